@@ -1,0 +1,61 @@
+package dev.warmup;
+
+/**
+ * A learning-rate schedule: the rate to train with at each optimiser step.
+ *
+ * <p>Classes generated from {@link WarmupSchedule} implement this interface with a short branch chain over constants
+ * that the annotation processor computed at compile time: {@link #lr(long)} allocates nothing, holds no state and is
+ * safe to call from any thread. Each generated class has a {@code public static final INSTANCE}.
+ *
+ * <p>Being a functional interface, it can also be written as a lambda, for a schedule that has no annotation:
+ * {@code StepLr constant = step -> 0.01;}
+ */
+@FunctionalInterface
+public interface StepLr {
+
+    /**
+     * Returns the learning rate for an optimiser step.
+     *
+     * @param step the number of optimiser steps taken before this one, from 0
+     * @return the learning rate, finite and {@code >= 0}
+     * @throws IllegalArgumentException if {@code step} is negative
+     */
+    double lr(long step);
+
+    /**
+     * Returns {@link #lr(long)} rounded to {@code float}, for frameworks that train in single precision.
+     *
+     * @param step the number of optimiser steps taken before this one, from 0
+     * @return the learning rate rounded to the nearest {@code float}
+     * @throws IllegalArgumentException if {@code step} is negative
+     */
+    default float lrFloat(long step) {
+        return (float) lr(step);
+    }
+
+    /**
+     * Fills {@code out} with the learning rates of consecutive steps: {@code out[i] = lr(fromStep + i)}.
+     *
+     * @param out the array to fill, every element of it
+     * @param fromStep the step of {@code out[0]}
+     * @throws IllegalArgumentException if {@code fromStep} is negative
+     * @throws ArithmeticException if {@code fromStep + out.length - 1} exceeds {@link Long#MAX_VALUE}
+     */
+    default void fill(double[] out, long fromStep) {
+        if (out.length > 0) {
+            Math.addExact(fromStep, out.length - 1);
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lr(fromStep + i);
+        }
+    }
+
+    /**
+     * Returns the number of warmup steps W: the step at which the schedule reaches its preset (peak) rate.
+     *
+     * @return W, or 0 for a schedule without warmup
+     */
+    default long warmupSteps() {
+        return 0;
+    }
+}

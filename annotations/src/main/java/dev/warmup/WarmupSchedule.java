@@ -1,0 +1,126 @@
+package dev.warmup;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a learning-rate schedule with warmup; the warmup annotation processor generates, at compile time, a final
+ * class implementing {@link StepLr} whose {@link StepLr#lr(long) lr(step)} is a short branch chain over precomputed
+ * constants.
+ *
+ * <pre>{@code
+ * @WarmupSchedule(steps = 2500, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999)
+ * final class Cifar10 {}
+ *
+ * double lr = Cifar10StepLr.INSTANCE.lr(step);
+ * }</pre>
+ *
+ * <p>The schedule has two parts. For the first W = {@link #steps()} steps the rate warms up from {@link #startLr()}
+ * towards {@link #initLr()} as {@link #warmup()} says; from step W on it starts at {@code initLr} and follows
+ * {@link #decay()}. Steps count optimiser updates from 0.
+ *
+ * <p>For a class {@code p.Cifar10} the generated class is {@code p.Cifar10StepLr}; for a nested class
+ * {@code p.Outer.Inner} it is {@code p.Outer_InnerStepLr}; {@link #name()} overrides the simple name. Settings that make
+ * no sense are compile errors reported on the attribute, and attributes that the chosen warmup and decay do not use
+ * are warnings.
+ */
+@Documented
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.TYPE)
+public @interface WarmupSchedule {
+
+    /**
+     * The warmup length W in steps: the step at which the rate reaches {@link #initLr()}.
+     *
+     * @return W, {@code >= 0}; 0 means no warmup
+     */
+    long steps();
+
+    /**
+     * The preset learning rate, reached at step W (the peak of the schedule), where the decay starts.
+     *
+     * @return a finite rate {@code > 0}
+     */
+    double initLr();
+
+    /**
+     * How the rate rises during warmup.
+     *
+     * @return the warmup shape, by default {@link Warmup#LINEAR}
+     */
+    Warmup warmup() default Warmup.LINEAR;
+
+    /**
+     * The learning rate at step 0; for {@link Warmup#CONSTANT}, the rate during the whole warmup.
+     *
+     * @return a rate in {@code [0, initLr]} ({@code > 0} for {@link Warmup#EXPONENTIAL}), by default 0
+     */
+    double startLr() default 0.0;
+
+    /**
+     * What follows the warmup.
+     *
+     * @return the decay shape, by default {@link Decay#NONE}
+     */
+    Decay decay() default Decay.NONE;
+
+    /**
+     * The factor of {@link Decay#EXP} (per step), {@link Decay#STEP} (per drop) and {@link Decay#MULTISTEP} (per
+     * milestone). Left unset, it is 0.9999 for {@code EXP} and 0.1 for {@code STEP} and {@code MULTISTEP}; the
+     * default written here only marks it unset.
+     *
+     * @return a factor in {@code (0, 1]}
+     */
+    double gamma() default Double.NaN;
+
+    /**
+     * For {@link Decay#STEP}: the rate is multiplied by {@link #gamma()} every {@code stepSize} steps after warmup.
+     * Required with {@code STEP}; the default written here only marks it unset.
+     *
+     * @return a number of steps {@code > 0}
+     */
+    long stepSize() default 0;
+
+    /**
+     * For {@link Decay#MULTISTEP}: the absolute steps at which the rate is multiplied by {@link #gamma()}. Required
+     * with {@code MULTISTEP}.
+     *
+     * @return strictly increasing steps, none before {@link #steps()}
+     */
+    long[] milestones() default {};
+
+    /**
+     * For {@link Decay#COSINE}, {@link Decay#LINEAR} and {@link Decay#POLY}: the absolute step T at which the rate
+     * reaches {@link #minLr()}, which holds after it. Required with those decays; the default written here only marks
+     * it unset.
+     *
+     * @return a step {@code > W}
+     */
+    long totalSteps() default 0;
+
+    /**
+     * For {@link Decay#COSINE}, {@link Decay#LINEAR} and {@link Decay#POLY}: the rate at {@link #totalSteps()} and
+     * after.
+     *
+     * @return a rate in {@code [0, initLr)}, by default 0
+     */
+    double minLr() default 0.0;
+
+    /**
+     * For {@link Decay#POLY}: the exponent of the polynomial; for {@link Decay#REPEATED_POWER}: the power the rate is
+     * raised to every step.
+     *
+     * @return a finite exponent {@code > 0} ({@code > 1} for {@code REPEATED_POWER}), by default 1
+     */
+    double power() default 1.0;
+
+    /**
+     * The simple name of the generated class, in the annotated class's package.
+     *
+     * @return a Java identifier, or "" (the default) for the annotated class's name followed by {@code StepLr}
+     */
+    String name() default "";
+}

@@ -1,0 +1,231 @@
+package dev.warmup.processor;
+
+import dev.warmup.Decay;
+import dev.warmup.Warmup;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+
+/**
+ * Turns {@link Settings} into a {@link Schedule}, or reports why it cannot. It checks every attribute before giving
+ * up, so that one compile shows all the problems of an annotation. Messages name the attribute, the value given and
+ * what is allowed; attributes that are set but unused by the chosen warmup and decay are warnings.
+ */
+final class ScheduleValidator {
+
+    /** Upper bound on milestones: each costs a few bytes of the generated class's static initialiser. */
+    static final int MAX_MILESTONES = 1000;
+
+    private static final Set<Decay> TO_MIN_LR = EnumSet.of(Decay.COSINE, Decay.LINEAR, Decay.POLY);
+
+    private final Settings s;
+    private final Reporter reporter;
+    private boolean failed;
+
+    private ScheduleValidator(Settings settings, Reporter reporter) {
+        this.s = settings;
+        this.reporter = reporter;
+    }
+
+    static Optional<Schedule> validate(Settings settings, Reporter reporter) {
+        return new ScheduleValidator(settings, reporter).validate();
+    }
+
+    private Optional<Schedule> validate() {
+        long w = s.steps();
+        boolean stepsOk = check(w >= 0, "steps", "the warmup length W must be >= 0 (0 means no warmup)");
+        boolean initLrOk = check(Double.isFinite(s.initLr()) && s.initLr() > 0, "initLr",
+                "the preset learning rate must be finite and > 0");
+        checkName();
+        warnUnused(w);
+        WarmupShape warmup = stepsOk && initLrOk ? warmup(w) : null;
+        DecayShape decay = stepsOk && initLrOk ? decay(w) : null;
+        if (failed || warmup == null || decay == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Schedule(w, warmup, decay, s));
+    }
+
+    private WarmupShape warmup(long w) {
+        if (w == 0) {
+            return new WarmupShape.None();
+        }
+        double start = s.startLr();
+        double init = s.initLr();
+        if (!check(Double.isFinite(start) && start >= 0 && start <= init, "startLr",
+                "the rate at step 0 must be in [0, initLr] = [0, " + Settings.showDouble(init) + "]")) {
+            return null;
+        }
+        switch (s.warmup()) {
+            case LINEAR:
+                return new WarmupShape.Linear(start, init, w);
+            case CONSTANT:
+                if (start == 0) {
+                    reporter.warning(s.isSet("startLr") ? "startLr" : "warmup", "startLr = 0.0 with warmup = "
+                            + "Warmup.CONSTANT: the rate is 0 for the first " + w + " steps, so they train nothing;"
+                            + " set startLr to the small warmup rate (He et al. 2016 used initLr / 10)");
+                }
+                return new WarmupShape.Constant(start);
+            case EXPONENTIAL:
+                if (!checkWith(start > 0, s.isSet("startLr") ? "startLr" : "warmup",
+                        "startLr = " + Settings.showDouble(start) + " is not allowed with warmup = "
+                                + "Warmup.EXPONENTIAL: an exponential warmup multiplies the rate, so it must start "
+                                + "from startLr > 0")) {
+                    return null;
+                }
+                return WarmupShape.Exponential.of(start, init, w);
+            default:
+                throw new AssertionError(s.warmup());
+        }
+    }
+
+    private DecayShape decay(long w) {
+        double init = s.initLr();
+        switch (s.decay()) {
+            case NONE:
+                return new DecayShape.None(init, w);
+            case EXP:
+                return gamma(0.9999) ? DecayShape.Exponential.of(init, gammaOr(0.9999), w) : null;
+            case STEP: {
+                boolean gammaOk = gamma(0.1);
+                boolean stepSizeOk = required("stepSize", "the number of steps between drops")
+                        && check(s.stepSize() > 0, "stepSize", "the number of steps between drops must be > 0");
+                return gammaOk && stepSizeOk
+                        ? new DecayShape.Step(init, Math.log(gammaOr(0.1)), s.stepSize(), w) : null;
+            }
+            case MULTISTEP: {
+                boolean gammaOk = gamma(0.1);
+                boolean milestonesOk = milestones(w);
+                return gammaOk && milestonesOk ? DecayShape.MultiStep.of(s.milestones(), init, gammaOr(0.1)) : null;
+            }
+            case COSINE:
+            case LINEAR:
+            case POLY: {
+                boolean totalOk = required("totalSteps", "the absolute step at which the rate reaches minLr")
+                        && check(s.totalSteps() > w, "totalSteps",
+                        "the step at which the rate reaches minLr must be > steps = " + w);
+                boolean minOk = check(Double.isFinite(s.minLr()) && s.minLr() >= 0 && s.minLr() < init, "minLr",
+                        "the final rate must be in [0, initLr) = [0, " + Settings.showDouble(init) + ")");
+                boolean powerOk = s.decay() != Decay.POLY
+                        || check(Double.isFinite(s.power()) && s.power() > 0, "power",
+                        "the exponent of the polynomial must be finite and > 0");
+                if (!(totalOk && minOk && powerOk)) {
+                    return null;
+                }
+                long t = s.totalSteps();
+                return switch (s.decay()) {
+                    case COSINE -> DecayShape.Cosine.of(init, s.minLr(), t, w);
+                    case LINEAR -> DecayShape.Linear.of(init, s.minLr(), t, w);
+                    default -> DecayShape.Poly.of(init, s.minLr(), s.power(), t, w);
+                };
+            }
+            case INV_SQRT:
+                return check(w > 0, "steps", "decay = Decay.INV_SQRT computes initLr * sqrt(W / t), which needs "
+                        + "a warmup of steps > 0") ? new DecayShape.InverseSqrt(init, w) : null;
+            case REPEATED_POWER: {
+                boolean powerOk = checkWith(Double.isFinite(s.power()) && s.power() > 1,
+                        s.isSet("power") ? "power" : "decay",
+                        "power = " + Settings.showDouble(s.power()) + " is not allowed with decay = "
+                                + "Decay.REPEATED_POWER: lr^power decays only for a finite power > 1 (the write-up "
+                                + "uses 1.0001)");
+                boolean initOk = check(init < 1, "initLr", "with decay = Decay.REPEATED_POWER, lr^power decays "
+                        + "only for initLr < 1");
+                return powerOk && initOk ? DecayShape.RepeatedPower.of(init, s.power(), w) : null;
+            }
+            default:
+                throw new AssertionError(s.decay());
+        }
+    }
+
+    private boolean gamma(double unsetDefault) {
+        return check(gammaOr(unsetDefault) > 0 && gammaOr(unsetDefault) <= 1, "gamma",
+                "the decay factor must be in (0, 1]");
+    }
+
+    private double gammaOr(double unsetDefault) {
+        return s.isSet("gamma") ? s.gamma() : unsetDefault;
+    }
+
+    private boolean milestones(long w) {
+        if (!required("milestones", "the absolute steps at which the rate is multiplied by gamma")) {
+            return false;
+        }
+        long[] milestones = s.milestones();
+        String allowed = "milestones must be strictly increasing steps >= steps = " + w
+                + " (the end of warmup), at most " + MAX_MILESTONES + " of them; ";
+        if (milestones.length == 0) {
+            return check(false, "milestones", allowed + "give at least one");
+        }
+        if (milestones.length > MAX_MILESTONES) {
+            return check(false, "milestones", allowed + "there are " + milestones.length);
+        }
+        if (milestones[0] < w) {
+            return check(false, "milestones", allowed + milestones[0] + " is before the end of warmup");
+        }
+        for (int i = 1; i < milestones.length; i++) {
+            if (milestones[i] <= milestones[i - 1]) {
+                return check(false, "milestones", allowed + milestones[i] + " follows " + milestones[i - 1]);
+            }
+        }
+        return true;
+    }
+
+    private void checkName() {
+        String name = s.name();
+        check(name.isEmpty() || (SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name)), "name",
+                "the generated class's simple name must be a Java identifier, or \"\" for the default");
+    }
+
+    /** Warns about each attribute that is set but that the chosen warmup and decay ignore. */
+    private void warnUnused(long w) {
+        Set<String> used = new LinkedHashSet<>(Set.of("steps", "initLr", "decay", "name"));
+        if (w != 0) {
+            used.addAll(Set.of("warmup", "startLr"));
+        }
+        switch (s.decay()) {
+            case EXP -> used.add("gamma");
+            case STEP -> used.addAll(Set.of("gamma", "stepSize"));
+            case MULTISTEP -> used.addAll(Set.of("gamma", "milestones"));
+            case POLY -> used.add("power");
+            case REPEATED_POWER -> used.add("power");
+            default -> { }
+        }
+        if (TO_MIN_LR.contains(s.decay())) {
+            used.addAll(Set.of("totalSteps", "minLr"));
+        }
+        for (String attribute : Settings.ATTRIBUTES) {
+            if (s.isSet(attribute) && !used.contains(attribute)) {
+                String why = (attribute.equals("warmup") || attribute.equals("startLr"))
+                        ? "steps = 0 means no warmup"
+                        : "decay = Decay." + s.decay() + " does not use it";
+                reporter.warning(attribute, attribute + " = " + s.show(attribute) + " is ignored: " + why);
+            }
+        }
+    }
+
+    private boolean required(String attribute, String what) {
+        if (s.isSet(attribute)) {
+            return true;
+        }
+        failed = true;
+        reporter.error("decay", attribute + " is required with decay = Decay." + s.decay() + ": set " + attribute
+                + " to " + what);
+        return false;
+    }
+
+    /** Reports "attribute = value is not allowed: allowed" unless {@code ok}. */
+    private boolean check(boolean ok, String attribute, String allowed) {
+        return checkWith(ok, attribute, attribute + " = " + s.show(attribute) + " is not allowed: " + allowed);
+    }
+
+    /** Reports {@code message} on {@code attribute} unless {@code ok}. */
+    private boolean checkWith(boolean ok, String attribute, String message) {
+        if (!ok) {
+            failed = true;
+            reporter.error(attribute, message);
+        }
+        return ok;
+    }
+}

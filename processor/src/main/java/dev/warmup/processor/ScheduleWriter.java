@@ -1,0 +1,156 @@
+package dev.warmup.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.warmup.StepLr;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/** Writes a {@link Schedule} as the source of a final class implementing {@link StepLr}. */
+final class ScheduleWriter {
+
+    private ScheduleWriter() {}
+
+    /**
+     * @param target the generated class
+     * @param source the annotated type's qualified name, for documentation
+     * @param origin the annotated type, the originating element of the file
+     * @param generated {@code javax.annotation.processing.Generated}, where the compilation has it
+     */
+    static JavaFile write(Schedule schedule, ClassName target, String source, Element origin,
+            Optional<ClassName> generated) {
+        TypeSpec.Builder type = TypeSpec.classBuilder(target)
+                .addOriginatingElement(origin)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(StepLr.class)
+                .addJavadoc("$L", classJavadoc(schedule, source));
+        generated.ifPresent(annotation -> type.addAnnotation(AnnotationSpec.builder(annotation)
+                .addMember("value", "$S", WarmupProcessor.class.getName())
+                .addMember("comments", "$S", "from " + schedule.settings().annotationText() + " on " + source)
+                .build()));
+
+        type.addField(FieldSpec.builder(target, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The schedule; it has no state, so one instance serves every thread.\n")
+                .initializer("new $T()", target)
+                .build());
+        for (NamedConstant constant : schedule.constants()) {
+            type.addField(FieldSpec.builder(constant.type(), constant.name(), Modifier.PRIVATE, Modifier.STATIC,
+                            Modifier.FINAL)
+                    .addJavadoc("$L.\n", constant.doc())
+                    .initializer("$L", constant.literal())
+                    .build());
+        }
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        type.addMethod(lr(schedule));
+        type.addMethod(MethodSpec.methodBuilder("warmupSteps")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.LONG)
+                .addStatement("return WARMUP_STEPS")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $S", target.simpleName() + " " + schedule.settings().annotationText())
+                .build());
+
+        return JavaFile.builder(target.packageName(), type.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+
+    private static MethodSpec lr(Schedule schedule) {
+        CodeBlock.Builder body = CodeBlock.builder()
+                .beginControlFlow("if (step < 0)")
+                .addStatement("throw new $T($S + step)", IllegalArgumentException.class, "step must be >= 0, was ")
+                .endControlFlow();
+        if (schedule.warmupSteps() > 0) {
+            body.beginControlFlow("if (step < WARMUP_STEPS)")
+                    .add("// $L: $L\n", schedule.warmup().title(), schedule.warmup().formula())
+                    .add(schedule.warmup().code())
+                    .endControlFlow();
+        }
+        body.add("// $L: $L\n", schedule.decay().title(), schedule.decay().formula()).add(schedule.decay().code());
+        return MethodSpec.methodBuilder("lr")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.DOUBLE)
+                .addParameter(TypeName.LONG, "step")
+                .addCode(body.build())
+                .build();
+    }
+
+    private static String classJavadoc(Schedule schedule, String source) {
+        long w = schedule.warmupSteps();
+        StringBuilder doc = new StringBuilder()
+                .append("Learning-rate schedule of {@code ").append(source).append("}, generated from\n")
+                .append("{@code ").append(schedule.settings().annotationText()).append("}:\n")
+                .append(w > 0 ? schedule.warmup().title() + " over " + w + " steps, then " : "")
+                .append(schedule.decay().title()).append(".\n\n");
+
+        Table formulas = new Table("step t", "lr(t)", "computed as");
+        if (w > 0) {
+            formulas.row("0 <= t < " + w, schedule.warmup().formula(), schedule.warmup().computation());
+        }
+        formulas.row("t >= " + w, schedule.decay().formula(), schedule.decay().computation());
+        doc.append("<pre>{@code\n").append(formulas).append("}</pre>\n\n");
+
+        Table constants = new Table("constant", "value", "from");
+        for (NamedConstant constant : schedule.constants()) {
+            String value = constant.literal();
+            constants.row(constant.name(), value.length() > 40 ? value.substring(0, 36) + " ..." : value,
+                    constant.doc());
+        }
+        doc.append("<p>Constants:\n<pre>{@code\n").append(constants).append("}</pre>\n\n");
+
+        Table values = new Table("step", "lr");
+        for (long step : schedule.keySteps()) {
+            values.row(Long.toString(step), Literals.ofDouble(schedule.at(step)));
+        }
+        doc.append("<p>Values at key steps:\n<pre>{@code\n").append(values).append("}</pre>\n");
+        return doc.toString();
+    }
+
+    /** Left-aligned columns of plain text, for {@code <pre>} blocks. */
+    private static final class Table {
+        private final List<String[]> rows = new java.util.ArrayList<>();
+
+        Table(String... header) {
+            rows.add(header);
+        }
+
+        void row(String... cells) {
+            rows.add(cells);
+        }
+
+        @Override
+        public String toString() {
+            int columns = rows.get(0).length;
+            int[] widths = new int[columns];
+            for (String[] row : rows) {
+                for (int c = 0; c < columns; c++) {
+                    widths[c] = Math.max(widths[c], row[c].length());
+                }
+            }
+            StringBuilder text = new StringBuilder();
+            for (String[] row : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int c = 0; c < columns; c++) {
+                    line.append(c == columns - 1 ? row[c] : String.format("%-" + (widths[c] + 2) + "s", row[c]));
+                }
+                text.append(line.toString().stripTrailing()).append('\n');
+            }
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.warmup.processor;
+
+import dev.warmup.Decay;
+import dev.warmup.Warmup;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+/**
+ * The attributes of one {@code @WarmupSchedule} as written, before validation, and which of them were set explicitly.
+ * Unset attributes hold the annotation's defaults ({@code gamma} is NaN when unset).
+ */
+record Settings(
+        long steps,
+        double initLr,
+        Warmup warmup,
+        double startLr,
+        Decay decay,
+        double gamma,
+        long stepSize,
+        long[] milestones,
+        long totalSteps,
+        double minLr,
+        double power,
+        String name,
+        Set<String> explicit) {
+
+    /** Attribute names in the order the annotation declares them. */
+    static final List<String> ATTRIBUTES = List.of(
+            "steps", "initLr", "warmup", "startLr", "decay", "gamma", "stepSize", "milestones", "totalSteps",
+            "minLr", "power", "name");
+
+    Settings {
+        milestones = milestones.clone();
+        explicit = Set.copyOf(explicit);
+    }
+
+    @Override
+    public long[] milestones() {
+        return milestones.clone();
+    }
+
+    boolean isSet(String attribute) {
+        return explicit.contains(attribute);
+    }
+
+    /** The value of an attribute as it reads in source, for messages and Javadoc. */
+    String show(String attribute) {
+        return switch (attribute) {
+            case "steps" -> showLong(steps);
+            case "initLr" -> showDouble(initLr);
+            case "warmup" -> "Warmup." + warmup;
+            case "startLr" -> showDouble(startLr);
+            case "decay" -> "Decay." + decay;
+            case "gamma" -> showDouble(gamma);
+            case "stepSize" -> showLong(stepSize);
+            case "milestones" -> LongStream.of(milestones).mapToObj(Settings::showLong)
+                    .collect(Collectors.joining(", ", "{", "}"));
+            case "totalSteps" -> showLong(totalSteps);
+            case "minLr" -> showDouble(minLr);
+            case "power" -> showDouble(power);
+            case "name" -> '"' + name + '"';
+            default -> throw new IllegalArgumentException(attribute);
+        };
+    }
+
+    /** The annotation with its explicit attributes, as a user would write it. */
+    String annotationText() {
+        return ATTRIBUTES.stream().filter(this::isSet).map(a -> a + " = " + show(a))
+                .collect(Collectors.joining(", ", "@WarmupSchedule(", ")"));
+    }
+
+    /** A long as source: with an {@code L} where an int literal could not hold it. */
+    static String showLong(long value) {
+        return value == (int) value ? Long.toString(value) : value + "L";
+    }
+
+    static String showDouble(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        return Literals.ofDouble(value);
+    }
+}

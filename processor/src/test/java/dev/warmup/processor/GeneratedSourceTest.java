@@ -1,0 +1,161 @@
+package dev.warmup.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.warmup.StepLr;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/** The generated class as source and as a class: its text, its determinism, its names and its shape. */
+class GeneratedSourceTest {
+
+    private static final JavaFileObject CIFAR10 = JavaFileObjects.forSourceLines("p.Cifar10",
+            "package p;",
+            "import dev.warmup.Decay;",
+            "import dev.warmup.WarmupSchedule;",
+            "@WarmupSchedule(steps = 2500, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999)",
+            "final class Cifar10 {}");
+
+    /** The design card's example, as reviewed in {@code src/test/resources/golden/Cifar10StepLr.java}. */
+    @Test
+    void designCardGeneratesTheReviewedSource() throws IOException {
+        Compilation compilation = Compiler.compile(CIFAR10);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.Cifar10StepLr").contentsAsUtf8String()
+                .isEqualTo(golden("Cifar10StepLr.java"));
+    }
+
+    @Test
+    void sameInputGivesTheSameBytes() {
+        JavaFileObject other = JavaFileObjects.forSourceLines("p.Other",
+                "package p;",
+                "@dev.warmup.WarmupSchedule(steps = 400, initLr = 0.1, warmup = dev.warmup.Warmup.CONSTANT,",
+                "    startLr = 0.01, decay = dev.warmup.Decay.MULTISTEP, milestones = {32000, 48000})",
+                "final class Other {}");
+        String first = source(Compiler.compile(CIFAR10, other), "p.Cifar10StepLr");
+        String again = source(Compiler.compile(other, CIFAR10), "p.Cifar10StepLr");
+        assertEquals(first, again);
+    }
+
+    @Test
+    void nestedClassesAreNamedAfterEveryEnclosingClass() {
+        Compilation compilation = Compiler.compile(JavaFileObjects.forSourceLines("p.Outer",
+                "package p;",
+                "import dev.warmup.WarmupSchedule;",
+                "public class Outer {",
+                "  static class Middle {",
+                "    @WarmupSchedule(steps = 10, initLr = 0.5)",
+                "    private static final class Inner {}",
+                "  }",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.Outer_Middle_InnerStepLr").isNotNull();
+        assertEquals(0.25, new Compiler.Loader(compilation).schedule("p.Outer_Middle_InnerStepLr").lr(5));
+    }
+
+    @Test
+    void genericClassesRecordsAndTheDefaultPackageWork() {
+        Compilation compilation = Compiler.compile(
+                JavaFileObjects.forSourceLines("p.Generic",
+                        "package p;",
+                        "@dev.warmup.WarmupSchedule(steps = 4, initLr = 1.0)",
+                        "abstract class Generic<T extends Comparable<T>> implements java.util.function.Supplier<T> {}"),
+                JavaFileObjects.forSourceLines("p.Run",
+                        "package p;",
+                        "@dev.warmup.WarmupSchedule(steps = 0, initLr = 0.2)",
+                        "record Run(int epochs) {}"),
+                JavaFileObjects.forSourceLines("Plain",
+                        "@dev.warmup.WarmupSchedule(steps = 8, initLr = 0.4, name = \"PlainSchedule\")",
+                        "class Plain {}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        Compiler.Loader loader = new Compiler.Loader(compilation);
+        assertEquals(0.75, loader.schedule("p.GenericStepLr").lr(3));
+        assertEquals(0.2, loader.schedule("p.RunStepLr").lr(0));
+        assertEquals(0.1, loader.schedule("PlainSchedule").lr(2));
+    }
+
+    @Test
+    void generatedClassIsFinalStatelessAndHasOneInstance() throws ReflectiveOperationException {
+        Compilation compilation = Compiler.compile(CIFAR10);
+        Class<?> type = new Compiler.Loader(compilation).loadClass("p.Cifar10StepLr");
+        assertTrue(Modifier.isPublic(type.getModifiers()) && Modifier.isFinal(type.getModifiers()));
+        assertTrue(StepLr.class.isAssignableFrom(type));
+        for (Field field : type.getDeclaredFields()) {
+            assertTrue(Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers()),
+                    field + " is state");
+        }
+        assertEquals(1, type.getDeclaredConstructors().length);
+        assertTrue(Modifier.isPrivate(type.getDeclaredConstructors()[0].getModifiers()));
+        StepLr schedule = (StepLr) type.getField("INSTANCE").get(null);
+        assertEquals(2500, schedule.warmupSteps());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> schedule.lr(-3));
+        assertThat(negative).hasMessageThat().contains("-3");
+        assertThat(schedule.toString()).contains("initLr = 0.1");
+    }
+
+    @Test
+    void exponentialDecayUsesAPrecomputedLogarithmNotPow() {
+        String source = source(Compiler.compile(CIFAR10), "p.Cifar10StepLr");
+        assertThat(source).doesNotContain("Math.pow");
+        assertThat(source).doesNotContain("Math.log");
+        assertThat(source).contains("Math.exp(DECAY_LOG_GAMMA * (step - WARMUP_STEPS))");
+    }
+
+    @Test
+    void manyMilestonesBecomeABinarySearchOverConstantArrays() {
+        StringBuilder milestones = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            milestones.append(i == 1 ? "" : ", ").append(i * 100);
+        }
+        Compilation compilation = Compiler.compile(JavaFileObjects.forSourceLines("p.Many",
+                "package p;",
+                "@dev.warmup.WarmupSchedule(steps = 50, initLr = 1.0, decay = dev.warmup.Decay.MULTISTEP,",
+                "    gamma = 0.5, milestones = {" + milestones + "})",
+                "final class Many {}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(source(compilation, "p.ManyStepLr")).contains("binarySearch(MILESTONES, step)");
+        StepLr schedule = new Compiler.Loader(compilation).schedule("p.ManyStepLr");
+        assertEquals(1.0, schedule.lr(99));
+        assertEquals(0.5, schedule.lr(100));
+        assertEquals(0.5, schedule.lr(199));
+        assertEquals(0.125, schedule.lr(350));
+        assertEquals(Math.scalb(1.0, -20), schedule.lr(2000));
+        assertEquals(Math.scalb(1.0, -20), schedule.lr(Long.MAX_VALUE));
+    }
+
+    @Test
+    void generatedSourceCarriesTheGeneratedAnnotationAndNoNonFiniteLiteral() {
+        String source = source(Compiler.compile(CIFAR10), "p.Cifar10StepLr");
+        assertThat(source).contains("@Generated(");
+        assertThat(source).contains("value = \"dev.warmup.processor.WarmupProcessor\"");
+        assertThat(source).doesNotContain("Infinity");
+        assertThat(source).doesNotContain("NaN");
+    }
+
+    private static String source(Compilation compilation, String className) {
+        try {
+            return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, className.replace('.', '/') + ".java")
+                    .orElseThrow().getCharContent(false).toString();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = GeneratedSourceTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package p;
+
+import dev.warmup.StepLr;
+import javax.annotation.processing.Generated;
+
+/**
+ * Learning-rate schedule of {@code p.Cifar10}, generated from
+ * {@code @WarmupSchedule(steps = 2500, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999)}:
+ * linear warmup over 2500 steps, then exponential decay.
+ *
+ * <pre>{@code
+ * step t         lr(t)                                 computed as
+ * 0 <= t < 2500  startLr + (initLr - startLr) * t / W  WARMUP_SLOPE * t
+ * t >= 2500      initLr * gamma^(t - W)                INIT_LR * exp(DECAY_LOG_GAMMA * (t - W))
+ * }</pre>
+ *
+ * <p>Constants:
+ * <pre>{@code
+ * constant         value                   from
+ * WARMUP_STEPS     2500L                   steps: the warmup length W
+ * WARMUP_SLOPE     4.0E-5                  (initLr - startLr) / W
+ * INIT_LR          0.1                     initLr
+ * DECAY_LOG_GAMMA  -1.0000500033334732E-4  ln(gamma)
+ * }</pre>
+ *
+ * <p>Values at key steps:
+ * <pre>{@code
+ * step   lr
+ * 0      0.0
+ * 1250   0.05
+ * 2499   0.09996000000000001
+ * 2500   0.1
+ * 2501   0.09999000000000001
+ * 9431   0.050000626166396556
+ * 25525  0.009999699607699104
+ * }</pre>
+ */
+@Generated(
+        value = "dev.warmup.processor.WarmupProcessor",
+        comments = "from @WarmupSchedule(steps = 2500, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999) on p.Cifar10"
+)
+public final class Cifar10StepLr implements StepLr {
+    /**
+     * The schedule; it has no state, so one instance serves every thread.
+     */
+    public static final Cifar10StepLr INSTANCE = new Cifar10StepLr();
+
+    /**
+     * steps: the warmup length W.
+     */
+    private static final long WARMUP_STEPS = 2500L;
+
+    /**
+     * (initLr - startLr) / W.
+     */
+    private static final double WARMUP_SLOPE = 4.0E-5;
+
+    /**
+     * initLr.
+     */
+    private static final double INIT_LR = 0.1;
+
+    /**
+     * ln(gamma).
+     */
+    private static final double DECAY_LOG_GAMMA = -1.0000500033334732E-4;
+
+    private Cifar10StepLr() {
+    }
+
+    @Override
+    public double lr(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        if (step < WARMUP_STEPS) {
+            // linear warmup: startLr + (initLr - startLr) * t / W
+            return WARMUP_SLOPE * step;
+        }
+        // exponential decay: initLr * gamma^(t - W)
+        return INIT_LR * Math.exp(DECAY_LOG_GAMMA * (step - WARMUP_STEPS));
+    }
+
+    @Override
+    public long warmupSteps() {
+        return WARMUP_STEPS;
+    }
+
+    @Override
+    public String toString() {
+        return "Cifar10StepLr @WarmupSchedule(steps = 2500, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999)";
+    }
+}
