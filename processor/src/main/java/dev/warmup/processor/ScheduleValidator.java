@@ -20,9 +20,15 @@ final class ScheduleValidator {
 
     private static final Set<Decay> TO_MIN_LR = EnumSet.of(Decay.COSINE, Decay.LINEAR, Decay.POLY);
 
+    /** Java's restricted identifiers: legal names of variables, but not of classes (JLS 3.9). */
+    private static final Set<String> RESTRICTED = Set.of("var", "yield", "record", "sealed", "permits");
+
     private final Settings s;
     private final Reporter reporter;
     private boolean failed;
+    /** Whether steps and initLr are valid, so that the checks that compare with them can be made. */
+    private boolean stepsOk;
+    private boolean initLrOk;
 
     private ScheduleValidator(Settings settings, Reporter reporter) {
         this.s = settings;
@@ -35,13 +41,15 @@ final class ScheduleValidator {
 
     private Optional<Schedule> validate() {
         long w = s.steps();
-        boolean stepsOk = check(w >= 0, "steps", "the warmup length W must be >= 0 (0 means no warmup)");
-        boolean initLrOk = check(Double.isFinite(s.initLr()) && s.initLr() > 0, "initLr",
+        stepsOk = check(w >= 0, "steps", "the warmup length W must be >= 0 (0 means no warmup)");
+        initLrOk = check(Double.isFinite(s.initLr()) && s.initLr() > 0, "initLr",
                 "the preset learning rate must be finite and > 0");
-        checkName();
+        check(isValidName(s.name()), "name",
+                "the generated class's simple name must be a Java identifier that can name a class, or \"\" for "
+                        + "the default");
         warnUnused(w);
         WarmupShape warmup = stepsOk && initLrOk ? warmup(w) : null;
-        DecayShape decay = stepsOk && initLrOk ? decay(w) : null;
+        DecayShape decay = decay(w);
         if (failed || warmup == null || decay == null) {
             return Optional.empty();
         }
@@ -87,31 +95,35 @@ final class ScheduleValidator {
             case NONE:
                 return new DecayShape.None(init, w);
             case EXP:
-                return gamma(0.9999) ? DecayShape.Exponential.of(init, gammaOr(0.9999), w) : null;
+                return gamma(0.9999) && stepsOk && initLrOk ? DecayShape.Exponential.of(init, gammaOr(0.9999), w)
+                        : null;
             case STEP: {
                 boolean gammaOk = gamma(0.1);
                 boolean stepSizeOk = required("stepSize", "the number of steps between drops")
                         && check(s.stepSize() > 0, "stepSize", "the number of steps between drops must be > 0");
-                return gammaOk && stepSizeOk
+                return gammaOk && stepSizeOk && stepsOk && initLrOk
                         ? new DecayShape.Step(init, Math.log(gammaOr(0.1)), s.stepSize(), w) : null;
             }
             case MULTISTEP: {
                 boolean gammaOk = gamma(0.1);
                 boolean milestonesOk = milestones(w);
-                return gammaOk && milestonesOk ? DecayShape.MultiStep.of(s.milestones(), init, gammaOr(0.1)) : null;
+                return gammaOk && milestonesOk && stepsOk && initLrOk ? DecayShape.MultiStep.of(s.milestones(), init, gammaOr(0.1)) : null;
             }
             case COSINE:
             case LINEAR:
             case POLY: {
                 boolean totalOk = required("totalSteps", "the absolute step at which the rate reaches minLr")
-                        && check(s.totalSteps() > w, "totalSteps",
+                        && stepsOk && check(s.totalSteps() > w, "totalSteps",
                         "the step at which the rate reaches minLr must be > steps = " + w);
-                boolean minOk = check(Double.isFinite(s.minLr()) && s.minLr() >= 0 && s.minLr() < init, "minLr",
-                        "the final rate must be in [0, initLr) = [0, " + Settings.showDouble(init) + ")");
+                boolean minOk = initLrOk
+                        ? check(Double.isFinite(s.minLr()) && s.minLr() >= 0 && s.minLr() < init, "minLr",
+                                "the final rate must be in [0, initLr) = [0, " + Settings.showDouble(init) + ")")
+                        : check(Double.isFinite(s.minLr()) && s.minLr() >= 0, "minLr",
+                                "the final rate must be finite and >= 0");
                 boolean powerOk = s.decay() != Decay.POLY
                         || check(Double.isFinite(s.power()) && s.power() > 0, "power",
                         "the exponent of the polynomial must be finite and > 0");
-                if (!(totalOk && minOk && powerOk)) {
+                if (!(totalOk && minOk && powerOk && initLrOk)) {
                     return null;
                 }
                 long t = s.totalSteps();
@@ -122,17 +134,16 @@ final class ScheduleValidator {
                 };
             }
             case INV_SQRT:
-                return check(w > 0, "steps", "decay = Decay.INV_SQRT computes initLr * sqrt(W / t), which needs "
+                return stepsOk && initLrOk && check(w > 0, "steps", "decay = Decay.INV_SQRT computes initLr * sqrt(W / t), which needs "
                         + "a warmup of steps > 0") ? new DecayShape.InverseSqrt(init, w) : null;
             case REPEATED_POWER: {
-                boolean powerOk = checkWith(Double.isFinite(s.power()) && s.power() > 1,
-                        s.isSet("power") ? "power" : "decay",
-                        "power = " + Settings.showDouble(s.power()) + " is not allowed with decay = "
-                                + "Decay.REPEATED_POWER: lr^power decays only for a finite power > 1 (the write-up "
-                                + "uses 1.0001)");
-                boolean initOk = check(init < 1, "initLr", "with decay = Decay.REPEATED_POWER, lr^power decays "
-                        + "only for initLr < 1");
-                return powerOk && initOk ? DecayShape.RepeatedPower.of(init, s.power(), w) : null;
+                boolean powerOk = required("power", "the power the rate is raised to every step, > 1 (the "
+                        + "write-up uses 1.0001)")
+                        && check(Double.isFinite(s.power()) && s.power() > 1, "power", "with decay = "
+                        + "Decay.REPEATED_POWER, lr^power decays only for a finite power > 1");
+                boolean initOk = initLrOk && check(init < 1, "initLr", "with decay = Decay.REPEATED_POWER, "
+                        + "lr^power decays only for initLr < 1");
+                return powerOk && initOk && stepsOk ? DecayShape.RepeatedPower.of(init, s.power(), w) : null;
             }
             default:
                 throw new AssertionError(s.decay());
@@ -161,7 +172,7 @@ final class ScheduleValidator {
         if (milestones.length > MAX_MILESTONES) {
             return check(false, "milestones", allowed + "there are " + milestones.length);
         }
-        if (milestones[0] < w) {
+        if (stepsOk && milestones[0] < w) {
             return check(false, "milestones", allowed + milestones[0] + " is before the end of warmup");
         }
         for (int i = 1; i < milestones.length; i++) {
@@ -172,10 +183,10 @@ final class ScheduleValidator {
         return true;
     }
 
-    private void checkName() {
-        String name = s.name();
-        check(name.isEmpty() || (SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name)), "name",
-                "the generated class's simple name must be a Java identifier, or \"\" for the default");
+    /** Whether {@code name} can be the simple name of a class ("" stands for the default name). */
+    static boolean isValidName(String name) {
+        return name.isEmpty() || (SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name)
+                && !RESTRICTED.contains(name));
     }
 
     /** Warns about each attribute that is set but that the chosen warmup and decay ignore. */

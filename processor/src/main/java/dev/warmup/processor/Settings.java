@@ -55,8 +55,7 @@ record Settings(
             case "decay" -> "Decay." + decay;
             case "gamma" -> showDouble(gamma);
             case "stepSize" -> showLong(stepSize);
-            case "milestones" -> LongStream.of(milestones).mapToObj(Settings::showLong)
-                    .collect(Collectors.joining(", ", "{", "}"));
+            case "milestones" -> showMilestones();
             case "totalSteps" -> showLong(totalSteps);
             case "minLr" -> showDouble(minLr);
             case "power" -> showDouble(power);
@@ -69,6 +68,15 @@ record Settings(
     String annotationText() {
         return ATTRIBUTES.stream().filter(this::isSet).map(a -> a + " = " + show(a))
                 .collect(Collectors.joining(", ", "@WarmupSchedule(", ")"));
+    }
+
+    /** Up to 8 milestones in full; more as the first six, an ellipsis, the last, and how many there are. */
+    private String showMilestones() {
+        if (milestones.length <= 8) {
+            return LongStream.of(milestones).mapToObj(Settings::showLong).collect(Collectors.joining(", ", "{", "}"));
+        }
+        return LongStream.of(milestones).limit(6).mapToObj(Settings::showLong).collect(Collectors.joining(", ", "{", ""))
+                + ", ..., " + showLong(milestones[milestones.length - 1]) + "} (" + milestones.length + " values)";
     }
 
     /** A long as source: with an {@code L} where an int literal could not hold it. */

@@ -95,6 +95,9 @@ public final class WarmupProcessor extends AbstractProcessor {
             }
         };
         Optional<Schedule> schedule = ScheduleValidator.validate(settings.get(), reporter);
+        if (!ScheduleValidator.isValidName(settings.get().name())) {
+            return; // reported by the validator; there is no target name to check
+        }
         ClassName target = targetName(type, settings.get().name());
         if (!checkTargetFree(target, writtenThisRound, reporter) || schedule.isEmpty()) {
             return;
@@ -132,16 +135,15 @@ public final class WarmupProcessor extends AbstractProcessor {
         String name = target.canonicalName();
         String clash = null;
         if (writtenThisRound.contains(name)) {
-            clash = "another @WarmupSchedule of this compilation generates it too";
+            clash = "Another @WarmupSchedule of this compilation generates " + name + " too";
         } else {
             TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
             if (existing != null && !looksGenerated(existing)) {
-                clash = "a type of that name exists already";
+                clash = "The generated class " + name + " would clash with the existing type " + name;
             }
         }
         if (clash != null) {
-            reporter.error("name", "The generated class " + name + " clashes with an existing type: " + clash
-                    + "; set name = \"...\" to another simple name");
+            reporter.error("name", clash + "; set name = \"...\" to another simple name");
             return false;
         }
         return true;

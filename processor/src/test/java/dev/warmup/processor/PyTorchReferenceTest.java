@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +75,7 @@ class PyTorchReferenceTest {
         double atol = 1e-15 * reference.stream().mapToDouble(r -> Math.abs(r[1])).max().orElseThrow();
 
         StepLr schedule = loader.schedule("refs." + className(name) + "StepLr");
+        writeCsv(name, schedule, reference.size());
         double worst = 0;
         long worstStep = -1;
         List<String> failures = new ArrayList<>();
@@ -94,6 +97,20 @@ class PyTorchReferenceTest {
         System.out.printf(Locale.ROOT, "%-24s steps=%6d rtol=%.0e max_rel=%.3g at step %d%n", name,
                 reference.size(), rtol, worst, worstStep);
         assertTrue(failures.isEmpty(), name + " over rtol " + rtol + ":\n" + String.join("\n", failures));
+    }
+
+    /**
+     * Writes what the generated class gives as {@code target/pytorch-reference/<case>.csv}, in the reference's format,
+     * so that the reference set's own {@code compare.py} can check it too.
+     */
+    private static void writeCsv(String name, StepLr schedule, int steps) throws IOException {
+        Path dir = Path.of("target", "pytorch-reference");
+        Files.createDirectories(dir);
+        StringBuilder csv = new StringBuilder("step,lr\n");
+        for (int step = 0; step < steps; step++) {
+            csv.append(step).append(',').append(schedule.lr(step)).append('\n');
+        }
+        Files.writeString(dir.resolve(name + ".csv"), csv);
     }
 
     /** The annotation of a case, from its attributes in cases.json. */

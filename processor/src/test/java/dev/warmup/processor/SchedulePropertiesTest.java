@@ -45,8 +45,42 @@ class SchedulePropertiesTest {
     record Case(String className, Settings settings) {
 
         String source() {
-            return "package props;\nimport dev.warmup.*;\n" + settings.annotationText() + "\nfinal class "
-                    + className + " {}\n";
+            return "package props;\nimport dev.warmup.*;\n" + annotation() + "\nfinal class " + className + " {}\n";
+        }
+
+        /** The explicit settings as source, written here rather than by the processor's own Settings. */
+        String annotation() {
+            Settings s = settings;
+            List<String> attributes = new ArrayList<>();
+            attributes.add("steps = " + s.steps() + "L");
+            attributes.add("initLr = " + s.initLr());
+            if (s.isSet("warmup")) {
+                attributes.add("warmup = Warmup." + s.warmup());
+            }
+            if (s.isSet("startLr")) {
+                attributes.add("startLr = " + s.startLr());
+            }
+            attributes.add("decay = Decay." + s.decay());
+            if (s.isSet("gamma")) {
+                attributes.add("gamma = " + s.gamma());
+            }
+            if (s.isSet("stepSize")) {
+                attributes.add("stepSize = " + s.stepSize() + "L");
+            }
+            if (s.isSet("milestones")) {
+                attributes.add("milestones = " + LongStream.of(s.milestones()).mapToObj(m -> m + "L")
+                        .collect(Collectors.joining(", ", "{", "}")));
+            }
+            if (s.isSet("totalSteps")) {
+                attributes.add("totalSteps = " + s.totalSteps() + "L");
+            }
+            if (s.isSet("minLr")) {
+                attributes.add("minLr = " + s.minLr());
+            }
+            if (s.isSet("power")) {
+                attributes.add("power = " + s.power());
+            }
+            return attributes.stream().collect(Collectors.joining(", ", "@WarmupSchedule(", ")"));
         }
 
         StepLr generated() {
@@ -98,11 +132,11 @@ class SchedulePropertiesTest {
                 double floor = 1e-15 * c.settings().initLr();
                 double error = Math.abs(actual - naive);
                 assertTrue(error <= floor || error <= 1e-12 * Math.abs(naive),
-                        () -> c.settings().annotationText() + " at step " + step + ": naive " + naive + ", got "
+                        () -> c.annotation() + " at step " + step + ": naive " + naive + ", got "
                                 + actual);
                 double evaluated = model.at(step);
                 assertTrue(Math.abs(actual - evaluated) <= Math.ulp(evaluated),
-                        () -> c.settings().annotationText() + " at step " + step + ": evaluator " + evaluated
+                        () -> c.annotation() + " at step " + step + ": evaluator " + evaluated
                                 + ", generated " + actual);
             }
         }
@@ -114,7 +148,7 @@ class SchedulePropertiesTest {
             for (long step : probes(c.settings())) {
                 double lr = c.generated().lr(step);
                 assertTrue(Double.isFinite(lr) && lr >= 0,
-                        () -> c.settings().annotationText() + " at step " + step + ": " + lr);
+                        () -> c.annotation() + " at step " + step + ": " + lr);
             }
         }
     }
@@ -131,11 +165,11 @@ class SchedulePropertiesTest {
             double increment = (s.initLr() - s.startLr()) / w;
             long last = Math.min(w, 2000);
             for (long t = 1; t < last; t++) {
-                assertTrue(lr.lr(t) >= lr.lr(t - 1), s.annotationText() + " falls at step " + t);
+                assertTrue(lr.lr(t) >= lr.lr(t - 1), c.annotation() + " falls at step " + t);
             }
             // No jump at W: the last warmup step is one increment below initLr, which the decay starts at.
-            assertEquals(s.initLr(), lr.lr(w), Math.ulp(s.initLr()), s.annotationText());
-            assertEquals(s.initLr() - increment, lr.lr(w - 1), 4 * Math.ulp(s.initLr()), s.annotationText());
+            assertEquals(s.initLr(), lr.lr(w), Math.ulp(s.initLr()), c.annotation());
+            assertEquals(s.initLr() - increment, lr.lr(w - 1), 4 * Math.ulp(s.initLr()), c.annotation());
         }
     }
 
@@ -149,7 +183,7 @@ class SchedulePropertiesTest {
                 double before = lr.lr(steps.get(i - 1));
                 double after = lr.lr(steps.get(i));
                 assertTrue(after <= before * (1 + 1e-15),
-                        s.annotationText() + " rises from step " + steps.get(i - 1) + " to " + steps.get(i));
+                        c.annotation() + " rises from step " + steps.get(i - 1) + " to " + steps.get(i));
             }
         }
     }
@@ -324,7 +358,4 @@ class SchedulePropertiesTest {
                 "", explicit);
     }
 
-    static String describe(long[] values) {
-        return LongStream.of(values).mapToObj(Long::toString).collect(Collectors.joining(","));
-    }
 }
