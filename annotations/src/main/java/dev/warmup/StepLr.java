@@ -34,7 +34,9 @@ public interface StepLr {
     }
 
     /**
-     * Fills {@code out} with the learning rates of consecutive steps: {@code out[i] = lr(fromStep + i)}.
+     * Fills {@code out} with the learning rates of consecutive steps: {@code out[i] = lr(fromStep + i)}. Generated
+     * classes override it with code that needs no transcendental call per step; their values stay within a few
+     * ulps of {@link #lr(long)}.
      *
      * @param out the array to fill, every element of it
      * @param fromStep the step of {@code out[0]}
@@ -42,6 +44,9 @@ public interface StepLr {
      * @throws ArithmeticException if {@code fromStep + out.length - 1} exceeds {@link Long#MAX_VALUE}
      */
     default void fill(double[] out, long fromStep) {
+        if (fromStep < 0) {
+            throw new IllegalArgumentException("fromStep must be >= 0, was " + fromStep);
+        }
         if (out.length > 0) {
             Math.addExact(fromStep, out.length - 1);
         }

@@ -20,6 +20,17 @@ sealed interface DecayShape {
     /** Statements for {@code step >= W} that end by returning the rate. */
     CodeBlock code();
 
+    /**
+     * Statements filling {@code out[from, to)} with the rates of decay steps from {@code firstStep} on, as the
+     * generated {@code fill} does (see {@link FillCode}).
+     */
+    CodeBlock fill();
+
+    /** The tables {@link #fill()} uses. */
+    default List<FillCode.Table> tables() {
+        return List.of();
+    }
+
     /** The formula in terms of the annotation's attributes. */
     String formula();
 
@@ -77,6 +88,11 @@ sealed interface DecayShape {
         }
 
         @Override
+        public CodeBlock fill() {
+            return FillCode.constant("INIT_LR");
+        }
+
+        @Override
         public String formula() {
             return "initLr";
         }
@@ -118,7 +134,21 @@ sealed interface DecayShape {
 
         @Override
         public CodeBlock code() {
-            return CodeBlock.of("return INIT_LR * Math.exp(DECAY_LOG_GAMMA * $L);\n", since(warmupSteps));
+            return CodeBlock.of("return $L;\n", anchor());
+        }
+
+        private String anchor() {
+            return "INIT_LR * Math.exp(DECAY_LOG_GAMMA * " + since(warmupSteps) + ")";
+        }
+
+        @Override
+        public CodeBlock fill() {
+            return FillCode.geometric(anchor(), "DECAY_GAMMA_POWERS");
+        }
+
+        @Override
+        public List<FillCode.Table> tables() {
+            return List.of(new FillCode.Table("DECAY_GAMMA_POWERS", "Math.exp(DECAY_LOG_GAMMA * k)", "gamma^k"));
         }
 
         @Override
@@ -166,6 +196,12 @@ sealed interface DecayShape {
         public CodeBlock code() {
             return CodeBlock.of("return INIT_LR * Math.exp(DECAY_LOG_GAMMA * ($L / STEP_SIZE));\n",
                     since(warmupSteps));
+        }
+
+        @Override
+        public CodeBlock fill() {
+            // A drop every STEP_SIZE steps: runs of one value until the next drop.
+            return FillCode.runs("STEP_SIZE - " + since(warmupSteps) + " % STEP_SIZE");
         }
 
         @Override
@@ -263,6 +299,23 @@ sealed interface DecayShape {
         }
 
         @Override
+        public CodeBlock fill() {
+            // Runs of one value until the next milestone.
+            if (!chained()) {
+                return FillCode.runs(CodeBlock.builder()
+                                .addStatement("int found = $T.binarySearch(MILESTONES, step)", java.util.Arrays.class)
+                                .addStatement("int passed = found >= 0 ? found + 1 : -found - 1")
+                                .build(),
+                        "passed < MILESTONES.length ? MILESTONES[passed] - step : Long.MAX_VALUE");
+            }
+            StringBuilder next = new StringBuilder();
+            for (int i = 1; i <= milestones.size(); i++) {
+                next.append("step < MILESTONE_").append(i).append(" ? MILESTONE_").append(i).append(" - step : ");
+            }
+            return FillCode.runs(next.append("Long.MAX_VALUE").toString());
+        }
+
+        @Override
         public String formula() {
             return "initLr * gamma^k, k = number of milestones <= t";
         }
@@ -293,14 +346,22 @@ sealed interface DecayShape {
 
     /**
      * {@code lr(t) = minLr + (initLr - minLr) * (1 + cos(pi * d / D)) / 2} for {@code t < T}, minLr after; computed as
-     * {@code minLr + (initLr - minLr) * cos(pi * d / (2 D))^2}, the same value by the half-angle identity, without
-     * the cancellation of {@code 1 + cos} near T.
+     * {@code minLr + (initLr - minLr) * c^2} with {@code c = cos(pi * d / (2 D))}, the same value by the half-angle
+     * identity, without the cancellation of {@code 1 + cos} near T. In the second half, {@code c} is computed as
+     * {@code sin(pi * (T - t) / (2 D))}, whose argument is exact there: the rate keeps full relative precision down
+     * to the last step, even with minLr = 0.
+     *
+     * <p>{@code fill} rotates: per block, the cosine and sine at one step computed as {@code lr} computes them, then
+     * {@code cos(a + k w) = cos a cos kw - sin a sin kw} with tabulated {@code cos kw, sin kw}. In the second half the
+     * anchor is the block's last step, where the sine is smallest, so the rotation adds two positive terms and never
+     * cancels.
      */
-    record Cosine(double minLr, double amplitude, double halfOmega, long totalSteps, long warmupSteps)
+    record Cosine(double minLr, double amplitude, double halfOmega, long midpoint, long totalSteps, long warmupSteps)
             implements DecayShape {
 
         static Cosine of(double initLr, double minLr, long totalSteps, long warmupSteps) {
-            return new Cosine(minLr, initLr - minLr, Math.PI / (2.0 * (totalSteps - warmupSteps)), totalSteps,
+            long span = totalSteps - warmupSteps;
+            return new Cosine(minLr, initLr - minLr, Math.PI / (2.0 * span), warmupSteps + span / 2, totalSteps,
                     warmupSteps);
         }
 
@@ -309,7 +370,8 @@ sealed interface DecayShape {
             if (step >= totalSteps) {
                 return minLr;
             }
-            double c = Math.cos(halfOmega * (step - warmupSteps));
+            double c = step < midpoint ? Math.cos(halfOmega * (step - warmupSteps))
+                    : Math.sin(halfOmega * (totalSteps - step));
             return minLr + amplitude * (c * c);
         }
 
@@ -319,16 +381,63 @@ sealed interface DecayShape {
                     NamedConstant.ofLong("TOTAL_STEPS", totalSteps, "totalSteps T: minLr from here on"),
                     NamedConstant.ofDouble("MIN_LR", minLr, "minLr"),
                     NamedConstant.ofDouble("COSINE_AMPLITUDE", amplitude, "initLr - minLr"),
-                    NamedConstant.ofDouble("COSINE_HALF_OMEGA", halfOmega, "pi / (2 (T - W))"));
+                    NamedConstant.ofDouble("COSINE_HALF_OMEGA", halfOmega, "pi / (2 (T - W))"),
+                    NamedConstant.ofLong("COSINE_MIDPOINT", midpoint,
+                            "W + (T - W) / 2: from here on, the cosine is computed as a sine of the steps left"));
         }
 
         @Override
         public CodeBlock code() {
             return CodeBlock.builder()
                     .add(HOLD_MIN_LR)
-                    .addStatement("double c = Math.cos(COSINE_HALF_OMEGA * $L)", since(warmupSteps))
+                    .addStatement("double c = step < COSINE_MIDPOINT ? Math.cos(COSINE_HALF_OMEGA * $L)\n"
+                            + ": Math.sin(COSINE_HALF_OMEGA * (TOTAL_STEPS - step))", since(warmupSteps))
                     .addStatement("return $L", plusMinLr(minLr, "COSINE_AMPLITUDE * (c * c)"))
                     .build();
+        }
+
+        @Override
+        public CodeBlock fill() {
+            String rate = plusMinLr(minLr, "COSINE_AMPLITUDE * (c * c)");
+            CodeBlock rotation = CodeBlock.builder()
+                    .addStatement("int i = from")
+                    .beginControlFlow("while (i < decayEnd)")
+                    .addStatement("long step = firstStep + (i - from)")
+                    .beginControlFlow("if (step < COSINE_MIDPOINT)")
+                    .add("// cos(w (d + k)), rotated forward from the block's first step\n")
+                    .addStatement("int length = (int) Math.min(Math.min(FILL_BLOCK, decayEnd - i), "
+                            + "COSINE_MIDPOINT - step)")
+                    .addStatement("double angle = COSINE_HALF_OMEGA * $L", since(warmupSteps))
+                    .addStatement("double cos = Math.cos(angle)")
+                    .addStatement("double sin = Math.sin(angle)")
+                    .beginControlFlow("for (int k = 0; k < length; k++)")
+                    .addStatement("double c = cos * COSINE_ROTATION_COS[k] - sin * COSINE_ROTATION_SIN[k]")
+                    .addStatement("out[i + k] = $L", rate)
+                    .endControlFlow()
+                    .addStatement("i += length")
+                    .nextControlFlow("else")
+                    .add("// sin(w (T - t)), rotated backward from the block's last step\n")
+                    .addStatement("int length = Math.min(FILL_BLOCK, decayEnd - i)")
+                    .addStatement("int last = length - 1")
+                    .addStatement("double angle = COSINE_HALF_OMEGA * (TOTAL_STEPS - (step + last))")
+                    .addStatement("double cos = Math.cos(angle)")
+                    .addStatement("double sin = Math.sin(angle)")
+                    .beginControlFlow("for (int k = 0; k < length; k++)")
+                    .addStatement("double c = sin * COSINE_ROTATION_COS[last - k] + cos * COSINE_ROTATION_SIN[last - k]")
+                    .addStatement("out[i + k] = $L", rate)
+                    .endControlFlow()
+                    .addStatement("i += length")
+                    .endControlFlow()
+                    .endControlFlow()
+                    .build();
+            return FillCode.untilTotalSteps(rotation);
+        }
+
+        @Override
+        public List<FillCode.Table> tables() {
+            return List.of(
+                    new FillCode.Table("COSINE_ROTATION_COS", "Math.cos(COSINE_HALF_OMEGA * k)", "cos(k w)"),
+                    new FillCode.Table("COSINE_ROTATION_SIN", "Math.sin(COSINE_HALF_OMEGA * k)", "sin(k w)"));
         }
 
         @Override
@@ -338,7 +447,8 @@ sealed interface DecayShape {
 
         @Override
         public String computation() {
-            return "MIN_LR + COSINE_AMPLITUDE * cos(COSINE_HALF_OMEGA * (t - W))^2";
+            return "MIN_LR + COSINE_AMPLITUDE * c^2, c = cos(COSINE_HALF_OMEGA * (t - W)), "
+                    + "or sin(COSINE_HALF_OMEGA * (T - t)) from COSINE_MIDPOINT on";
         }
 
         @Override
@@ -348,7 +458,7 @@ sealed interface DecayShape {
 
         @Override
         public List<Long> keySteps() {
-            return List.of(warmupSteps, warmupSteps + (totalSteps - warmupSteps) / 2, totalSteps - 1, totalSteps);
+            return List.of(warmupSteps, midpoint, totalSteps - 1, totalSteps);
         }
     }
 
@@ -384,6 +494,12 @@ sealed interface DecayShape {
                     .add(HOLD_MIN_LR)
                     .addStatement("return $L", plusMinLr(minLr, "DECAY_SLOPE * (TOTAL_STEPS - step)"))
                     .build();
+        }
+
+        @Override
+        public CodeBlock fill() {
+            return FillCode.untilTotalSteps(FillCode.closedForm(
+                    plusMinLr(minLr, "DECAY_SLOPE * (TOTAL_STEPS - step)"), "decayEnd"));
         }
 
         @Override
@@ -471,6 +587,11 @@ sealed interface DecayShape {
         }
 
         @Override
+        public CodeBlock fill() {
+            return FillCode.viaLr();
+        }
+
+        @Override
         public String formula() {
             return "(initLr - minLr) * (1 - (t - W) / (T - W))^power + minLr";
         }
@@ -509,6 +630,11 @@ sealed interface DecayShape {
         @Override
         public CodeBlock code() {
             return CodeBlock.of("return INIT_LR * Math.sqrt((double) WARMUP_STEPS / step);\n");
+        }
+
+        @Override
+        public CodeBlock fill() {
+            return FillCode.viaLr();
         }
 
         @Override
@@ -560,6 +686,11 @@ sealed interface DecayShape {
         public CodeBlock code() {
             return CodeBlock.of("return INIT_LR * Math.exp(LOG_INIT_LR * Math.expm1(LOG_POWER * $L));\n",
                     since(warmupSteps));
+        }
+
+        @Override
+        public CodeBlock fill() {
+            return FillCode.viaLr();
         }
 
         @Override

@@ -21,14 +21,27 @@ final class Literals {
         if (value == 0) {
             return Double.doubleToRawLongBits(value) == 0 ? "0.0" : "-0.0";
         }
+        // The fewest significant digits that round-trip. If p digits do, so do p + 1 (the p-digit decimals are
+        // among the (p + 1)-digit ones, and rounding picks the nearest), so a binary search finds the fewest.
         BigDecimal exact = new BigDecimal(value);
-        for (int digits = 1; digits <= 17; digits++) {
-            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        int low = 1;
+        int high = 17;
+        BigDecimal shortest = round(exact, high);
+        while (low < high) {
+            int middle = (low + high) / 2;
+            BigDecimal rounded = round(exact, middle);
             if (Double.parseDouble(rounded.toString()) == value) {
-                return format(rounded.stripTrailingZeros());
+                shortest = rounded;
+                high = middle;
+            } else {
+                low = middle + 1;
             }
         }
-        throw new AssertionError("17 significant digits always round-trip: " + value);
+        return format(shortest.stripTrailingZeros());
+    }
+
+    private static BigDecimal round(BigDecimal exact, int digits) {
+        return exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
     }
 
     /** A Java literal for a long: {@code 2500L}. */

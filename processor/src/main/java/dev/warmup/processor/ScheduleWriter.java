@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.warmup.StepLr;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Element;
@@ -48,8 +49,32 @@ final class ScheduleWriter {
                     .initializer("$L", constant.literal())
                     .build());
         }
+        List<FillCode.Table> tables = new ArrayList<>(schedule.warmup().tables());
+        tables.addAll(schedule.decay().tables());
+        if (!tables.isEmpty()) {
+            type.addField(FieldSpec.builder(TypeName.INT, "FILL_BLOCK", Modifier.PRIVATE, Modifier.STATIC,
+                            Modifier.FINAL)
+                    .addJavadoc("Steps that {@code fill} computes from one anchor; the length of the tables.\n")
+                    .initializer("$L", FillCode.BLOCK)
+                    .build());
+            CodeBlock.Builder init = CodeBlock.builder().beginControlFlow("for (int k = 0; k < FILL_BLOCK; k++)");
+            for (FillCode.Table table : tables) {
+                type.addField(FieldSpec.builder(double[].class, table.name(), Modifier.PRIVATE, Modifier.STATIC,
+                                Modifier.FINAL)
+                        .addJavadoc("For {@code fill}: {@code $L[k] = $L}.\n", table.name(), table.doc())
+                        .initializer("new double[FILL_BLOCK]")
+                        .build());
+                init.addStatement("$L[k] = $L", table.name(), table.valueOfK());
+            }
+            type.addStaticBlock(init.endControlFlow().build());
+        }
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         type.addMethod(lr(schedule));
+        type.addMethod(fill(schedule));
+        if (schedule.warmupSteps() > 0) {
+            type.addMethod(fillPart("fillWarmup", schedule.warmup().fill()));
+        }
+        type.addMethod(fillPart("fillDecay", schedule.decay().fill()));
         type.addMethod(MethodSpec.methodBuilder("warmupSteps")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -87,6 +112,50 @@ final class ScheduleWriter {
                 .returns(TypeName.DOUBLE)
                 .addParameter(TypeName.LONG, "step")
                 .addCode(body.build())
+                .build();
+    }
+
+    private static MethodSpec fill(Schedule schedule) {
+        CodeBlock.Builder body = CodeBlock.builder()
+                .beginControlFlow("if (fromStep < 0)")
+                .addStatement("throw new $T($S + fromStep)", IllegalArgumentException.class,
+                        "fromStep must be >= 0, was ")
+                .endControlFlow()
+                .addStatement("int n = out.length")
+                .beginControlFlow("if (n == 0)")
+                .addStatement("return")
+                .endControlFlow()
+                .addStatement("$T.addExact(fromStep, n - 1)", Math.class);
+        if (schedule.warmupSteps() > 0) {
+            body.addStatement("int warmupEnd = fromStep >= WARMUP_STEPS ? 0 : (int) Math.min(n, WARMUP_STEPS - fromStep)")
+                    .addStatement("fillWarmup(out, 0, warmupEnd, fromStep)")
+                    .addStatement("fillDecay(out, warmupEnd, n, fromStep + warmupEnd)");
+        } else {
+            body.addStatement("fillDecay(out, 0, n, fromStep)");
+        }
+        return MethodSpec.methodBuilder("fill")
+                .addJavadoc("Fills {@code out} with {@code lr(fromStep + i)}, faster than calling {@code lr}: "
+                        + "closed forms without a\ntranscendental call, runs of equal values, and, for exponential "
+                        + "and cosine shapes, one anchor per\n{@code FILL_BLOCK} steps computed as {@code lr} "
+                        + "computes it, times tabulated powers or rotations. Every value\nis within a few ulps of "
+                        + "{@code lr(fromStep + i)}.\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(double[].class, "out")
+                .addParameter(TypeName.LONG, "fromStep")
+                .addCode(body.build())
+                .build();
+    }
+
+    /** {@code out[from, to)} gets the rates of steps {@code firstStep, firstStep + 1, ...} of one part. */
+    private static MethodSpec fillPart(String name, CodeBlock code) {
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(double[].class, "out")
+                .addParameter(TypeName.INT, "from")
+                .addParameter(TypeName.INT, "to")
+                .addParameter(TypeName.LONG, "firstStep")
+                .addCode(code)
                 .build();
     }
 

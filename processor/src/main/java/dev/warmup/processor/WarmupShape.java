@@ -19,6 +19,14 @@ sealed interface WarmupShape {
     /** A {@code return} statement for {@code 0 <= step < W}. */
     CodeBlock code();
 
+    /** Statements filling {@code out[from, to)} with the rates of warmup steps from {@code firstStep} on. */
+    CodeBlock fill();
+
+    /** The tables {@link #fill()} uses. */
+    default List<FillCode.Table> tables() {
+        return List.of();
+    }
+
     /** The formula in terms of the annotation's attributes. */
     String formula();
 
@@ -42,6 +50,11 @@ sealed interface WarmupShape {
 
         @Override
         public CodeBlock code() {
+            return CodeBlock.of("");
+        }
+
+        @Override
+        public CodeBlock fill() {
             return CodeBlock.of("");
         }
 
@@ -83,8 +96,16 @@ sealed interface WarmupShape {
         @Override
         public CodeBlock code() {
             // startLr + x is x exactly when startLr is 0, so leaving it out changes no bit.
-            return startLr == 0 ? CodeBlock.of("return WARMUP_SLOPE * step;\n")
-                    : CodeBlock.of("return START_LR + WARMUP_SLOPE * step;\n");
+            return CodeBlock.of("return $L;\n", expression());
+        }
+
+        @Override
+        public CodeBlock fill() {
+            return FillCode.closedForm(expression());
+        }
+
+        private String expression() {
+            return startLr == 0 ? "WARMUP_SLOPE * step" : "START_LR + WARMUP_SLOPE * step";
         }
 
         @Override
@@ -118,6 +139,11 @@ sealed interface WarmupShape {
         @Override
         public CodeBlock code() {
             return CodeBlock.of("return START_LR;\n");
+        }
+
+        @Override
+        public CodeBlock fill() {
+            return FillCode.constant("START_LR");
         }
 
         @Override
@@ -161,7 +187,20 @@ sealed interface WarmupShape {
 
         @Override
         public CodeBlock code() {
-            return CodeBlock.of("return INIT_LR * Math.exp(WARMUP_LOG_RATE * (step - WARMUP_STEPS));\n");
+            return CodeBlock.of("return $L;\n", ANCHOR);
+        }
+
+        private static final String ANCHOR = "INIT_LR * Math.exp(WARMUP_LOG_RATE * (step - WARMUP_STEPS))";
+
+        @Override
+        public CodeBlock fill() {
+            return FillCode.geometric(ANCHOR, "WARMUP_GROWTH");
+        }
+
+        @Override
+        public List<FillCode.Table> tables() {
+            return List.of(new FillCode.Table("WARMUP_GROWTH", "Math.exp(WARMUP_LOG_RATE * k)",
+                    "(initLr / startLr)^(k / W): the growth over k warmup steps"));
         }
 
         @Override

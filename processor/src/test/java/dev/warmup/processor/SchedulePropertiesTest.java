@@ -188,6 +188,62 @@ class SchedulePropertiesTest {
         }
     }
 
+    /**
+     * {@code fill} against {@code lr} over long ranges: from 0, across W, across T and the milestones, at a random
+     * start, and up to {@code Long.MAX_VALUE}. Every value within 1e-12 relative (an absolute floor of
+     * {@link Double#MIN_NORMAL} covers subnormal rates, where no relative precision exists).
+     */
+    @Test
+    void fillMatchesLrWithin1e12OverLongRanges() {
+        Random random = new Random(11);
+        long checked = 0;
+        double worst = 0;
+        for (Case c : CASES) {
+            Settings s = c.settings();
+            StepLr lr = c.generated();
+            List<long[]> ranges = new ArrayList<>(List.of(
+                    new long[] {0, 120_000},
+                    new long[] {Math.max(0, s.steps() - 777), 5_000},
+                    new long[] {Long.MAX_VALUE - 999, 1000},
+                    new long[] {(long) (random.nextDouble() * (3 * Math.max(s.steps(), s.totalSteps()) + 1e6)), 40_000}));
+            if (s.isSet("totalSteps")) {
+                ranges.add(new long[] {Math.max(0, s.totalSteps() - 30_000), 30_500});
+            }
+            for (long m : s.milestones()) {
+                ranges.add(new long[] {Math.max(0, m - 300), 600});
+            }
+            for (long[] range : ranges) {
+                double[] out = new double[(int) range[1]];
+                lr.fill(out, range[0]);
+                for (int i = 0; i < out.length; i++) {
+                    double expected = lr.lr(range[0] + i);
+                    double error = Math.abs(out[i] - expected);
+                    if (error > Double.MIN_NORMAL) {
+                        worst = Math.max(worst, error / expected);
+                    }
+                    if (!(error <= Double.MIN_NORMAL || error <= 1e-12 * expected)) {
+                        fail(c.annotation() + ": fill from " + range[0] + " gives " + out[i] + " at step "
+                                + (range[0] + i) + ", lr gives " + expected);
+                    }
+                }
+                checked += out.length;
+            }
+        }
+        System.out.printf("fill vs lr: %d values of %d schedules, max relative difference %.3g%n", checked,
+                CASES.size(), worst);
+    }
+
+    @Test
+    void fillRejectsWhatLrRejects() {
+        StepLr lr = CASES.get(0).generated();
+        assertThrows(IllegalArgumentException.class, () -> lr.fill(new double[3], -1));
+        assertThrows(ArithmeticException.class, () -> lr.fill(new double[3], Long.MAX_VALUE - 1));
+        lr.fill(new double[0], 5);
+        double[] last = new double[2];
+        lr.fill(last, Long.MAX_VALUE - 1);
+        assertEquals(lr.lr(Long.MAX_VALUE), last[1]);
+    }
+
     @Test
     void negativeStepsAreRejected() {
         for (Case c : CASES.subList(0, 5)) {
