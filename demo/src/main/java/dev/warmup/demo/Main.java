@@ -1,23 +1,72 @@
 package dev.warmup.demo;
 
-import dev.warmup.StepLr;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Prints the demo's generated schedules at a few steps. */
+/**
+ * The demo: trains the warmup experiment on the digits data, prints the results table and the write-up's replayed
+ * simulation, and writes the charts under {@code target/warmup-demo/} of the working directory.
+ */
 public final class Main {
+
+    /** Where the charts go, relative to the directory the demo runs in (for exec:java, where mvn was started). */
+    static final Path OUTPUT_DIRECTORY = Path.of("target", "warmup-demo");
 
     private Main() {}
 
-    public static void main(String[] args) {
-        List<StepLr> schedules = List.of(Schedules_Cifar10StepLr.INSTANCE, Schedules_ResNet110StepLr.INSTANCE,
-                Schedules_NanoGptStepLr.INSTANCE);
-        long[] steps = {0, 1, 200, 399, 400, 1999, 2000, 2499, 2500, 10000, 20000, 32000, 48000};
-        for (StepLr schedule : schedules) {
-            System.out.println(schedule);
-            for (long step : steps) {
-                System.out.printf(Locale.ROOT, "  lr(%6d) = %.6g%n", step, schedule.lr(step));
-            }
-        }
+    public static void main(String[] args) throws IOException {
+        PrintStream out = System.out;
+        long start = System.nanoTime();
+
+        Dataset.Split data = DigitsCsv.load().split(WarmupExperiment.TEST_FRACTION, WarmupExperiment.SPLIT_SEED);
+        int trainSize = data.train().size();
+        TrainingSettings settings = WarmupExperiment.SETTINGS;
+        out.printf(Locale.ROOT, "Digits: %d training and %d test images of 8x8 pixels scaled to [0, 1];"
+                + " MLP %s with ReLU and He initialisation, SGD with momentum %s; %d seeds per schedule.%n",
+                trainSize, data.test().size(), Arrays.toString(settings.layerSizes(data.train())),
+                settings.momentum(), WarmupExperiment.SEEDS);
+
+        long trainingStart = System.nanoTime();
+        Map<Arm, RunResult[]> results = ExperimentRunner.runAll(WarmupExperiment.ARMS, data, settings,
+                WarmupExperiment.SEEDS);
+        out.printf(Locale.ROOT, "Trained %d runs in %.1f s.%n", WarmupExperiment.ARMS.size() * WarmupExperiment.SEEDS,
+                (System.nanoTime() - trainingStart) / 1e9);
+        Map<Arm, ArmSummary> summaries = new LinkedHashMap<>();
+        results.forEach((arm, runs) -> summaries.put(arm, ArmSummary.of(arm, runs, settings)));
+
+        out.println();
+        ResultTable.print(WarmupExperiment.COMPARISONS, summaries, trainSize, settings, out);
+        out.printf(Locale.ROOT, "Diverged: a minibatch loss above %.1f or not finite, which ends the run."
+                + " Collapsed: did not diverge but ended with a training loss above %.2f, no better than a uniform"
+                + " guess. Peak loss (the largest minibatch loss), final training loss (whole training set) and test"
+                + " accuracy: mean ± std over the runs that did not diverge. Steps to target: over the runs that"
+                + " reached it, test accuracy checked every %d examples.%n%n", settings.divergenceLoss(),
+                settings.collapseLoss(), settings.evaluateEveryExamples());
+
+        WriteupReplay.print(Schedules_WriteupSimulationStepLr.INSTANCE, out);
+
+        Charts charts = new Charts(OUTPUT_DIRECTORY.toAbsolutePath(), WarmupExperiment.ARMS, trainSize,
+                settings.collapseLoss());
+        List<Arm> warmupArms = WarmupExperiment.COMPARISONS.get(0).arms();
+        List<Arm> scalingArms = WarmupExperiment.COMPARISONS.get(1).arms();
+        Path lr = charts.learningRates(warmupArms, scalingArms, List.of(
+                new Charts.ReferenceSchedule("design card (Cifar10)", Schedules_Cifar10StepLr.INSTANCE, 30_000),
+                new Charts.ReferenceSchedule("ResNet-110, constant warmup", Schedules_ResNet110StepLr.INSTANCE,
+                        64_000),
+                new Charts.ReferenceSchedule("nanoGPT, cosine", Schedules_NanoGptStepLr.INSTANCE, 20_000),
+                new Charts.ReferenceSchedule("write-up simulation, repeated power",
+                        Schedules_WriteupSimulationStepLr.INSTANCE, WriteupReplay.TOTAL_STEPS - 1)));
+        Path loss = charts.trainingLoss(warmupArms, scalingArms, results);
+        out.println();
+        out.println("Charts (PNG, and one SVG per panel beside them):");
+        out.println("  " + lr);
+        out.println("  " + loss);
+        out.printf(Locale.ROOT, "Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
     }
 }

@@ -4,7 +4,11 @@ import dev.warmup.Decay;
 import dev.warmup.Warmup;
 import dev.warmup.WarmupSchedule;
 
-/** The schedules the demo trains with, declared as a user would; each nested class gets a generated Schedules_*StepLr. */
+/**
+ * Schedules from the literature and from the warmup write-up, declared as a user would; each nested class gets a
+ * generated {@code Schedules_*StepLr}. The demo charts them next to the experiment's own
+ * ({@link ExperimentSchedules}) and replays the write-up's simulation with {@link WriteupSimulation}.
+ */
 final class Schedules {
 
     private Schedules() {}
@@ -22,4 +26,12 @@ final class Schedules {
     @WarmupSchedule(steps = 2000, initLr = 6e-4, startLr = 6e-7, decay = Decay.COSINE, totalSteps = 20000,
             minLr = 6e-5)
     static final class NanoGpt {}
+
+    /**
+     * The warmup write-up's 15,000-step simulation: gradual warmup to 0.1 over 2500 steps, then
+     * {@code lr = lr ** 1.0001} every step, which is {@code 0.1^(1.0001^(t - 2500))} from 0.1 at step 2500.
+     */
+    @WarmupSchedule(steps = WriteupReplay.WARMUP_STEPS, initLr = WriteupReplay.PEAK_RATE,
+            decay = Decay.REPEATED_POWER, power = WriteupReplay.POWER)
+    static final class WriteupSimulation {}
 }

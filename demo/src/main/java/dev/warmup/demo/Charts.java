@@ -1,0 +1,235 @@
+package dev.warmup.demo;
+
+import dev.warmup.StepLr;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws the demo's charts with XChart and writes them as one PNG per figure (panels side by side) and one SVG per
+ * panel. Each arm keeps its colour in every panel.
+ */
+final class Charts {
+
+    static {
+        // The charts go to files, never to a screen, and CI has no display: AWT must not look for one.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private static final int PANEL_WIDTH = 720;
+    private static final int PANEL_HEIGHT = 520;
+    /** Tableau's ten colours: distinct, and legible for the common colour blindnesses. */
+    private static final Color[] PALETTE = {
+        new Color(0xD62728), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0x1F77B4), new Color(0x9467BD),
+        new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F), new Color(0xBCBD22), new Color(0x17BECF),
+    };
+
+    /** A schedule to chart that is not an arm of the experiment, drawn from step 0 to {@code lastStep}. */
+    record ReferenceSchedule(String name, StepLr schedule, long lastStep) {}
+
+    private final Path directory;
+    private final List<Arm> arms;
+    private final int trainSize;
+    private final double collapseLoss;
+
+    /**
+     * @param arms every arm of the experiment; an arm's colour is its position here
+     * @param trainSize the number of training examples, to turn steps into epochs
+     * @param collapseLoss the final training loss above which a run counts as collapsed, for the legends
+     */
+    Charts(Path directory, List<Arm> arms, int trainSize, double collapseLoss) {
+        this.directory = directory;
+        this.arms = List.copyOf(arms);
+        this.trainSize = trainSize;
+        this.collapseLoss = collapseLoss;
+    }
+
+    /**
+     * The learning rate of every schedule in the demo: the warmup comparison against step, the linear scaling rule
+     * against epoch (where the two batch sizes line up), and the literature's schedules on a log scale.
+     *
+     * @return the PNG written
+     */
+    Path learningRates(List<Arm> warmupArms, List<Arm> scalingArms, List<ReferenceSchedule> references)
+            throws IOException {
+        XYChart byStep = panel("Learning rate: warmup at batch " + warmupArms.get(0).batchSize(), "step",
+                "learning rate");
+        for (Arm arm : warmupArms) {
+            double[] rates = rates(arm.schedule(), arm.steps(), 1);
+            addLine(byStep, arm.name(), steps(rates.length, 1), rates, colour(arm));
+        }
+        endAxisAtLastStep(byStep, warmupArms);
+        XYChart byEpoch = panel("Learning rate: linear scaling rule", "epoch", "learning rate");
+        for (Arm arm : scalingArms) {
+            double[] rates = rates(arm.schedule(), arm.steps(), 1);
+            addLine(byEpoch, arm.name(), epochs(rates.length, 1, arm.batchSize()), rates, colour(arm));
+        }
+        for (XYChart linear : List.of(byStep, byEpoch)) {
+            linear.getStyler().setYAxisDecimalPattern("0.00#");
+        }
+        endAxisAtWholeEpoch(byEpoch, scalingArms);
+        XYChart literature = panel("Learning rate: schedules from the literature", "step", "learning rate (log)");
+        literature.getStyler().setYAxisLogarithmic(true);
+        int colour = arms.size();
+        for (ReferenceSchedule reference : references) {
+            int every = (int) Math.max(1, reference.lastStep() / 2000);
+            double[] rates = rates(reference.schedule(), reference.lastStep() + 1, every);
+            addLine(literature, reference.name(), steps(rates.length, every), rates,
+                    PALETTE[colour++ % PALETTE.length]);
+        }
+        return write("demo-lr", List.of(byStep, byEpoch, literature), List.of("warmup", "scaling", "literature"));
+    }
+
+    /**
+     * The mean training loss over seeds: the warmup comparison against step, and the linear scaling rule against
+     * epoch with the small batch averaged over as many examples as one large-batch step sees.
+     *
+     * @return the PNG written
+     */
+    Path trainingLoss(List<Arm> warmupArms, List<Arm> scalingArms, Map<Arm, RunResult[]> results)
+            throws IOException {
+        XYChart byStep = panel("Training loss, mean over seeds: batch " + warmupArms.get(0).batchSize(), "step",
+                "minibatch loss (log)");
+        for (Arm arm : warmupArms) {
+            double[] loss = LossCurves.meanOverRuns(results.get(arm));
+            addLine(byStep, legend(arm, results.get(arm)), steps(loss.length, 1), loss, colour(arm));
+        }
+        endAxisAtLastStep(byStep, warmupArms);
+        int examplesPerPoint = scalingArms.stream().mapToInt(Arm::batchSize).max().orElseThrow();
+        XYChart byEpoch = panel("Training loss, mean over seeds: linear scaling rule", "epoch",
+                "loss per " + examplesPerPoint + " examples (log)");
+        for (Arm arm : scalingArms) {
+            int stepsPerPoint = examplesPerPoint / arm.batchSize();
+            double[] loss = LossCurves.groupMeans(LossCurves.meanOverRuns(results.get(arm)), stepsPerPoint);
+            addLine(byEpoch, legend(arm, results.get(arm)), epochs(loss.length, stepsPerPoint, arm.batchSize()),
+                    loss, colour(arm));
+        }
+        for (XYChart chart : List.of(byStep, byEpoch)) {
+            chart.getStyler().setYAxisLogarithmic(true);
+        }
+        endAxisAtWholeEpoch(byEpoch, scalingArms);
+        return write("demo-loss", List.of(byStep, byEpoch), List.of("warmup", "scaling"));
+    }
+
+    /**
+     * Ends a step axis 1 % past the last step. Off the grid of the steps, this makes XChart place its ticks at round
+     * numbers: when the axis ends on a data point it ticks data points only, at strides like 9.
+     */
+    private static void endAxisAtLastStep(XYChart chart, List<Arm> plotted) {
+        int lastStep = plotted.stream().mapToInt(Arm::steps).max().orElseThrow();
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(lastStep * 1.01);
+    }
+
+    /** Ends the x axis at a whole epoch, so that XChart places its ticks at round numbers. */
+    private void endAxisAtWholeEpoch(XYChart chart, List<Arm> plotted) {
+        double lastEpoch = plotted.stream().mapToDouble(arm -> arm.epochs(trainSize)).max().orElseThrow();
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(Math.ceil(lastEpoch));
+    }
+
+    /** The arm's name, and how many of its runs diverged or collapsed (they pull the mean curve up). */
+    private String legend(Arm arm, RunResult[] runs) {
+        long diverged = Arrays.stream(runs).filter(RunResult::diverged).count();
+        long collapsed = Arrays.stream(runs).filter(run -> run.collapsed(collapseLoss)).count();
+        List<String> failures = new ArrayList<>();
+        if (diverged > 0) {
+            failures.add(diverged + "/" + runs.length + " diverged");
+        }
+        if (collapsed > 0) {
+            failures.add(collapsed + "/" + runs.length + " collapsed");
+        }
+        return failures.isEmpty() ? arm.name() : arm.name() + " (" + String.join(", ", failures) + ")";
+    }
+
+    private Color colour(Arm arm) {
+        int index = arms.indexOf(arm);
+        if (index < 0) {
+            throw new IllegalArgumentException("not an arm of the experiment: " + arm.name());
+        }
+        return PALETTE[index % PALETTE.length];
+    }
+
+    private static XYChart panel(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        XYStyler styler = chart.getStyler();
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: it hides no data
+        styler.setLegendBorderColor(Color.WHITE);
+        styler.setPlotGridLinesColor(new Color(0xDDDDDD));
+        styler.setMarkerSize(0);
+        styler.setXAxisDecimalPattern("#,##0.#");
+        return chart;
+    }
+
+    /** Adds a line through the finite points only (a log axis has no place for 0, a diverged mean is NaN). */
+    private static void addLine(XYChart chart, String name, double[] x, double[] y, Color colour) {
+        List<Double> keptX = new ArrayList<>();
+        List<Double> keptY = new ArrayList<>();
+        boolean logarithmic = chart.getStyler().isYAxisLogarithmic();
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(y[i]) && (!logarithmic || y[i] > 0)) {
+                keptX.add(x[i]);
+                keptY.add(y[i]);
+            }
+        }
+        if (keptX.isEmpty()) {
+            return;
+        }
+        XYSeries series = chart.addSeries(name, keptX, keptY);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(colour);
+        series.setLineStyle(new BasicStroke(2f));
+    }
+
+    /** lr at steps 0, every, 2 * every, ... below {@code endStep}. */
+    private static double[] rates(StepLr schedule, long endStep, int every) {
+        double[] rates = new double[(int) ((endStep + every - 1) / every)];
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = schedule.lr((long) i * every);
+        }
+        return rates;
+    }
+
+    private static double[] steps(int count, int every) {
+        double[] steps = new double[count];
+        for (int i = 0; i < count; i++) {
+            steps[i] = (double) i * every;
+        }
+        return steps;
+    }
+
+    private double[] epochs(int count, int stepsPerPoint, int batchSize) {
+        double[] epochs = steps(count, stepsPerPoint);
+        for (int i = 0; i < count; i++) {
+            epochs[i] = epochs[i] * batchSize / trainSize;
+        }
+        return epochs;
+    }
+
+    private Path write(String name, List<XYChart> panels, List<String> panelNames) throws IOException {
+        Files.createDirectories(directory);
+        Path png = directory.resolve(name + ".png");
+        BitmapEncoder.saveBitmap(panels, 1, panels.size(), png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        for (int i = 0; i < panels.size(); i++) {
+            VectorGraphicsEncoder.saveVectorGraphic(panels.get(i),
+                    directory.resolve(name + "-" + panelNames.get(i)).toString(),
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        }
+        return png;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.warmup.demo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The charts render without a display and are written as PNG and SVG, diverged runs included. */
+class ChartsTest {
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G'};
+
+    @Test
+    void writesPngAndSvgHeadless(@TempDir Path directory) throws IOException {
+        Arm large = WarmupExperiment.GRADUAL_WARMUP;
+        Arm small = WarmupExperiment.SMALL_BATCH_REFERENCE;
+        Map<Arm, RunResult[]> results = Map.of(large, new RunResult[] {run(large.steps(), -1), run(large.steps(), 3)},
+                small, new RunResult[] {run(small.steps(), -1)});
+        Charts charts = new Charts(directory, List.of(small, large), 1438, 2.07);
+
+        Path lr = charts.learningRates(List.of(large), List.of(small, large), List.of(
+                new Charts.ReferenceSchedule("design card", Schedules_Cifar10StepLr.INSTANCE, 30_000)));
+        Path loss = charts.trainingLoss(List.of(large), List.of(small, large), results);
+
+        for (Path png : List.of(lr, loss)) {
+            assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(Files.readAllBytes(png), 4), png.toString());
+        }
+        for (String svg : List.of("demo-lr-warmup.svg", "demo-lr-literature.svg", "demo-loss-scaling.svg")) {
+            assertTrue(Files.readString(directory.resolve(svg)).contains("<svg"), svg);
+        }
+    }
+
+    /** A run whose loss falls as 1 / (step + 1), diverged from {@code divergedAt} on if that is >= 0. */
+    private static RunResult run(int steps, int divergedAt) {
+        double[] losses = new double[steps];
+        for (int s = 0; s < steps; s++) {
+            losses[s] = divergedAt >= 0 && s >= divergedAt ? Double.NaN : 1.0 / (s + 1);
+        }
+        return divergedAt >= 0
+                ? new RunResult(losses, divergedAt, Double.NaN, Double.NaN, Double.NaN, -1)
+                : new RunResult(losses, -1, 1, 0.01, 0.97, 50);
+    }
+}
