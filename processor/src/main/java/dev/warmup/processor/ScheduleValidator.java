@@ -20,6 +20,10 @@ final class ScheduleValidator {
 
     private static final Set<Decay> TO_MIN_LR = EnumSet.of(Decay.COSINE, Decay.LINEAR, Decay.POLY);
 
+    /** What is allowed of the {@code name} attribute of every schedule annotation. */
+    static final String NAME_ALLOWED = "the generated class's simple name must be a Java identifier that can name a "
+            + "class, or \"\" for the default";
+
     /** Java's restricted identifiers: legal names of variables, but not of classes (JLS 3.9). */
     private static final Set<String> RESTRICTED = Set.of("var", "yield", "record", "sealed", "permits");
 
@@ -45,9 +49,7 @@ final class ScheduleValidator {
         initLrOk = check(Double.isFinite(s.initLr()) && s.initLr() > 0, "initLr",
                 "the preset learning rate must be finite and > 0");
         initLrOk = batchSizes() && initLrOk;
-        check(isValidName(s.name()), "name",
-                "the generated class's simple name must be a Java identifier that can name a class, or \"\" for "
-                        + "the default");
+        check(isValidName(s.name()), "name", NAME_ALLOWED);
         warnUnused(w);
         WarmupShape warmup = stepsOk && initLrOk ? warmup(w) : null;
         DecayShape decay = decay(w);

@@ -131,7 +131,7 @@ final class ScheduleWriter {
     private static String classJavadoc(ScheduleModel schedule, String source) {
         StringBuilder doc = new StringBuilder()
                 .append("Learning-rate schedule of {@code ").append(source).append("}, generated from\n")
-                .append("{@code ").append(schedule.annotationText()).append("}:\n")
+                .append("{@code ").append(wrapNested(schedule.annotationText())).append("}:\n")
                 .append(schedule.summary()).append(".\n\n");
 
         Table formulas = new Table("step t", "lr(t)", "computed as");
@@ -154,6 +154,12 @@ final class ScheduleWriter {
         }
         doc.append("<p>Values at key steps:\n<pre>{@code\n").append(values).append("}</pre>\n");
         return doc.toString();
+    }
+
+    /** A long annotation text with nested annotations, one nested annotation a line. */
+    private static String wrapNested(String annotation) {
+        return annotation.length() <= 100 ? annotation
+                : annotation.replace("{@", "{\n        @").replace(", @", ",\n        @");
     }
 
     /** Left-aligned columns of plain text, for {@code <pre>} blocks. */
