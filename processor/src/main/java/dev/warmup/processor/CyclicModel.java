@@ -52,12 +52,12 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
             return Optional.empty();
         }
         double height = max - base;
-        if (!checks.check(Double.isFinite(height), "maxLr", "the height maxLr - baseLr = " + height
-                + " must be finite")) {
-            return Optional.empty();
-        }
-        return Optional.of(new CyclicModel(mode, base, up, up + down, height / up, height / down,
-                Math.log(gamma), a));
+        CyclicModel model = new CyclicModel(mode, base, up, up + down, height / up, height / down, Math.log(gamma),
+                a);
+        /* The highest rate is at the first peak; within an ulp or so of Double.MAX_VALUE it can round past it. */
+        return checks.check(Double.isFinite(model.at(up)), "maxLr", "the rate at the first peak computes as "
+                + model.at(up) + "; rates this close to Double.MAX_VALUE overflow") ? Optional.of(model)
+                : Optional.empty();
     }
 
     @Override

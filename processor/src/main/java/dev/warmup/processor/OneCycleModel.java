@@ -75,8 +75,16 @@ record OneCycleModel(List<Curve> phases, List<Double> ends, long lastStep, doubl
         } else {
             curves.add(new Curve(shape, max, min, last - end1, 1, "PHASE_2", "phase 2"));
         }
-        return Optional.of(new OneCycleModel(List.copyOf(curves), threePhase ? List.of(end1, end2) : List.of(end1),
-                last, min, a));
+        OneCycleModel model = new OneCycleModel(List.copyOf(curves), threePhase ? List.of(end1, end2)
+                : List.of(end1), last, min, a);
+        /* The highest rates are around the peak; within an ulp or so of Double.MAX_VALUE they can round past it. */
+        for (long step : List.of(model.lastOf(0), model.lastOf(0) + 1)) {
+            if (!checks.check(Double.isFinite(model.at(step)), "maxLr", "the rate at step " + step + " computes as "
+                    + model.at(step) + "; rates this close to Double.MAX_VALUE overflow")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(model);
     }
 
     /** The last whole step of phase {@code i} (from 0, not the last phase): {@code floor(end_step)}. */

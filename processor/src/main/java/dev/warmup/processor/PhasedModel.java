@@ -67,15 +67,26 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
             return Optional.empty();
         }
         Curve last = curves.get(curves.size() - 1);
-        return Optional.of(new PhasedModel(List.copyOf(curves), List.copyOf(ends), last.end(),
-                peakStep(curves, ends), attributes));
+        PhasedModel model = new PhasedModel(List.copyOf(curves), List.copyOf(ends), last.end(), 0, attributes);
+        /* Each shape is monotone, so its extremes are at its first and last step: rates within an ulp or so of
+           Double.MAX_VALUE can round past it there (a slope times the length), nowhere else. */
+        for (int i = 0; i < curves.size(); i++) {
+            for (long step : List.of(model.startOf(i), ends.get(i) - 1)) {
+                double rate = model.at(step);
+                checks.nested("phases", i, "phase " + (i + 1) + ": ").check(Double.isFinite(rate), "endLr",
+                        "the rate at step " + step + " computes as " + rate + "; rates this close to "
+                                + "Double.MAX_VALUE overflow");
+            }
+        }
+        return checks.failed() ? Optional.empty() : Optional.of(new PhasedModel(model.phases(), model.ends(),
+                model.finalLr(), model.peakStep(), attributes));
     }
 
     /** One phase: its checks, and its curve if they pass (null otherwise). */
     private static Curve phase(Checks phase, int index, double previousEnd) {
         Attributes a = phase.attributes();
         PhaseShape shape = PhaseShape.valueOf(a.enumValue("shape"));
-        boolean stepsOk = phase.positive("steps", "a phase lasts at least one step: steps");
+        boolean stepsOk = phase.positive("steps", "the length of a phase");
         boolean endOk = phase.rate("endLr", false, "the rate at the end of a phase");
         boolean explicitStart = a.isSet("startLr");
         boolean startOk = !explicitStart || shape == PhaseShape.CONSTANT
@@ -122,26 +133,22 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
         return ok ? curve : null;
     }
 
-    /** The first step at which the rate is the schedule's peak: a phase's start, or the end of a rising phase. */
-    private static long peakStep(List<Curve> curves, List<Long> ends) {
-        double peak = 0;
-        for (Curve curve : curves) {
-            peak = Math.max(peak, Math.max(startValue(curve), curve.end()));
-        }
-        for (int i = 0; i < curves.size(); i++) {
-            if (startValue(curves.get(i)) == peak) {
-                return i == 0 ? 0 : ends.get(i - 1);
+    /**
+     * The first step at which the rate is the schedule's peak. Every shape is monotone, so the peak is at a phase's
+     * first or last step, or where the last value starts to hold.
+     */
+    private long peakStep() {
+        long peakStep = 0;
+        double peak = at(0);
+        for (int i = 0; i < phases.size(); i++) {
+            for (long step : List.of(startOf(i), ends.get(i) - 1, ends.get(i))) {
+                if (at(step) > peak) {
+                    peak = at(step);
+                    peakStep = step;
+                }
             }
-            if (curves.get(i).end() == peak) {
-                return ends.get(i);
-            }
         }
-        throw new AssertionError("no peak");
-    }
-
-    /** The rate at a phase's first step. */
-    private static double startValue(Curve curve) {
-        return curve.shape() == PhaseShape.CONSTANT ? curve.end() : curve.start();
+        return peakStep;
     }
 
     private long startOf(int phase) {
