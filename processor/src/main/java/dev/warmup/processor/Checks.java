@@ -1,5 +1,7 @@
 package dev.warmup.processor;
 
+import java.util.List;
+
 /**
  * The validation of one annotation read into {@link Attributes}, or of one annotation nested in it: reports each
  * problem on the attribute at fault, as "attribute = value is not allowed: what is allowed", and remembers whether
@@ -78,6 +80,32 @@ final class Checks {
 
     void warning(String attribute, String message) {
         reporter.warning(path + attribute, context + message);
+    }
+
+    /**
+     * Whether the rates of {@code model} are finite at {@code steps}, where they are highest: rates within an ulp or
+     * so of {@code Double.MAX_VALUE} can round past it there (a slope times a length, a sum of two parts).
+     */
+    boolean ratesFinite(ScheduleModel model, String attribute, List<Long> steps) {
+        for (long step : steps) {
+            double rate = model.at(step);
+            if (!check(Double.isFinite(rate), attribute, "the rate at step " + step + " computes as " + rate
+                    + "; rates this close to Double.MAX_VALUE overflow")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every constant of {@code model} is finite, as the generated class needs. */
+    boolean constantsFinite(ScheduleModel model, String attribute) {
+        try {
+            model.constants();
+            return true;
+        } catch (NamedConstant.NotFinite e) {
+            return check(false, attribute, "the constant " + e.getMessage() + "; rates this close to "
+                    + "Double.MAX_VALUE overflow");
+        }
     }
 
     /** The {@code name} attribute: a simple class name, or "" for the default. */

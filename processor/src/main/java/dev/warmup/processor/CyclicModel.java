@@ -54,10 +54,9 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
         double height = max - base;
         CyclicModel model = new CyclicModel(mode, base, up, up + down, height / up, height / down, Math.log(gamma),
                 a);
-        /* The highest rate is at the first peak; within an ulp or so of Double.MAX_VALUE it can round past it. */
-        return checks.check(Double.isFinite(model.at(up)), "maxLr", "the rate at the first peak computes as "
-                + model.at(up) + "; rates this close to Double.MAX_VALUE overflow") ? Optional.of(model)
-                : Optional.empty();
+        /* The highest rate is at the first peak. */
+        return checks.constantsFinite(model, "maxLr") && checks.ratesFinite(model, "maxLr", List.of(up))
+                ? Optional.of(model) : Optional.empty();
     }
 
     @Override

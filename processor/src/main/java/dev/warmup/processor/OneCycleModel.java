@@ -77,14 +77,10 @@ record OneCycleModel(List<Curve> phases, List<Double> ends, long lastStep, doubl
         }
         OneCycleModel model = new OneCycleModel(List.copyOf(curves), threePhase ? List.of(end1, end2)
                 : List.of(end1), last, min, a);
-        /* The highest rates are around the peak; within an ulp or so of Double.MAX_VALUE they can round past it. */
-        for (long step : List.of(model.lastOf(0), model.lastOf(0) + 1)) {
-            if (!checks.check(Double.isFinite(model.at(step)), "maxLr", "the rate at step " + step + " computes as "
-                    + model.at(step) + "; rates this close to Double.MAX_VALUE overflow")) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(model);
+        /* The highest rates are around the peak. */
+        return checks.constantsFinite(model, "maxLr")
+                && checks.ratesFinite(model, "maxLr", List.of(model.lastOf(0), model.lastOf(0) + 1))
+                ? Optional.of(model) : Optional.empty();
     }
 
     /** The last whole step of phase {@code i} (from 0, not the last phase): {@code floor(end_step)}. */
@@ -188,8 +184,9 @@ record OneCycleModel(List<Curve> phases, List<Double> ends, long lastStep, doubl
             String to = i < ends.size() ? " <= t <= " + lastOf(i) : " <= t < " + lastStep;
             String start = i == 0 ? "0" : Literals.ofDouble(ends.get(i - 1));
             String end = i < ends.size() ? Literals.ofDouble(ends.get(i)) : Long.toString(lastStep);
-            rows.add(new FormulaRow(from + to, phases.get(i).formula("(t - " + start + ")",
-                    "(" + end + " - " + start + ")"), phases.get(i).computation(done(i, "t"), left(i, "t"))));
+            rows.add(new FormulaRow(from + to, phases.get(i).formula(i == 0 ? "t" : "(t - " + start + ")",
+                    i == 0 ? end : "(" + end + " - " + start + ")"),
+                    phases.get(i).computation(done(i, "t"), left(i, "t"))));
         }
         rows.add(new FormulaRow("t >= " + lastStep, "minLr = maxLr / divFactor / finalDivFactor", "MIN_LR"));
         return rows;
@@ -200,12 +197,12 @@ record OneCycleModel(List<Curve> phases, List<Double> ends, long lastStep, doubl
         TreeSet<Long> steps = new TreeSet<>(List.of(0L, lastStep - 1, lastStep));
         long previous = 0;
         for (int i = 0; i < ends.size(); i++) {
-            steps.add((previous + lastOf(i)) / 2);
+            steps.add(previous + (lastOf(i) - previous) / 2);
             steps.add(lastOf(i));
             steps.add(lastOf(i) + 1);
             previous = lastOf(i);
         }
-        steps.add((previous + lastStep) / 2);
+        steps.add(previous + (lastStep - previous) / 2);
         return List.copyOf(steps);
     }
 }

@@ -68,16 +68,12 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
         }
         Curve last = curves.get(curves.size() - 1);
         PhasedModel model = new PhasedModel(List.copyOf(curves), List.copyOf(ends), last.end(), 0, attributes);
-        /* Each shape is monotone, so its extremes are at its first and last step: rates within an ulp or so of
-           Double.MAX_VALUE can round past it there (a slope times the length), nowhere else. */
+        /* Each shape is monotone, so its extremes are at its first and last step. */
         for (int i = 0; i < curves.size(); i++) {
-            for (long step : List.of(model.startOf(i), ends.get(i) - 1)) {
-                double rate = model.at(step);
-                checks.nested("phases", i, "phase " + (i + 1) + ": ").check(Double.isFinite(rate), "endLr",
-                        "the rate at step " + step + " computes as " + rate + "; rates this close to "
-                                + "Double.MAX_VALUE overflow");
-            }
+            checks.nested("phases", i, "phase " + (i + 1) + ": ").ratesFinite(model, "endLr",
+                    List.of(model.startOf(i), ends.get(i) - 1));
         }
+        checks.constantsFinite(model, "phases");
         return checks.failed() ? Optional.empty() : Optional.of(new PhasedModel(model.phases(), model.ends(),
                 model.finalLr(), model.peakStep(), attributes));
     }
@@ -101,8 +97,9 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
         } else {
             phase.ignored("power", "shape = PhaseShape." + shape + " does not use it");
         }
-        double start = explicitStart ? a.doubleValue("startLr") : previousEnd;
         double end = a.doubleValue("endLr");
+        /* A constant phase has no start of its own (an explicit startLr was only warned about). */
+        double start = shape == PhaseShape.CONSTANT ? end : explicitStart ? a.doubleValue("startLr") : previousEnd;
         boolean ok = stepsOk && endOk && startOk && powerOk;
         if (!endOk || !startOk || Double.isNaN(start)) {
             return null; // the rules below compare start and end
@@ -113,7 +110,8 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
                 : "shape = PhaseShape." + shape + " starting at " + Literals.ofDouble(start)
                         + (index == 0 ? " (the first phase starts at 0 unless startLr is set)"
                                 : " (where phase " + index + " ends)");
-        Curve curve = new Curve(shape, start, end, a.longValue("steps"), a.doubleValue("power"),
+        Curve curve = new Curve(shape, start, end, a.longValue("steps"),
+                shape == PhaseShape.POLY ? a.doubleValue("power") : 1.0,
                 "PHASE_" + (index + 1), "phase " + (index + 1));
         if (shape == PhaseShape.EXPONENTIAL) {
             ok &= phase.checkWith(start > 0, startAttribute, startText + " is not allowed: an exponential phase "
@@ -271,8 +269,8 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
             }
             Curve phase = phases.get(i);
             rows.add(new FormulaRow(startOf(i) + " <= t < " + ends.get(i),
-                    "phase " + (i + 1) + ": " + phase.formula("(t - " + startOf(i) + ")", Long.toString(
-                            ends.get(i) - startOf(i))),
+                    "phase " + (i + 1) + ": " + phase.formula(i == 0 ? "t" : "(t - " + startOf(i) + ")",
+                            Long.toString(ends.get(i) - startOf(i))),
                     phase.computation(done(i, "t"), left(i, "t"))));
         }
         rows.add(new FormulaRow("t >= " + ends.get(ends.size() - 1), Literals.ofDouble(finalLr)

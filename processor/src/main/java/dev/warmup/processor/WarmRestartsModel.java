@@ -76,9 +76,13 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                 length = length.multiply(BigInteger.valueOf(tMult));
             }
         }
-        return Optional.of(new WarmRestartsModel(w, w == 0 ? 0 : start, w == 0 ? 0 : (base - start) / w, base,
+        WarmRestartsModel model = new WarmRestartsModel(w, w == 0 ? 0 : start, w == 0 ? 0 : (base - start) / w, base,
                 etaMin, base - etaMin, t0, (int) tMult, starts.stream().mapToLong(Long::longValue).toArray(),
-                lengths.stream().mapToDouble(Double::doubleValue).toArray(), a));
+                lengths.stream().mapToDouble(Double::doubleValue).toArray(), a);
+        /* The highest rates are at the restarts and at the end of warmup. */
+        return checks.constantsFinite(model, "baseLr")
+                && checks.ratesFinite(model, "baseLr", w == 0 ? List.of(0L) : List.of(w - 1, w))
+                ? Optional.of(model) : Optional.empty();
     }
 
     @Override

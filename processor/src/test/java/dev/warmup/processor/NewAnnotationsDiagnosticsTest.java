@@ -282,11 +282,12 @@ class NewAnnotationsDiagnosticsTest {
     }
 
     @Test
-    void oneCycleRatesThatOverflowAreAnErrorOnMaxLr() {
-        assertOnlyError(annotated("OneCycleSchedule", "maxLr = Double.MAX_VALUE", "totalSteps = 5",
-                        "annealStrategy = AnnealStrategy.LINEAR"), "maxLr = Double.MAX_VALUE", "maxLr ="
-                        + " 1.7976931348623157E308 is not allowed: the rate at step 0 computes as NaN; rates this close"
-                        + " to Double.MAX_VALUE overflow");
+    void oneCycleConstantsThatOverflowAreAnErrorOnMaxLr() {
+        // the falling phase spans 10 - 1 - (0.95 * 10 - 1) = 0.5 steps: its slope is twice maxLr
+        assertOnlyError(annotated("OneCycleSchedule", "maxLr = Double.MAX_VALUE", "totalSteps = 10",
+                        "pctStart = 0.95", "annealStrategy = AnnealStrategy.LINEAR"), "maxLr = Double.MAX_VALUE",
+                "maxLr = 1.7976931348623157E308 is not allowed: the constant PHASE_2_SLOPE (|b - a| / L of phase 2) is"
+                        + " not finite; rates this close to Double.MAX_VALUE overflow");
     }
 
     // ---------------------------------------------------------------------------------------------- @CyclicSchedule
@@ -369,7 +370,7 @@ class NewAnnotationsDiagnosticsTest {
     @Test
     void cyclicRatesThatOverflowAreAnErrorOnMaxLr() {
         assertOnlyError(annotated("CyclicSchedule", "baseLr = 0.0", "maxLr = Double.MAX_VALUE", "stepSizeUp = 3"),
-                "maxLr = Double.MAX_VALUE", "maxLr = 1.7976931348623157E308 is not allowed: the rate at the first peak"
+                "maxLr = Double.MAX_VALUE", "maxLr = 1.7976931348623157E308 is not allowed: the rate at step 3"
                         + " computes as Infinity; rates this close to Double.MAX_VALUE overflow");
     }
 
@@ -441,6 +442,14 @@ class NewAnnotationsDiagnosticsTest {
         assertOnlyError(annotated("WarmRestartsSchedule", "baseLr = 0.1", "t0 = 1000", "warmupSteps = 100",
                         "startLr = 0.2"), "startLr = 0.2", "startLr = 0.2 is not allowed: the rate at step 0 must be in"
                         + " [0, baseLr] = [0, 0.1]");
+    }
+
+    @Test
+    void restartRatesThatOverflowAreAnErrorOnBaseLr() {
+        assertOnlyError(annotated("WarmRestartsSchedule", "baseLr = Double.MAX_VALUE", "t0 = 1000",
+                        "etaMin = 8.070702685795609E307"), "baseLr = Double.MAX_VALUE", "baseLr ="
+                        + " 1.7976931348623157E308 is not allowed: the rate at step 0 computes as Infinity; rates this"
+                        + " close to Double.MAX_VALUE overflow");
     }
 
     @Test
