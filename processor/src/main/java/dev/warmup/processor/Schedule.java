@@ -134,11 +134,7 @@ record Schedule(long warmupSteps, WarmupShape warmup, DecayShape decay, Settings
     /** Steps worth showing in the Javadoc: the start, around the end of warmup, and the decay's landmarks. */
     @Override
     public List<Long> keySteps() {
-        TreeSet<Long> steps = new TreeSet<>(List.of(0L));
-        if (warmupSteps > 1) {
-            steps.add(warmupSteps / 2);
-            steps.add(warmupSteps - 1);
-        }
+        TreeSet<Long> steps = ScheduleModel.warmupKeySteps(warmupSteps);
         steps.addAll(decay.keySteps());
         return List.copyOf(steps);
     }

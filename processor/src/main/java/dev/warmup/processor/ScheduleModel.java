@@ -3,6 +3,7 @@ package dev.warmup.processor;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * What {@link ScheduleWriter} needs of a validated schedule, whichever annotation declared it. Like each shape, a model
@@ -65,6 +66,16 @@ interface ScheduleModel {
 
     /** Steps worth showing in the Javadoc's table of values, ascending. */
     List<Long> keySteps();
+
+    /** Key steps of a warmup of W steps: 0, and, for W > 1, its middle and its last step. */
+    static TreeSet<Long> warmupKeySteps(long warmupSteps) {
+        TreeSet<Long> steps = new TreeSet<>(List.of(0L));
+        if (warmupSteps > 1) {
+            steps.add(warmupSteps / 2);
+            steps.add(warmupSteps - 1);
+        }
+        return steps;
+    }
 
     /** A row of the formula table of the class Javadoc. */
     record FormulaRow(String steps, String formula, String computation) {}

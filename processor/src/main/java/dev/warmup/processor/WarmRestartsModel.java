@@ -235,11 +235,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     /** The start, around the end of warmup, and the middle and ends of the first cycles. */
     @Override
     public List<Long> keySteps() {
-        TreeSet<Long> steps = new TreeSet<>(List.of(0L));
-        if (warmupSteps > 1) {
-            steps.add(warmupSteps / 2);
-            steps.add(warmupSteps - 1);
-        }
+        TreeSet<Long> steps = ScheduleModel.warmupKeySteps(warmupSteps);
         long start = warmupSteps;
         long length = firstCycle;
         for (int cycle = 0; cycle < 3 && start >= 0; cycle++) {

@@ -31,10 +31,7 @@ class GeneratedSourceTest {
     /** The design card's example, as reviewed in {@code src/test/resources/golden/Cifar10StepLr.java}. */
     @Test
     void designCardGeneratesTheReviewedSource() throws IOException {
-        Compilation compilation = Compiler.compile(CIFAR10);
-        assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("p.Cifar10StepLr").contentsAsUtf8String()
-                .isEqualTo(golden("Cifar10StepLr.java"));
+        assertGeneratesTheGolden(CIFAR10, "Cifar10StepLr");
     }
 
     /** Hugging Face's warmup-stable-decay as phases, as reviewed in {@code golden/WsdStepLr.java}. */
@@ -49,10 +46,15 @@ class GeneratedSourceTest {
 
     @Test
     void warmupStableDecayGeneratesTheReviewedSource() throws IOException {
-        Compilation compilation = Compiler.compile(WSD);
+        assertGeneratesTheGolden(WSD, "WsdStepLr");
+    }
+
+    /** {@code source} compiles without warnings to {@code p.<simpleName>}, exactly {@code golden/<simpleName>.java}. */
+    private static void assertGeneratesTheGolden(JavaFileObject source, String simpleName) throws IOException {
+        Compilation compilation = Compiler.compile(source);
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("p.WsdStepLr").contentsAsUtf8String()
-                .isEqualTo(golden("WsdStepLr.java"));
+        assertThat(compilation).generatedSourceFile("p." + simpleName).contentsAsUtf8String()
+                .isEqualTo(golden(simpleName + ".java"));
     }
 
     @Test

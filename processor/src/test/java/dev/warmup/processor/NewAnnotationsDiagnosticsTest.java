@@ -1,6 +1,8 @@
 package dev.warmup.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.warmup.processor.DiagnosticsTest.assertOnlyError;
+import static dev.warmup.processor.DiagnosticsTest.assertOnlyWarning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -656,25 +658,5 @@ class NewAnnotationsDiagnosticsTest {
     private static String phase(String... attributes) {
         return "                @Phase(\n" + Stream.of(attributes).map(a -> "                        " + a)
                 .collect(Collectors.joining(",\n")) + ")";
-    }
-
-    /** Compiles {@code source} alone: it fails with one error, {@code message}, on the line containing {@code line}. */
-    private static void assertOnlyError(JavaFileObject source, String line, String message) {
-        Compilation compilation = Compiler.compile(source);
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-        assertThat(compilation).hadErrorCount(1);
-    }
-
-    /**
-     * Compiles {@code source} alone: it succeeds with one warning, {@code message}, on the line containing
-     * {@code line}, and generates {@code p.SchedStepLr}.
-     */
-    private static void assertOnlyWarning(JavaFileObject source, String line, String message) {
-        Compilation compilation = Compiler.compile(source);
-        assertThat(compilation).succeeded();
-        assertThat(compilation).hadWarningContaining(message).inFile(source).onLineContaining(line);
-        assertThat(compilation).hadWarningCount(1);
-        assertThat(compilation).generatedSourceFile("p.SchedStepLr");
     }
 }
