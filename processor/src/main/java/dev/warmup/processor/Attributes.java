@@ -64,13 +64,25 @@ final class Attributes {
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
             String name = method.getSimpleName().toString();
             AnnotationValue value = written.getOrDefault(name, method.getDefaultValue());
-            Object converted = value == null ? null : convert(method.getReturnType(), value.getValue());
+            Object converted = value == null ? null : convert(method.getReturnType(), valueOf(value));
             if (converted == null) {
                 return Optional.empty();
             }
             values.put(name, converted);
         }
         return Optional.of(new Attributes(type.getSimpleName().toString(), values, written.keySet()));
+    }
+
+    /**
+     * The value of an annotation value, or null if it did not compile: javac gives a placeholder of another type, the
+     * Eclipse compiler throws (its {@code ShouldNotImplement}) for, say, a String written for a double.
+     */
+    private static Object valueOf(AnnotationValue value) {
+        try {
+            return value.getValue();
+        } catch (RuntimeException erroneous) {
+            return null;
+        }
     }
 
     /** {@code value} as the type {@code type} declares, or null if it is not of that type (it did not compile). */
@@ -91,7 +103,7 @@ final class Attributes {
                 List<Object> elements = new ArrayList<>();
                 for (Object element : list) {
                     Object converted = element instanceof AnnotationValue annotationValue
-                            ? convert(((ArrayType) type).getComponentType(), annotationValue.getValue()) : null;
+                            ? convert(((ArrayType) type).getComponentType(), valueOf(annotationValue)) : null;
                     if (converted == null) {
                         return null;
                     }
