@@ -59,7 +59,12 @@ final class Attributes {
     static Optional<Attributes> read(AnnotationMirror mirror) {
         TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
         Map<String, AnnotationValue> written = new LinkedHashMap<>();
-        mirror.getElementValues().forEach((method, value) -> written.put(method.getSimpleName().toString(), value));
+        try {
+            mirror.getElementValues().forEach((method, value) -> written.put(method.getSimpleName().toString(),
+                    value));
+        } catch (RuntimeException erroneous) {
+            return Optional.empty(); // the Eclipse compiler's way of saying that a value did not compile
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
             String name = method.getSimpleName().toString();
@@ -75,7 +80,8 @@ final class Attributes {
 
     /**
      * The value of an annotation value, or null if it did not compile: javac gives a placeholder of another type, the
-     * Eclipse compiler throws (its {@code ShouldNotImplement}) for, say, a String written for a double.
+     * Eclipse compiler throws (its {@code ShouldNotImplement}) for, say, a String written for a double, here or
+     * already when asked for the annotation's values.
      */
     private static Object valueOf(AnnotationValue value) {
         try {
