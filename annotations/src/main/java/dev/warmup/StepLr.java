@@ -3,9 +3,10 @@ package dev.warmup;
 /**
  * A learning-rate schedule: the rate to train with at each optimiser step.
  *
- * <p>Classes generated from {@link WarmupSchedule} implement this interface with a short branch chain over constants
- * that the annotation processor computed at compile time: {@link #lr(long)} allocates nothing, holds no state and is
- * safe to call from any thread. Each generated class has a {@code public static final INSTANCE}.
+ * <p>Classes generated from {@link WarmupSchedule}, {@link PhasedSchedule}, {@link OneCycleSchedule},
+ * {@link CyclicSchedule} and {@link WarmRestartsSchedule} implement this interface with a short branch chain over
+ * constants that the annotation processor computed at compile time: {@link #lr(long)} allocates nothing, holds no
+ * state and is safe to call from any thread. Each generated class has a {@code public static final INSTANCE}.
  *
  * <p>Being a functional interface, it can also be written as a lambda, for a schedule that has no annotation:
  * {@code StepLr constant = step -> 0.01;}

@@ -26,6 +26,10 @@ import java.lang.annotation.Target;
  * {@code p.Outer.Inner} it is {@code p.Outer_InnerStepLr}; {@link #name()} overrides the simple name. Settings that make
  * no sense are compile errors reported on the attribute, and attributes that the chosen warmup and decay do not use
  * are warnings.
+ *
+ * <p>Schedules of several phases or of repeating cycles have annotations of their own: {@link PhasedSchedule},
+ * {@link OneCycleSchedule}, {@link CyclicSchedule} and {@link WarmRestartsSchedule}. A class carries at most one of
+ * these annotations.
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)
@@ -45,6 +49,25 @@ public @interface WarmupSchedule {
      * @return a finite rate {@code > 0}
      */
     double initLr();
+
+    /**
+     * For the linear scaling rule (Goyal et al., 2017): the batch size trained with. Set together with
+     * {@link #referenceBatchSize()}, it scales {@link #initLr()} (and so every rate derived from it) by
+     * {@code batchSize / referenceBatchSize}: the rate used is {@code initLr * batchSize / referenceBatchSize},
+     * evaluated left to right in double precision at compile time; with 0.1, 8192 and 256 it is exactly 3.2. The
+     * default written here only marks it unset.
+     *
+     * @return a batch size {@code > 0}
+     */
+    long batchSize() default 0;
+
+    /**
+     * For the linear scaling rule: the batch size that {@link #initLr()} was tuned for (Goyal et al. used 256). Set
+     * together with {@link #batchSize()}; the default written here only marks it unset.
+     *
+     * @return a batch size {@code > 0}
+     */
+    long referenceBatchSize() default 0;
 
     /**
      * How the rate rises during warmup.

@@ -38,6 +38,8 @@ final class AnnotationReader {
             return Optional.of(new Settings(
                     longValue(values.get("steps")),
                     doubleValue(values.get("initLr")),
+                    longValue(values.get("batchSize")),
+                    longValue(values.get("referenceBatchSize")),
                     Warmup.valueOf(enumName(values.get("warmup"))),
                     doubleValue(values.get("startLr")),
                     Decay.valueOf(enumName(values.get("decay"))),

@@ -24,7 +24,16 @@ record NamedConstant(String name, Object value, String doc) {
             throw new IllegalArgumentException(name + ": not a constant type: " + value);
         }
         if (!finite) {
-            throw new IllegalArgumentException(name + " (" + doc + ") is not finite");
+            throw new NotFinite(name + " (" + doc + ") is not finite");
+        }
+    }
+
+    /** A constant that would be infinite or NaN, which no Java literal writes. */
+    static final class NotFinite extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NotFinite(String message) {
+            super(message);
         }
     }
 

@@ -20,6 +20,10 @@ final class ScheduleValidator {
 
     private static final Set<Decay> TO_MIN_LR = EnumSet.of(Decay.COSINE, Decay.LINEAR, Decay.POLY);
 
+    /** What is allowed of the {@code name} attribute of every schedule annotation. */
+    static final String NAME_ALLOWED = "the generated class's simple name must be a Java identifier that can name a "
+            + "class, or \"\" for the default";
+
     /** Java's restricted identifiers: legal names of variables, but not of classes (JLS 3.9). */
     private static final Set<String> RESTRICTED = Set.of("var", "yield", "record", "sealed", "permits");
 
@@ -44,9 +48,8 @@ final class ScheduleValidator {
         stepsOk = check(w >= 0, "steps", "the warmup length W must be >= 0 (0 means no warmup)");
         initLrOk = check(Double.isFinite(s.initLr()) && s.initLr() > 0, "initLr",
                 "the preset learning rate must be finite and > 0");
-        check(isValidName(s.name()), "name",
-                "the generated class's simple name must be a Java identifier that can name a class, or \"\" for "
-                        + "the default");
+        initLrOk = batchSizes() && initLrOk;
+        check(isValidName(s.name()), "name", NAME_ALLOWED);
         warnUnused(w);
         WarmupShape warmup = stepsOk && initLrOk ? warmup(w) : null;
         DecayShape decay = decay(w);
@@ -61,9 +64,9 @@ final class ScheduleValidator {
             return new WarmupShape.None();
         }
         double start = s.startLr();
-        double init = s.initLr();
+        double init = s.scaledInitLr();
         if (!check(Double.isFinite(start) && start >= 0 && start <= init, "startLr",
-                "the rate at step 0 must be in [0, initLr] = [0, " + Settings.showDouble(init) + "]")) {
+                "the rate at step 0 must be in [0, " + s.initLrName() + "] = [0, " + Settings.showDouble(init) + "]")) {
             return null;
         }
         switch (s.warmup()) {
@@ -90,7 +93,7 @@ final class ScheduleValidator {
     }
 
     private DecayShape decay(long w) {
-        double init = s.initLr();
+        double init = s.scaledInitLr();
         switch (s.decay()) {
             case NONE:
                 return new DecayShape.None(init, w);
@@ -117,7 +120,8 @@ final class ScheduleValidator {
                         "the step at which the rate reaches minLr must be > steps = " + w);
                 boolean minOk = initLrOk
                         ? check(Double.isFinite(s.minLr()) && s.minLr() >= 0 && s.minLr() < init, "minLr",
-                                "the final rate must be in [0, initLr) = [0, " + Settings.showDouble(init) + ")")
+                                "the final rate must be in [0, " + s.initLrName() + ") = [0, "
+                                        + Settings.showDouble(init) + ")")
                         : check(Double.isFinite(s.minLr()) && s.minLr() >= 0, "minLr",
                                 "the final rate must be finite and >= 0");
                 boolean powerOk = s.decay() != Decay.POLY
@@ -142,12 +146,41 @@ final class ScheduleValidator {
                         && check(Double.isFinite(s.power()) && s.power() > 1, "power", "with decay = "
                         + "Decay.REPEATED_POWER, lr^power decays only for a finite power > 1");
                 boolean initOk = initLrOk && check(init < 1, "initLr", "with decay = Decay.REPEATED_POWER, "
-                        + "lr^power decays only for initLr < 1");
+                        + "lr^power decays only for " + s.initLrName() + " < 1"
+                        + (s.isScaled() ? ", which is " + Settings.showDouble(init) : ""));
                 return powerOk && initOk && stepsOk ? DecayShape.RepeatedPower.of(init, s.power(), w) : null;
             }
             default:
                 throw new AssertionError(s.decay());
         }
+    }
+
+    /**
+     * The linear scaling rule: batchSize and referenceBatchSize are set together, each {@code > 0}, and the scaled
+     * initLr is finite and {@code > 0}. Returns whether the scaled initLr can be used (true when neither is set).
+     */
+    private boolean batchSizes() {
+        boolean batch = s.isSet("batchSize");
+        boolean reference = s.isSet("referenceBatchSize");
+        if (batch != reference) {
+            String set = batch ? "batchSize" : "referenceBatchSize";
+            String missing = batch ? "referenceBatchSize" : "batchSize";
+            return checkWith(false, set, set + " = " + s.show(set) + " is not allowed without " + missing + ": the "
+                    + "linear scaling rule multiplies initLr by batchSize / referenceBatchSize; set " + missing
+                    + (batch ? " to the batch size initLr was tuned for (Goyal et al. used 256)"
+                            : " to the batch size trained with"));
+        }
+        if (!batch) {
+            return true;
+        }
+        boolean batchOk = check(s.batchSize() > 0, "batchSize", "a batch size must be > 0");
+        boolean referenceOk = check(s.referenceBatchSize() > 0, "referenceBatchSize", "a batch size must be > 0");
+        if (!(batchOk && referenceOk && Double.isFinite(s.initLr()) && s.initLr() > 0)) {
+            return false;
+        }
+        double scaled = s.scaledInitLr();
+        return check(Double.isFinite(scaled) && scaled > 0, "batchSize", "the scaled rate "
+                + s.scalingText() + " must be finite and > 0");
     }
 
     private boolean gamma(double unsetDefault) {
@@ -191,7 +224,8 @@ final class ScheduleValidator {
 
     /** Warns about each attribute that is set but that the chosen warmup and decay ignore. */
     private void warnUnused(long w) {
-        Set<String> used = new LinkedHashSet<>(Set.of("steps", "initLr", "decay", "name"));
+        Set<String> used = new LinkedHashSet<>(Set.of("steps", "initLr", "batchSize", "referenceBatchSize", "decay",
+                "name"));
         if (w != 0) {
             used.addAll(Set.of("warmup", "startLr"));
         }

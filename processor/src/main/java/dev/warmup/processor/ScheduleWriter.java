@@ -9,13 +9,12 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.warmup.StepLr;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
-/** Writes a {@link Schedule} as the source of a final class implementing {@link StepLr}. */
+/** Writes a {@link ScheduleModel} as the source of a final class implementing {@link StepLr}. */
 final class ScheduleWriter {
 
     private ScheduleWriter() {}
@@ -26,7 +25,7 @@ final class ScheduleWriter {
      * @param origin the annotated type, the originating element of the file
      * @param generated {@code javax.annotation.processing.Generated}, where the compilation has it
      */
-    static JavaFile write(Schedule schedule, ClassName target, String source, Element origin,
+    static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
             Optional<ClassName> generated) {
         TypeSpec.Builder type = TypeSpec.classBuilder(target)
                 .addOriginatingElement(origin)
@@ -35,7 +34,7 @@ final class ScheduleWriter {
                 .addJavadoc("$L", classJavadoc(schedule, source));
         generated.ifPresent(annotation -> type.addAnnotation(AnnotationSpec.builder(annotation)
                 .addMember("value", "$S", WarmupProcessor.class.getName())
-                .addMember("comments", "$S", "from " + schedule.settings().annotationText() + " on " + source)
+                .addMember("comments", "$S", "from " + schedule.annotationText() + " on " + source)
                 .build()));
 
         type.addField(FieldSpec.builder(target, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -49,8 +48,7 @@ final class ScheduleWriter {
                     .initializer("$L", constant.literal())
                     .build());
         }
-        List<FillCode.Table> tables = new ArrayList<>(schedule.warmup().tables());
-        tables.addAll(schedule.decay().tables());
+        List<FillCode.Table> tables = schedule.tables();
         if (!tables.isEmpty()) {
             type.addField(FieldSpec.builder(TypeName.INT, "FILL_BLOCK", Modifier.PRIVATE, Modifier.STATIC,
                             Modifier.FINAL)
@@ -71,21 +69,18 @@ final class ScheduleWriter {
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         type.addMethod(lr(schedule));
         type.addMethod(fill(schedule));
-        if (schedule.warmupSteps() > 0) {
-            type.addMethod(fillPart("fillWarmup", schedule.warmup().fill()));
-        }
-        type.addMethod(fillPart("fillDecay", schedule.decay().fill()));
+        type.addMethods(schedule.fillMethods());
         type.addMethod(MethodSpec.methodBuilder("warmupSteps")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.LONG)
-                .addStatement("return WARMUP_STEPS")
+                .addStatement("return $L", schedule.warmupStepsExpression())
                 .build());
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
-                .addStatement("return $S", target.simpleName() + " " + schedule.settings().annotationText())
+                .addStatement("return $S", target.simpleName() + " " + schedule.annotationText())
                 .build());
 
         return JavaFile.builder(target.packageName(), type.build())
@@ -94,29 +89,24 @@ final class ScheduleWriter {
                 .build();
     }
 
-    private static MethodSpec lr(Schedule schedule) {
-        CodeBlock.Builder body = CodeBlock.builder()
+    private static MethodSpec lr(ScheduleModel schedule) {
+        CodeBlock body = CodeBlock.builder()
                 .beginControlFlow("if (step < 0)")
                 .addStatement("throw new $T($S + step)", IllegalArgumentException.class, "step must be >= 0, was ")
-                .endControlFlow();
-        if (schedule.warmupSteps() > 0) {
-            body.beginControlFlow("if (step < WARMUP_STEPS)")
-                    .add("// $L: $L\n", schedule.warmup().title(), schedule.warmup().formula())
-                    .add(schedule.warmup().code())
-                    .endControlFlow();
-        }
-        body.add("// $L: $L\n", schedule.decay().title(), schedule.decay().formula()).add(schedule.decay().code());
+                .endControlFlow()
+                .add(schedule.lrBody())
+                .build();
         return MethodSpec.methodBuilder("lr")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.DOUBLE)
                 .addParameter(TypeName.LONG, "step")
-                .addCode(body.build())
+                .addCode(body)
                 .build();
     }
 
-    private static MethodSpec fill(Schedule schedule) {
-        CodeBlock.Builder body = CodeBlock.builder()
+    private static MethodSpec fill(ScheduleModel schedule) {
+        CodeBlock body = CodeBlock.builder()
                 .beginControlFlow("if (fromStep < 0)")
                 .addStatement("throw new $T($S + fromStep)", IllegalArgumentException.class,
                         "fromStep must be >= 0, was ")
@@ -125,53 +115,29 @@ final class ScheduleWriter {
                 .beginControlFlow("if (n == 0)")
                 .addStatement("return")
                 .endControlFlow()
-                .addStatement("$T.addExact(fromStep, n - 1)", Math.class);
-        if (schedule.warmupSteps() > 0) {
-            body.addStatement("int warmupEnd = fromStep >= WARMUP_STEPS ? 0 : (int) Math.min(n, WARMUP_STEPS - fromStep)")
-                    .addStatement("fillWarmup(out, 0, warmupEnd, fromStep)")
-                    .addStatement("fillDecay(out, warmupEnd, n, fromStep + warmupEnd)");
-        } else {
-            body.addStatement("fillDecay(out, 0, n, fromStep)");
-        }
+                .addStatement("$T.addExact(fromStep, n - 1)", Math.class)
+                .add(schedule.fillBody())
+                .build();
         return MethodSpec.methodBuilder("fill")
-                .addJavadoc("Fills {@code out} with {@code lr(fromStep + i)}, faster than calling {@code lr}: "
-                        + "closed forms without a\ntranscendental call, runs of equal values, and, for exponential "
-                        + "and cosine shapes, one anchor per\n{@code FILL_BLOCK} steps computed as {@code lr} "
-                        + "computes it, times tabulated powers or rotations. Every value\nis within a few ulps of "
-                        + "{@code lr(fromStep + i)}.\n")
+                .addJavadoc("$L", schedule.fillJavadoc())
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(double[].class, "out")
                 .addParameter(TypeName.LONG, "fromStep")
-                .addCode(body.build())
+                .addCode(body)
                 .build();
     }
 
-    /** {@code out[from, to)} gets the rates of steps {@code firstStep, firstStep + 1, ...} of one part. */
-    private static MethodSpec fillPart(String name, CodeBlock code) {
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(double[].class, "out")
-                .addParameter(TypeName.INT, "from")
-                .addParameter(TypeName.INT, "to")
-                .addParameter(TypeName.LONG, "firstStep")
-                .addCode(code)
-                .build();
-    }
-
-    private static String classJavadoc(Schedule schedule, String source) {
-        long w = schedule.warmupSteps();
+    private static String classJavadoc(ScheduleModel schedule, String source) {
         StringBuilder doc = new StringBuilder()
                 .append("Learning-rate schedule of {@code ").append(source).append("}, generated from\n")
-                .append("{@code ").append(schedule.settings().annotationText()).append("}:\n")
-                .append(w > 0 ? schedule.warmup().title() + " over " + w + " steps, then " : "")
-                .append(schedule.decay().title()).append(".\n\n");
+                .append("{@code ").append(wrapNested(schedule.annotationText())).append("}:\n")
+                .append(schedule.summary()).append(".\n\n");
 
         Table formulas = new Table("step t", "lr(t)", "computed as");
-        if (w > 0) {
-            formulas.row("0 <= t < " + w, schedule.warmup().formula(), schedule.warmup().computation());
+        for (ScheduleModel.FormulaRow row : schedule.formulaRows()) {
+            formulas.row(row.steps(), row.formula(), row.computation());
         }
-        formulas.row("t >= " + w, schedule.decay().formula(), schedule.decay().computation());
         doc.append("<pre>{@code\n").append(formulas).append("}</pre>\n\n");
 
         Table constants = new Table("constant", "value", "from");
@@ -188,6 +154,12 @@ final class ScheduleWriter {
         }
         doc.append("<p>Values at key steps:\n<pre>{@code\n").append(values).append("}</pre>\n");
         return doc.toString();
+    }
+
+    /** A long annotation text with nested annotations, one nested annotation a line. */
+    private static String wrapNested(String annotation) {
+        return annotation.length() <= 100 ? annotation
+                : annotation.replace("{@", "{\n        @").replace(", @", ",\n        @");
     }
 
     /** Left-aligned columns of plain text, for {@code <pre>} blocks. */

@@ -14,6 +14,8 @@ import java.util.stream.LongStream;
 record Settings(
         long steps,
         double initLr,
+        long batchSize,
+        long referenceBatchSize,
         Warmup warmup,
         double startLr,
         Decay decay,
@@ -28,12 +30,42 @@ record Settings(
 
     /** Attribute names in the order the annotation declares them. */
     static final List<String> ATTRIBUTES = List.of(
-            "steps", "initLr", "warmup", "startLr", "decay", "gamma", "stepSize", "milestones", "totalSteps",
+            "steps", "initLr", "batchSize", "referenceBatchSize", "warmup", "startLr", "decay", "gamma", "stepSize", "milestones", "totalSteps",
             "minLr", "power", "name");
 
     Settings {
         milestones = milestones.clone();
         explicit = Set.copyOf(explicit);
+    }
+
+    /** Settings without the linear scaling rule. */
+    Settings(long steps, double initLr, Warmup warmup, double startLr, Decay decay, double gamma, long stepSize,
+            long[] milestones, long totalSteps, double minLr, double power, String name, Set<String> explicit) {
+        this(steps, initLr, 0, 0, warmup, startLr, decay, gamma, stepSize, milestones, totalSteps, minLr, power, name,
+                explicit);
+    }
+
+    /** Whether the linear scaling rule applies: both batch sizes are set. */
+    boolean isScaled() {
+        return isSet("batchSize") && isSet("referenceBatchSize");
+    }
+
+    /**
+     * The rate reached at W: initLr, or with the linear scaling rule {@code initLr * batchSize / referenceBatchSize},
+     * evaluated left to right as Python (or Java) would evaluate the expression.
+     */
+    double scaledInitLr() {
+        return isScaled() ? initLr * batchSize / referenceBatchSize : initLr;
+    }
+
+    /** How the scaled initLr was computed, with its value: {@code 0.1 * 8192 / 256 = 3.2}. */
+    String scalingText() {
+        return show("initLr") + " * " + batchSize + " / " + referenceBatchSize + " = " + showDouble(scaledInitLr());
+    }
+
+    /** What the rate reached at W is called in messages: initLr, or its scaled value's formula. */
+    String initLrName() {
+        return isScaled() ? "initLr * batchSize / referenceBatchSize" : "initLr";
     }
 
     @Override
@@ -50,6 +82,8 @@ record Settings(
         return switch (attribute) {
             case "steps" -> showLong(steps);
             case "initLr" -> showDouble(initLr);
+            case "batchSize" -> showLong(batchSize);
+            case "referenceBatchSize" -> showLong(referenceBatchSize);
             case "warmup" -> "Warmup." + warmup;
             case "startLr" -> showDouble(startLr);
             case "decay" -> "Decay." + decay;

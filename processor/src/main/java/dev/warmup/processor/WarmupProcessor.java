@@ -6,10 +6,15 @@ import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -26,9 +31,11 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
- * The annotation processor: for each type annotated with {@code @WarmupSchedule} it reads the annotation, validates
- * it, and writes a final class implementing {@code StepLr}. Problems are compile errors on the attribute at fault; an
- * unexpected exception becomes one error on the annotated type, never a javac crash.
+ * The annotation processor: for each type annotated with one of the schedule annotations ({@code @WarmupSchedule},
+ * {@code @PhasedSchedule}, {@code @OneCycleSchedule}, {@code @CyclicSchedule}, {@code @WarmRestartsSchedule}) it
+ * reads the annotation, validates it, and writes a final class implementing {@code StepLr}. Problems are compile
+ * errors on the attribute at fault; an unexpected exception becomes one error on the annotated type, never a javac
+ * crash.
  */
 @AutoService(Processor.class)
 public final class WarmupProcessor extends AbstractProcessor {
@@ -37,9 +44,21 @@ public final class WarmupProcessor extends AbstractProcessor {
     private static final String STEP_LR = "dev.warmup.StepLr";
     private static final String GENERATED = "javax.annotation.processing.Generated";
 
+    /** How each schedule annotation other than {@code @WarmupSchedule} is validated into a model, by name. */
+    private static final Map<String, BiFunction<Attributes, Reporter, Optional<ScheduleModel>>> VALIDATORS = Map.of(
+            "dev.warmup.PhasedSchedule", PhasedModel::validate,
+            "dev.warmup.OneCycleSchedule", OneCycleModel::validate,
+            "dev.warmup.CyclicSchedule", CyclicModel::validate,
+            "dev.warmup.WarmRestartsSchedule", WarmRestartsModel::validate);
+
+    /** An annotation read: the class name it asks for, and how to validate it. */
+    private record Request(String name, boolean nameSet, Function<Reporter, Optional<ScheduleModel>> validation) {}
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(ANNOTATION);
+        Set<String> names = new HashSet<>(VALIDATORS.keySet());
+        names.add(ANNOTATION);
+        return names;
     }
 
     @Override
@@ -49,14 +68,31 @@ public final class WarmupProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
-        if (annotation == null) {
+        Set<TypeElement> scheduleAnnotations = new HashSet<>();
+        for (String name : getSupportedAnnotationTypes()) {
+            Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name)).ifPresent(
+                    scheduleAnnotations::add);
+        }
+        if (scheduleAnnotations.isEmpty()) {
             return false;
         }
-        Set<String> writtenThisRound = new HashSet<>();
-        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        /* The simple name of the annotation that generates each class of this round, by qualified name. */
+        Map<String, String> writtenThisRound = new HashMap<>();
+        for (Element element : round.getElementsAnnotatedWithAny(scheduleAnnotations.toArray(TypeElement[]::new))) {
             try {
-                processType(element, annotation, writtenThisRound);
+                List<AnnotationMirror> mirrors = element.getAnnotationMirrors().stream()
+                        .filter(m -> scheduleAnnotations.contains(m.getAnnotationType().asElement()))
+                        .map(AnnotationMirror.class::cast)
+                        .toList();
+                if (mirrors.size() > 1) {
+                    for (AnnotationMirror extra : mirrors.subList(1, mirrors.size())) {
+                        error(element, extra, null, "@" + simpleName(extra) + " is not allowed together with @"
+                                + simpleName(mirrors.get(0)) + " on " + element + ": a class declares one schedule; "
+                                + "annotate another class with @" + simpleName(extra));
+                    }
+                    continue;
+                }
+                processType(element, mirrors.get(0), writtenThisRound);
             } catch (RuntimeException | LinkageError | AssertionError unexpected) {
                 StringWriter trace = new StringWriter();
                 unexpected.printStackTrace(new PrintWriter(trace));
@@ -67,42 +103,45 @@ public final class WarmupProcessor extends AbstractProcessor {
         return false;
     }
 
-    private void processType(Element element, TypeElement annotation, Set<String> writtenThisRound) {
-        AnnotationMirror mirror = element.getAnnotationMirrors().stream()
-                .filter(m -> m.getAnnotationType().asElement().equals(annotation))
-                .findFirst().orElseThrow();
+    private static String simpleName(AnnotationMirror mirror) {
+        return mirror.getAnnotationType().asElement().getSimpleName().toString();
+    }
+
+    private void processType(Element element, AnnotationMirror mirror, Map<String, String> writtenThisRound) {
+        String annotation = simpleName(mirror);
         if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
-            error(element, mirror, null, "@WarmupSchedule is not allowed on " + describe(element.getKind()) + " "
+            error(element, mirror, null, "@" + annotation + " is not allowed on " + describe(element.getKind()) + " "
                     + element + ": annotate a class or a record");
             return;
         }
         TypeElement type = (TypeElement) element;
-        Optional<Settings> settings = AnnotationReader.read(mirror, processingEnv.getElementUtils());
-        if (settings.isEmpty()) {
+        Optional<Request> request = read(mirror);
+        if (request.isEmpty()) {
             return; // a value did not compile; javac has said so
         }
-        Map<String, AnnotationValue> values = AnnotationReader.explicitValues(mirror);
         Reporter reporter = new Reporter() {
             @Override
             public void error(String attribute, String message) {
-                WarmupProcessor.this.error(element, mirror, values.get(attribute), message);
+                Map.Entry<AnnotationMirror, AnnotationValue> site = locate(mirror, attribute);
+                WarmupProcessor.this.error(element, site.getKey(), site.getValue(), message);
             }
 
             @Override
             public void warning(String attribute, String message) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING, message, element, mirror,
-                        values.get(attribute));
+                Map.Entry<AnnotationMirror, AnnotationValue> site = locate(mirror, attribute);
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING, message, element, site.getKey(),
+                        site.getValue());
             }
         };
-        Optional<Schedule> schedule = ScheduleValidator.validate(settings.get(), reporter);
-        if (!ScheduleValidator.isValidName(settings.get().name())) {
+        Optional<ScheduleModel> schedule = request.get().validation().apply(reporter);
+        if (!ScheduleValidator.isValidName(request.get().name())) {
             return; // reported by the validator; there is no target name to check
         }
-        ClassName target = targetName(type, settings.get().name());
-        if (!checkTargetFree(target, writtenThisRound, reporter) || schedule.isEmpty()) {
+        ClassName target = targetName(type, request.get().name());
+        if (!checkTargetFree(target, annotation, writtenThisRound, reporter) || schedule.isEmpty()) {
             return;
         }
-        writtenThisRound.add(target.canonicalName());
+        writtenThisRound.put(target.canonicalName(), annotation);
         TypeElement generated = processingEnv.getElementUtils().getTypeElement(GENERATED);
         JavaFile file = ScheduleWriter.write(schedule.get(), target, type.getQualifiedName().toString(), type,
                 Optional.ofNullable(generated).map(ClassName::get));
@@ -110,8 +149,42 @@ public final class WarmupProcessor extends AbstractProcessor {
             file.writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             reporter.error("name", "Cannot write " + target.canonicalName() + ": " + e.getMessage()
-                    + (settings.get().isSet("name") ? "" : "; set name = \"...\" to write it under another name"));
+                    + (request.get().nameSet() ? "" : "; set name = \"...\" to write it under another name"));
         }
+    }
+
+    /** Reads a schedule annotation; empty if one of its values did not compile. */
+    private Optional<Request> read(AnnotationMirror mirror) {
+        String annotation = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+        if (annotation.equals(ANNOTATION)) {
+            return AnnotationReader.read(mirror, processingEnv.getElementUtils()).map(settings -> new Request(
+                    settings.name(), settings.isSet("name"),
+                    reporter -> ScheduleValidator.validate(settings, reporter).map(ScheduleModel.class::cast)));
+        }
+        return Attributes.read(mirror).map(attributes -> new Request(attributes.stringValue("name"),
+                attributes.isSet("name"), reporter -> VALIDATORS.get(annotation).apply(attributes, reporter)));
+    }
+
+    /**
+     * The annotation and value that an attribute path of a {@link Reporter} names: {@code gamma} in the annotation
+     * itself; {@code phases[1].endLr}, the value of {@code endLr} inside the second annotation of {@code phases}. A
+     * path to an attribute the source does not set names its annotation, with no value.
+     */
+    static Map.Entry<AnnotationMirror, AnnotationValue> locate(AnnotationMirror mirror, String path) {
+        int dot = path.indexOf('.');
+        String head = dot < 0 ? path : path.substring(0, dot);
+        int bracket = head.indexOf('[');
+        AnnotationValue value = AnnotationReader.explicitValues(mirror).get(bracket < 0 ? head
+                : head.substring(0, bracket));
+        if (bracket < 0 || value == null || !(value.getValue() instanceof List<?> elements)) {
+            return new SimpleImmutableEntry<>(mirror, value);
+        }
+        int index = Integer.parseInt(head.substring(bracket + 1, head.length() - 1));
+        if (index >= elements.size() || !(elements.get(index) instanceof AnnotationValue element)
+                || !(element.getValue() instanceof AnnotationMirror nested)) {
+            return new SimpleImmutableEntry<>(mirror, value);
+        }
+        return dot < 0 ? new SimpleImmutableEntry<>(nested, null) : locate(nested, path.substring(dot + 1));
     }
 
     /** {@code p.Outer.Inner} gives {@code p.Outer_InnerStepLr}, unless {@code name} is set. */
@@ -131,11 +204,12 @@ public final class WarmupProcessor extends AbstractProcessor {
      * looks like an earlier output of this processor (final, implements StepLr, has INSTANCE) is taken to be that,
      * left over from a previous build on the class path, and does not count.
      */
-    private boolean checkTargetFree(ClassName target, Set<String> writtenThisRound, Reporter reporter) {
+    private boolean checkTargetFree(ClassName target, String annotation, Map<String, String> writtenThisRound,
+            Reporter reporter) {
         String name = target.canonicalName();
         String clash = null;
-        if (writtenThisRound.contains(name)) {
-            clash = "Another @WarmupSchedule of this compilation generates " + name + " too";
+        if (writtenThisRound.containsKey(name)) {
+            clash = "Another @" + writtenThisRound.get(name) + " of this compilation generates " + name + " too";
         } else {
             TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
             if (existing != null && !looksGenerated(existing)) {

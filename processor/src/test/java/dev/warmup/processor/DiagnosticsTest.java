@@ -585,7 +585,7 @@ class DiagnosticsTest {
     }
 
     /** Compiles {@code source} alone: it fails with one error, {@code message}, on the line containing {@code line}. */
-    private static void assertOnlyError(JavaFileObject source, String line, String message) {
+    static void assertOnlyError(JavaFileObject source, String line, String message) {
         Compilation compilation = Compiler.compile(source);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
@@ -596,7 +596,7 @@ class DiagnosticsTest {
      * Compiles {@code source} alone: it succeeds with one warning, {@code message}, on the line containing
      * {@code line}, and generates {@code p.SchedStepLr}.
      */
-    private static void assertOnlyWarning(JavaFileObject source, String line, String message) {
+    static void assertOnlyWarning(JavaFileObject source, String line, String message) {
         Compilation compilation = Compiler.compile(source);
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningContaining(message).inFile(source).onLineContaining(line);

@@ -31,10 +31,51 @@ class GeneratedSourceTest {
     /** The design card's example, as reviewed in {@code src/test/resources/golden/Cifar10StepLr.java}. */
     @Test
     void designCardGeneratesTheReviewedSource() throws IOException {
-        Compilation compilation = Compiler.compile(CIFAR10);
+        assertGeneratesTheGolden(CIFAR10, "Cifar10StepLr");
+    }
+
+    /** Hugging Face's warmup-stable-decay as phases, as reviewed in {@code golden/WsdStepLr.java}. */
+    private static final JavaFileObject WSD = JavaFileObjects.forSourceLines("p.Wsd",
+            "package p;",
+            "import dev.warmup.*;",
+            "@PhasedSchedule(phases = {",
+            "        @Phase(steps = 1000, shape = PhaseShape.LINEAR, endLr = 1e-3),",
+            "        @Phase(steps = 7000, shape = PhaseShape.CONSTANT, endLr = 1e-3),",
+            "        @Phase(steps = 2000, shape = PhaseShape.LINEAR, endLr = 0.0)})",
+            "final class Wsd {}");
+
+    @Test
+    void warmupStableDecayGeneratesTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(WSD, "WsdStepLr");
+    }
+
+    /** {@code source} compiles without warnings to {@code p.<simpleName>}, exactly {@code golden/<simpleName>.java}. */
+    private static void assertGeneratesTheGolden(JavaFileObject source, String simpleName) throws IOException {
+        Compilation compilation = Compiler.compile(source);
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("p.Cifar10StepLr").contentsAsUtf8String()
-                .isEqualTo(golden("Cifar10StepLr.java"));
+        assertThat(compilation).generatedSourceFile("p." + simpleName).contentsAsUtf8String()
+                .isEqualTo(golden(simpleName + ".java"));
+    }
+
+    @Test
+    void newAnnotationsGiveTheSameBytesForTheSameInput() {
+        JavaFileObject others = JavaFileObjects.forSourceLines("p.Others",
+                "package p;",
+                "import dev.warmup.*;",
+                "final class Others {",
+                "  @OneCycleSchedule(maxLr = 0.1, totalSteps = 1001, pctStart = 0.25, threePhase = true)",
+                "  static final class One {}",
+                "  @CyclicSchedule(baseLr = 0.001, maxLr = 0.1, mode = CyclicMode.EXP_RANGE, gamma = 0.9999)",
+                "  static final class Clr {}",
+                "  @WarmRestartsSchedule(baseLr = 0.1, t0 = 10, tMult = 3, warmupSteps = 5, startLr = 0.01)",
+                "  static final class Sgdr {}",
+                "}");
+        Compilation first = Compiler.compile(WSD, others);
+        Compilation again = Compiler.compile(others, WSD);
+        for (String name : new String[] {"p.WsdStepLr", "p.Others_OneStepLr", "p.Others_ClrStepLr",
+            "p.Others_SgdrStepLr"}) {
+            assertEquals(source(first, name), source(again, name), name);
+        }
     }
 
     @Test

@@ -1,0 +1,80 @@
+package dev.warmup;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a cyclical learning-rate schedule (Smith, 2017) with the semantics and parameters of PyTorch's
+ * {@code CyclicLR}; the warmup annotation processor generates, at compile time, a final class implementing
+ * {@link StepLr} whose {@link StepLr#lr(long) lr(step)} finds the cycle by one division.
+ *
+ * <pre>{@code
+ * @CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 500, mode = CyclicMode.TRIANGULAR2)
+ * final class Clr {}
+ * }</pre>
+ *
+ * <p>A cycle lasts {@code C = stepSizeUp + stepSizeDown} steps: the rate rises from baseLr for {@link #stepSizeUp()}
+ * steps, then falls back for {@link #stepSizeDown()} steps. With {@code k = floor(t / C)} the cycle and
+ * {@code p = t - k * C} the step within it, the triangle wave is {@code h(t) = p / stepSizeUp} for
+ * {@code p <= stepSizeUp} and {@code (C - p) / stepSizeDown} after, and
+ * {@code lr(t) = baseLr + (maxLr - baseLr) * h(t) * scale}, the scale given by {@link #mode()}. The cycles go on
+ * forever. {@link StepLr#warmupSteps()} is 0.
+ */
+@Documented
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.TYPE)
+public @interface CyclicSchedule {
+
+    /**
+     * The rate at the start of every cycle, the bottom of the wave; PyTorch's {@code base_lr}.
+     *
+     * @return a finite rate {@code >= 0}
+     */
+    double baseLr();
+
+    /**
+     * The rate at the peak of the first cycle; PyTorch's {@code max_lr}.
+     *
+     * @return a finite rate {@code >= baseLr}
+     */
+    double maxLr();
+
+    /**
+     * The steps from the start of a cycle to its peak; PyTorch's {@code step_size_up}.
+     *
+     * @return a number of steps {@code > 0}, by default 2000
+     */
+    long stepSizeUp() default 2000;
+
+    /**
+     * The steps from the peak of a cycle to the start of the next; PyTorch's {@code step_size_down}. Left unset (the
+     * default written here only marks it unset), it is {@link #stepSizeUp()}, a symmetric wave.
+     *
+     * @return a number of steps {@code > 0}
+     */
+    long stepSizeDown() default 0;
+
+    /**
+     * How the height of the cycles changes; PyTorch's {@code mode}.
+     *
+     * @return the mode, by default {@link CyclicMode#TRIANGULAR}
+     */
+    CyclicMode mode() default CyclicMode.TRIANGULAR;
+
+    /**
+     * For {@link CyclicMode#EXP_RANGE}: the factor the height is multiplied by every step; PyTorch's {@code gamma}.
+     *
+     * @return a factor in {@code (0, 1]}, by default 1
+     */
+    double gamma() default 1.0;
+
+    /**
+     * The simple name of the generated class, in the annotated class's package.
+     *
+     * @return a Java identifier, or "" (the default) for the annotated class's name followed by {@code StepLr}
+     */
+    String name() default "";
+}

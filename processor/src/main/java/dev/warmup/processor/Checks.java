@@ -1,0 +1,116 @@
+package dev.warmup.processor;
+
+import java.util.List;
+
+/**
+ * The validation of one annotation read into {@link Attributes}, or of one annotation nested in it: reports each
+ * problem on the attribute at fault, as "attribute = value is not allowed: what is allowed", and remembers whether
+ * any was an error, so that a validator can check every attribute before giving up. Problems of a nested annotation
+ * are reported under the path of its attribute ({@code phases[1].endLr}), which the processor resolves to the value
+ * inside that annotation, and their messages start with a context ({@code phase 2: }).
+ */
+final class Checks {
+
+    private final Attributes attributes;
+    private final Reporter reporter;
+    private final String path;
+    private final String context;
+    /** Shared by a validation and its nested ones: whether any reported an error. */
+    private final boolean[] failed;
+
+    Checks(Attributes attributes, Reporter reporter) {
+        this(attributes, reporter, "", "", new boolean[1]);
+    }
+
+    private Checks(Attributes attributes, Reporter reporter, String path, String context, boolean[] failed) {
+        this.attributes = attributes;
+        this.reporter = reporter;
+        this.path = path;
+        this.context = context;
+        this.failed = failed;
+    }
+
+    /** The checks of the {@code index}th annotation of an array attribute; its messages start with {@code context}. */
+    Checks nested(String attribute, int index, String context) {
+        return new Checks(attributes.nested(attribute).get(index), reporter, path + attribute + "[" + index + "].",
+                context, failed);
+    }
+
+    Attributes attributes() {
+        return attributes;
+    }
+
+    /** Whether any error was reported, here or in a nested validation. */
+    boolean failed() {
+        return failed[0];
+    }
+
+    /** Reports "attribute = value is not allowed: allowed" unless {@code ok}. */
+    boolean check(boolean ok, String attribute, String allowed) {
+        return checkWith(ok, attribute, attribute + " = " + attributes.show(attribute) + " is not allowed: " + allowed);
+    }
+
+    /** Reports {@code message} on {@code attribute} unless {@code ok}. */
+    boolean checkWith(boolean ok, String attribute, String message) {
+        if (!ok) {
+            failed[0] = true;
+            reporter.error(path + attribute, context + message);
+        }
+        return ok;
+    }
+
+    /** A rate: finite and {@code >= 0}, or {@code > 0} if {@code positive}. */
+    boolean rate(String attribute, boolean positive, String what) {
+        double value = attributes.doubleValue(attribute);
+        return check(Double.isFinite(value) && (positive ? value > 0 : value >= 0), attribute,
+                what + " must be finite and " + (positive ? "> 0" : ">= 0"));
+    }
+
+    /** A number of steps {@code > 0}. */
+    boolean positive(String attribute, String what) {
+        return check(attributes.longValue(attribute) > 0, attribute, what + " must be > 0");
+    }
+
+    /** Warns that {@code attribute}, if set, is ignored, and why. */
+    void ignored(String attribute, String why) {
+        if (attributes.isSet(attribute)) {
+            warning(attribute, attribute + " = " + attributes.show(attribute) + " is ignored: " + why);
+        }
+    }
+
+    void warning(String attribute, String message) {
+        reporter.warning(path + attribute, context + message);
+    }
+
+    /**
+     * Whether the rates of {@code model} are finite at {@code steps}, where they are highest: rates within an ulp or
+     * so of {@code Double.MAX_VALUE} can round past it there (a slope times a length, a sum of two parts).
+     */
+    boolean ratesFinite(ScheduleModel model, String attribute, List<Long> steps) {
+        for (long step : steps) {
+            double rate = model.at(step);
+            if (!check(Double.isFinite(rate), attribute, "the rate at step " + step + " computes as " + rate
+                    + "; rates this close to Double.MAX_VALUE overflow")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every constant of {@code model} is finite, as the generated class needs. */
+    boolean constantsFinite(ScheduleModel model, String attribute) {
+        try {
+            model.constants();
+            return true;
+        } catch (NamedConstant.NotFinite e) {
+            return check(false, attribute, "the constant " + e.getMessage() + "; rates this close to "
+                    + "Double.MAX_VALUE overflow");
+        }
+    }
+
+    /** The {@code name} attribute: a simple class name, or "" for the default. */
+    boolean name() {
+        return check(ScheduleValidator.isValidName(attributes.stringValue("name")), "name",
+                ScheduleValidator.NAME_ALLOWED);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.warmup.processor;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.warmup.CyclicMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated {@code @CyclicSchedule}, PyTorch's {@code CyclicLR}: with {@code k = step / C} the cycle (one long
+ * division) and {@code p = step - k * C} the step within it, the height above baseLr is {@code UP_SLOPE * p} up to
+ * the peak and {@code DOWN_SLOPE * (C - p)} after it, exact in whole steps where PyTorch computes
+ * {@code x = 1 + t / C - floor(1 + t / C)} in floating point; the mode then scales it: not at all, by {@code 2^-k}
+ * ({@code Math.scalb}, exact, as PyTorch's {@code 1 / 2.**(cycle - 1)}), or by {@code gamma^t}.
+ */
+record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLength, double upSlope,
+        double downSlope, double logGamma, Attributes attributes) implements ScheduleModel {
+
+    /** Past this many halvings every height is 0 (2^-2200 times the largest double underflows). */
+    static final long MAX_HALVINGS = 2200;
+
+    /** Validates a {@code @CyclicSchedule}, reporting every problem; empty if there was one. */
+    static Optional<ScheduleModel> validate(Attributes a, Reporter reporter) {
+        Checks checks = new Checks(a, reporter);
+        checks.name();
+        boolean baseOk = checks.rate("baseLr", false, "the rate at the start of every cycle");
+        double base = a.doubleValue("baseLr");
+        double max = a.doubleValue("maxLr");
+        boolean maxOk = baseOk ? checks.check(Double.isFinite(max) && max >= base, "maxLr",
+                "the rate at the peak of the first cycle must be finite and >= baseLr = " + Literals.ofDouble(base))
+                : checks.rate("maxLr", false, "the rate at the peak of the first cycle");
+        boolean upOk = checks.positive("stepSizeUp", "the steps from the start of a cycle to its peak");
+        boolean downSet = a.isSet("stepSizeDown");
+        boolean downOk = !downSet || checks.positive("stepSizeDown", "the steps from the peak of a cycle to the "
+                + "start of the next");
+        CyclicMode mode = CyclicMode.valueOf(a.enumValue("mode"));
+        double gamma = a.doubleValue("gamma");
+        boolean gammaOk = true;
+        if (mode == CyclicMode.EXP_RANGE) {
+            gammaOk = checks.check(gamma > 0 && gamma <= 1, "gamma", "the factor of the height per step must be in "
+                    + "(0, 1]");
+        } else {
+            checks.ignored("gamma", "mode = CyclicMode." + mode + " does not use it");
+        }
+        long up = a.longValue("stepSizeUp");
+        long down = downSet ? a.longValue("stepSizeDown") : up;
+        if (upOk && downOk && !checks.check(down <= Long.MAX_VALUE - up, downSet ? "stepSizeDown" : "stepSizeUp",
+                "a cycle of stepSizeUp + stepSizeDown steps must be at most Long.MAX_VALUE steps")) {
+            return Optional.empty();
+        }
+        if (!(baseOk && maxOk && upOk && downOk && gammaOk)) {
+            return Optional.empty();
+        }
+        double height = max - base;
+        CyclicModel model = new CyclicModel(mode, base, up, up + down, height / up, height / down, Math.log(gamma),
+                a);
+        /* The highest rate is at the first peak. */
+        return checks.constantsFinite(model, "maxLr") && checks.ratesFinite(model, "maxLr", List.of(up))
+                ? Optional.of(model) : Optional.empty();
+    }
+
+    @Override
+    public double at(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        long cycle = step / cycleLength;
+        long position = step - cycle * cycleLength;
+        double height = position <= stepSizeUp ? upSlope * position : downSlope * (cycleLength - position);
+        return switch (mode) {
+            case TRIANGULAR -> baseLr + height;
+            case TRIANGULAR2 -> baseLr + Math.scalb(height, -(int) Math.min(cycle, MAX_HALVINGS));
+            case EXP_RANGE -> baseLr + height * Math.exp(logGamma * step);
+        };
+    }
+
+    @Override
+    public String annotationText() {
+        return attributes.annotationText();
+    }
+
+    @Override
+    public long warmupSteps() {
+        return 0;
+    }
+
+    @Override
+    public String warmupStepsExpression() {
+        return Literals.ofLong(0);
+    }
+
+    @Override
+    public List<NamedConstant> constants() {
+        List<NamedConstant> constants = new ArrayList<>(List.of(
+                NamedConstant.ofDouble("BASE_LR", baseLr, "baseLr"),
+                NamedConstant.ofLong("CYCLE_LENGTH", cycleLength, "stepSizeUp + stepSizeDown: the steps of a cycle"),
+                NamedConstant.ofLong("STEP_SIZE_UP", stepSizeUp, "stepSizeUp: the peak's step within a cycle"),
+                NamedConstant.ofDouble("UP_SLOPE", upSlope, "(maxLr - baseLr) / stepSizeUp"),
+                NamedConstant.ofDouble("DOWN_SLOPE", downSlope, "(maxLr - baseLr) / stepSizeDown")));
+        if (mode == CyclicMode.EXP_RANGE) {
+            constants.add(NamedConstant.ofDouble("LOG_GAMMA", logGamma, "ln(gamma)"));
+        }
+        return constants;
+    }
+
+    @Override
+    public CodeBlock lrBody() {
+        CodeBlock.Builder body = CodeBlock.builder()
+                .addStatement("long cycle = step / CYCLE_LENGTH")
+                .addStatement("long position = step - cycle * CYCLE_LENGTH")
+                .addStatement("double height = position <= STEP_SIZE_UP ? UP_SLOPE * position\n"
+                        + ": DOWN_SLOPE * (CYCLE_LENGTH - position)");
+        return switch (mode) {
+            case TRIANGULAR -> body.addStatement("return BASE_LR + height").build();
+            case TRIANGULAR2 -> body.add("// the height halves every cycle; past $L halvings it is 0\n", MAX_HALVINGS)
+                    .addStatement("return BASE_LR + Math.scalb(height, -(int) Math.min(cycle, $LL))", MAX_HALVINGS)
+                    .build();
+            case EXP_RANGE -> body.addStatement("return BASE_LR + height * Math.exp(LOG_GAMMA * step)").build();
+        };
+    }
+
+    private String scale() {
+        return switch (mode) {
+            case TRIANGULAR -> "";
+            case TRIANGULAR2 -> " / 2^k";
+            case EXP_RANGE -> " * gamma^t";
+        };
+    }
+
+    @Override
+    public String summary() {
+        return "cyclical rate, PyTorch's CyclicLR in mode " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                + ": cycles of " + cycleLength + " steps, " + stepSizeUp + " up from baseLr and "
+                + (cycleLength - stepSizeUp) + " down; k = t / " + cycleLength + " is the cycle, p = t - k * "
+                + cycleLength + " the step within it";
+    }
+
+    @Override
+    public List<FormulaRow> formulaRows() {
+        String computedScale = switch (mode) {
+            case TRIANGULAR -> "";
+            case TRIANGULAR2 -> ", scalb(h, -k)";
+            case EXP_RANGE -> " * exp(LOG_GAMMA * t)";
+        };
+        return List.of(
+                new FormulaRow("p <= " + stepSizeUp, "baseLr + (maxLr - baseLr) * p / stepSizeUp" + scale(),
+                        "BASE_LR + h" + computedScale + ", h = UP_SLOPE * p"),
+                new FormulaRow("p > " + stepSizeUp,
+                        "baseLr + (maxLr - baseLr) * (" + cycleLength + " - p) / stepSizeDown" + scale(),
+                        "BASE_LR + h" + computedScale + ", h = DOWN_SLOPE * (CYCLE_LENGTH - p)"));
+    }
+
+    @Override
+    public List<Long> keySteps() {
+        List<Long> steps = new ArrayList<>();
+        for (long cycle = 0; cycle < 3 && cycle <= (Long.MAX_VALUE - cycleLength) / cycleLength; cycle++) {
+            steps.add(cycle * cycleLength);
+            steps.add(cycle * cycleLength + stepSizeUp / 2);
+            steps.add(cycle * cycleLength + stepSizeUp);
+        }
+        return List.copyOf(new java.util.TreeSet<>(steps));
+    }
+}

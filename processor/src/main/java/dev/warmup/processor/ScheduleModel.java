@@ -1,0 +1,82 @@
+package dev.warmup.processor;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What {@link ScheduleWriter} needs of a validated schedule, whichever annotation declared it. Like each shape, a model
+ * has two faces that must agree to the bit: {@link #at(long)}, the reference evaluator used for Javadoc and tests,
+ * and {@link #lrBody()}, the code of the generated {@code lr(step)}, which performs the same operations in the same
+ * order on the same {@link #constants()}.
+ */
+interface ScheduleModel {
+
+    /** The annotation with its explicit attributes, as a user would write it. */
+    String annotationText();
+
+    /** The learning rate at {@code step >= 0}, exactly as the generated class computes it. */
+    double at(long step);
+
+    /** What the generated {@code warmupSteps()} returns. */
+    long warmupSteps();
+
+    /** The expression the generated {@code warmupSteps()} returns: a constant's name or a literal. */
+    String warmupStepsExpression();
+
+    /** Every constant of the generated class, in declaration order. */
+    List<NamedConstant> constants();
+
+    /** The {@code double[FILL_BLOCK]} tables that {@link #fillBody()} uses. */
+    default List<FillCode.Table> tables() {
+        return List.of();
+    }
+
+    /** The statements of {@code lr(step)} after its check of a negative step; they end by returning the rate. */
+    CodeBlock lrBody();
+
+    /**
+     * The statements of {@code fill(out, fromStep)} after its checks, with {@code out}, {@code n = out.length > 0}
+     * and {@code fromStep} in scope. By default, every step through {@code lr}.
+     */
+    default CodeBlock fillBody() {
+        return CodeBlock.builder()
+                .beginControlFlow("for (int i = 0; i < n; i++)")
+                .addStatement("out[i] = lr(fromStep + i)")
+                .endControlFlow()
+                .build();
+    }
+
+    /** Private methods that {@link #fillBody()} calls. */
+    default List<MethodSpec> fillMethods() {
+        return List.of();
+    }
+
+    /** The Javadoc of the generated {@code fill}. */
+    default String fillJavadoc() {
+        return "Fills {@code out} with {@code lr(fromStep + i)}, one call of {@code lr} per step.\n";
+    }
+
+    /** What the schedule does, in words, for the first sentence of the class Javadoc (no final period). */
+    String summary();
+
+    /** The rows of the Javadoc's formula table: the steps, the formula, and how the constants compute it. */
+    List<FormulaRow> formulaRows();
+
+    /** Steps worth showing in the Javadoc's table of values, ascending. */
+    List<Long> keySteps();
+
+    /** Key steps of a warmup of W steps: 0, and, for W > 1, its middle and its last step. */
+    static TreeSet<Long> warmupKeySteps(long warmupSteps) {
+        TreeSet<Long> steps = new TreeSet<>(List.of(0L));
+        if (warmupSteps > 1) {
+            steps.add(warmupSteps / 2);
+            steps.add(warmupSteps - 1);
+        }
+        return steps;
+    }
+
+    /** A row of the formula table of the class Javadoc. */
+    record FormulaRow(String steps, String formula, String computation) {}
+}

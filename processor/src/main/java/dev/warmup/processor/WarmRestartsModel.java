@@ -1,0 +1,253 @@
+package dev.warmup.processor;
+
+import com.palantir.javapoet.CodeBlock;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A validated {@code @WarmRestartsSchedule}: an optional linear warmup of W steps, then PyTorch's
+ * {@code CosineAnnealingWarmRestarts} at {@code d = t - W}. Cycle i lasts {@code T_i = t0 * tMult^i} steps and starts
+ * at {@code S_i = t0 * (tMult^i - 1) / (tMult - 1)} (at {@code i * t0} for {@code tMult = 1}). The generated
+ * {@code lr} finds the cycle of d in closed form, never by a loop over cycles:
+ * <ul>
+ *   <li>{@code tMult = 1}: {@code d % t0};</li>
+ *   <li>{@code tMult = 2}: d is in cycle i exactly when {@code floor(d / t0) + 1} is in {@code [2^i, 2^(i+1))}, so
+ *       {@code i = 63 - Long.numberOfLeadingZeros(d / t0 + 1)}, exact (at {@code t0 = 1, d = Long.MAX_VALUE} the sum
+ *       wraps to {@code 2^63} read unsigned, still right);</li>
+ *   <li>{@code tMult >= 3}: the estimate {@code floor(log_tMult(d (tMult - 1) / t0 + 1))}, whose rounding error is far
+ *       below one cycle, corrected by at most one against a table of the cycle starts that fit in a long (at most
+ *       41 of them).</li>
+ * </ul>
+ * With {@code T_cur = d - S_i}, {@code lr = etaMin + (baseLr - etaMin) * c^2}, where
+ * {@code c = cos(pi / 2 * T_cur / T_i)}, equal to PyTorch's {@code (1 + cos(pi * T_cur / T_i)) / 2} by the half-angle
+ * identity, and computed as {@code sin(pi / 2 * (T_i - T_cur) / T_i)} in the second half of a cycle, where its argument
+ * is exact and it keeps full relative precision as the rate nears etaMin.
+ *
+ * @param cycleStarts for {@code tMult >= 3}: {@code S_i} of every cycle that starts by {@code Long.MAX_VALUE}
+ * @param cycleLengths for {@code tMult >= 3}: {@code T_i} of those cycles, as doubles
+ */
+record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, double baseLr, double etaMin,
+        double amplitude, long firstCycle, int tMult, long[] cycleStarts, double[] cycleLengths,
+        Attributes attributes) implements ScheduleModel {
+
+    /** Validates a {@code @WarmRestartsSchedule}, reporting every problem; empty if there was one. */
+    static Optional<ScheduleModel> validate(Attributes a, Reporter reporter) {
+        Checks checks = new Checks(a, reporter);
+        checks.name();
+        boolean baseOk = checks.rate("baseLr", true, "the rate at every restart");
+        double base = a.doubleValue("baseLr");
+        boolean t0Ok = checks.positive("t0", "the length of the first cycle");
+        long tMult = a.longValue("tMult");
+        boolean tMultOk = checks.check(tMult >= 1, "tMult", "the factor by which each cycle is longer than the one "
+                + "before must be >= 1");
+        double etaMin = a.doubleValue("etaMin");
+        boolean etaOk = baseOk ? checks.check(Double.isFinite(etaMin) && etaMin >= 0 && etaMin <= base, "etaMin",
+                "the rate at the end of each cycle must be in [0, baseLr] = [0, " + Literals.ofDouble(base) + "]")
+                : checks.rate("etaMin", false, "the rate at the end of each cycle");
+        long w = a.longValue("warmupSteps");
+        boolean warmupOk = checks.check(w >= 0, "warmupSteps", "the warmup length W must be >= 0 (0 means no "
+                + "warmup)");
+        double start = a.doubleValue("startLr");
+        boolean startOk = true;
+        if (w == 0) {
+            checks.ignored("startLr", "warmupSteps = 0 means no warmup");
+        } else if (warmupOk) {
+            startOk = baseOk ? checks.check(Double.isFinite(start) && start >= 0 && start <= base, "startLr",
+                    "the rate at step 0 must be in [0, baseLr] = [0, " + Literals.ofDouble(base) + "]")
+                    : checks.rate("startLr", false, "the rate at step 0");
+        }
+        if (!(baseOk && t0Ok && tMultOk && etaOk && warmupOk && startOk)) {
+            return Optional.empty();
+        }
+        long t0 = a.longValue("t0");
+        List<Long> starts = new ArrayList<>();
+        List<Double> lengths = new ArrayList<>();
+        if (tMult >= 3) {
+            BigInteger length = BigInteger.valueOf(t0);
+            BigInteger cycleStart = BigInteger.ZERO;
+            BigInteger limit = BigInteger.valueOf(Long.MAX_VALUE);
+            while (cycleStart.compareTo(limit) <= 0) {
+                starts.add(cycleStart.longValueExact());
+                lengths.add(length.doubleValue());
+                cycleStart = cycleStart.add(length);
+                length = length.multiply(BigInteger.valueOf(tMult));
+            }
+        }
+        WarmRestartsModel model = new WarmRestartsModel(w, w == 0 ? 0 : start, w == 0 ? 0 : (base - start) / w, base,
+                etaMin, base - etaMin, t0, (int) tMult, starts.stream().mapToLong(Long::longValue).toArray(),
+                lengths.stream().mapToDouble(Double::doubleValue).toArray(), a);
+        /* The highest rates are at the restarts and at the end of warmup. */
+        return checks.constantsFinite(model, "baseLr")
+                && checks.ratesFinite(model, "baseLr", w == 0 ? List.of(0L) : List.of(w - 1, w))
+                ? Optional.of(model) : Optional.empty();
+    }
+
+    @Override
+    public double at(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        if (step < warmupSteps) {
+            return startLr == 0 ? warmupSlope * step : startLr + warmupSlope * step;
+        }
+        long d = step - warmupSteps;
+        long sinceRestart;
+        double length;
+        if (tMult == 1) {
+            sinceRestart = d % firstCycle;
+            length = firstCycle;
+        } else if (tMult == 2) {
+            int cycle = 63 - Long.numberOfLeadingZeros(d / firstCycle + 1);
+            sinceRestart = d - firstCycle * ((1L << cycle) - 1);
+            length = Math.scalb((double) firstCycle, cycle);
+        } else {
+            int cycle = cycleOf(d);
+            sinceRestart = d - cycleStarts[cycle];
+            length = cycleLengths[cycle];
+        }
+        double fraction = sinceRestart / length;
+        double c = fraction < 0.5 ? Math.cos(Math.PI / 2 * fraction)
+                : Math.sin(Math.PI / 2 * ((length - sinceRestart) / length));
+        return etaMin == 0 ? amplitude * (c * c) : etaMin + amplitude * (c * c);
+    }
+
+    /** For {@code tMult >= 3}: the cycle of d, estimated by a logarithm and corrected by the table. */
+    int cycleOf(long d) {
+        int lastCycle = cycleStarts.length - 1;
+        int cycle = (int) Math.min(Math.log(d * cycleScale() + 1.0) * inverseLogTMult(), lastCycle);
+        if (d < cycleStarts[cycle]) {
+            cycle--;
+        } else if (cycle < lastCycle && d >= cycleStarts[cycle + 1]) {
+            cycle++;
+        }
+        return cycle;
+    }
+
+    private double cycleScale() {
+        return (tMult - 1) / (double) firstCycle;
+    }
+
+    private double inverseLogTMult() {
+        return 1 / Math.log(tMult);
+    }
+
+    @Override
+    public String annotationText() {
+        return attributes.annotationText();
+    }
+
+    @Override
+    public String warmupStepsExpression() {
+        return warmupSteps > 0 ? "WARMUP_STEPS" : Literals.ofLong(0);
+    }
+
+    @Override
+    public List<NamedConstant> constants() {
+        List<NamedConstant> constants = new ArrayList<>();
+        if (warmupSteps > 0) {
+            constants.add(NamedConstant.ofLong("WARMUP_STEPS", warmupSteps, "warmupSteps: the warmup length W"));
+            if (startLr != 0) {
+                constants.add(NamedConstant.ofDouble("START_LR", startLr, "startLr"));
+            }
+            constants.add(NamedConstant.ofDouble("WARMUP_SLOPE", warmupSlope, "(baseLr - startLr) / W"));
+        }
+        if (etaMin != 0) {
+            constants.add(NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin"));
+        }
+        constants.add(NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin"));
+        constants.add(NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle"));
+        if (tMult >= 3) {
+            constants.add(NamedConstant.ofLong("LAST_CYCLE", cycleStarts.length - 1,
+                    "the last cycle that starts by Long.MAX_VALUE"));
+            constants.add(new NamedConstant("CYCLE_STARTS", cycleStarts,
+                    "t0 * (tMult^i - 1) / (tMult - 1): the step after warmup at which cycle i starts"));
+            constants.add(new NamedConstant("CYCLE_LENGTHS", cycleLengths, "t0 * tMult^i: the steps of cycle i"));
+            constants.add(NamedConstant.ofDouble("CYCLE_SCALE", cycleScale(), "(tMult - 1) / t0"));
+            constants.add(NamedConstant.ofDouble("INVERSE_LOG_T_MULT", inverseLogTMult(), "1 / ln(tMult)"));
+        }
+        return constants;
+    }
+
+    @Override
+    public CodeBlock lrBody() {
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (warmupSteps > 0) {
+            body.beginControlFlow("if (step < WARMUP_STEPS)")
+                    .add("// linear warmup: startLr + (baseLr - startLr) * t / W\n")
+                    .addStatement("return $LWARMUP_SLOPE * step", startLr == 0 ? "" : "START_LR + ")
+                    .endControlFlow()
+                    .addStatement("long d = step - WARMUP_STEPS");
+        } else {
+            body.addStatement("long d = step");
+        }
+        switch (tMult) {
+            case 1 -> body.add("// cycles of equal length\n")
+                    .addStatement("long sinceRestart = d % FIRST_CYCLE")
+                    .addStatement("double length = FIRST_CYCLE");
+            case 2 -> body.add("// cycle i spans [t0 (2^i - 1), t0 (2^(i+1) - 1)): i is the highest bit of d / t0 + 1\n")
+                    .addStatement("int cycle = 63 - Long.numberOfLeadingZeros(d / FIRST_CYCLE + 1)")
+                    .addStatement("long sinceRestart = d - FIRST_CYCLE * ((1L << cycle) - 1)")
+                    .addStatement("double length = Math.scalb((double) FIRST_CYCLE, cycle)");
+            default -> body.add("// the cycle by its logarithm, corrected by at most one against the cycle starts\n")
+                    .addStatement("int cycle = (int) Math.min(Math.log(d * CYCLE_SCALE + 1.0) * INVERSE_LOG_T_MULT, "
+                            + "LAST_CYCLE)")
+                    .beginControlFlow("if (d < CYCLE_STARTS[cycle])")
+                    .addStatement("cycle--")
+                    .nextControlFlow("else if (cycle < LAST_CYCLE && d >= CYCLE_STARTS[cycle + 1])")
+                    .addStatement("cycle++")
+                    .endControlFlow()
+                    .addStatement("long sinceRestart = d - CYCLE_STARTS[cycle]")
+                    .addStatement("double length = CYCLE_LENGTHS[cycle]");
+        }
+        return body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2\n")
+                .addStatement("double fraction = sinceRestart / length")
+                .addStatement("double c = fraction < 0.5 ? Math.cos(Math.PI / 2 * fraction)\n"
+                        + ": Math.sin(Math.PI / 2 * ((length - sinceRestart) / length))")
+                .addStatement("return $LAMPLITUDE * (c * c)", etaMin == 0 ? "" : "ETA_MIN + ")
+                .build();
+    }
+
+    @Override
+    public String summary() {
+        String cycles = tMult == 1 ? "cycles of " + firstCycle + " steps"
+                : "cycle i of " + firstCycle + " * " + tMult + "^i steps";
+        return (warmupSteps > 0 ? "linear warmup over " + warmupSteps + " steps, then " : "")
+                + "cosine annealing with warm restarts (SGDR, PyTorch's CosineAnnealingWarmRestarts): " + cycles;
+    }
+
+    @Override
+    public List<FormulaRow> formulaRows() {
+        List<FormulaRow> rows = new ArrayList<>();
+        if (warmupSteps > 0) {
+            rows.add(new FormulaRow("0 <= t < " + warmupSteps, "startLr + (baseLr - startLr) * t / W",
+                    (startLr == 0 ? "" : "START_LR + ") + "WARMUP_SLOPE * t"));
+        }
+        rows.add(new FormulaRow("t >= " + warmupSteps,
+                "etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2",
+                (etaMin == 0 ? "" : "ETA_MIN + ") + "AMPLITUDE * c^2, c = cos(pi / 2 * T_cur / T_i), "
+                        + "or sin(pi / 2 * (T_i - T_cur) / T_i) past half the cycle"));
+        return rows;
+    }
+
+    /** The start, around the end of warmup, and the middle and ends of the first cycles. */
+    @Override
+    public List<Long> keySteps() {
+        TreeSet<Long> steps = ScheduleModel.warmupKeySteps(warmupSteps);
+        long start = warmupSteps;
+        long length = firstCycle;
+        for (int cycle = 0; cycle < 3 && start >= 0; cycle++) {
+            steps.add(start);
+            if (length > Long.MAX_VALUE - start) {
+                break;
+            }
+            steps.add(start + length / 2);
+            steps.add(start + length - 1);
+            start += length;
+            length = length > Long.MAX_VALUE / tMult ? Long.MAX_VALUE : length * tMult;
+        }
+        return List.copyOf(steps);
+    }
+}
