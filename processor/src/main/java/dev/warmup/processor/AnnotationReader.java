@@ -30,11 +30,12 @@ final class AnnotationReader {
 
     static Optional<Settings> read(AnnotationMirror mirror, Elements elements) {
         Map<String, Object> values = new HashMap<>();
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-                : elements.getElementValuesWithDefaults(mirror).entrySet()) {
-            values.put(entry.getKey().getSimpleName().toString(), entry.getValue().getValue());
-        }
         try {
+            // Inside the try: for a value that did not compile (a String where a double belongs), ECJ throws here.
+            for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                    : elements.getElementValuesWithDefaults(mirror).entrySet()) {
+                values.put(entry.getKey().getSimpleName().toString(), entry.getValue().getValue());
+            }
             return Optional.of(new Settings(
                     longValue(values.get("steps")),
                     doubleValue(values.get("initLr")),
@@ -51,7 +52,7 @@ final class AnnotationReader {
                     doubleValue(values.get("power")),
                     (String) values.get("name"),
                     explicitValues(mirror).keySet()));
-        } catch (ClassCastException | IllegalArgumentException | NullPointerException erroneous) {
+        } catch (RuntimeException erroneous) { // ClassCastException, ..., and ECJ's ShouldNotImplement
             return Optional.empty();
         }
     }

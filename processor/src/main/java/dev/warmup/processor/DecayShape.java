@@ -263,13 +263,13 @@ sealed interface DecayShape {
         @Override
         public List<NamedConstant> constants() {
             List<NamedConstant> constants = new ArrayList<>();
-            constants.add(NamedConstant.ofDouble("INIT_LR", rates.get(0), "initLr"));
             if (!chained()) {
                 constants.add(new NamedConstant("MILESTONES",
                         milestones.stream().mapToLong(Long::longValue).toArray(), "milestones"));
                 constants.add(new NamedConstant("RATES", rates.stream().mapToDouble(Double::doubleValue).toArray(),
                         "RATES[k] = initLr * gamma^k: the rate once k milestones have passed"));
             } else {
+                constants.add(NamedConstant.ofDouble("INIT_LR", rates.get(0), "initLr"));
                 for (int i = 0; i < milestones.size(); i++) {
                     constants.add(NamedConstant.ofLong("MILESTONE_" + (i + 1), milestones.get(i),
                             "milestones[" + i + "]"));
@@ -528,11 +528,11 @@ sealed interface DecayShape {
      * fraction of steps left, {@code (T - t) / D}. Powers 1, 2 and 0.5 are a product or a square root, others
      * {@code Math.pow}.
      */
-    record Poly(double minLr, double amplitude, double inverseSpan, double power, long totalSteps, long warmupSteps)
+    record Poly(double minLr, double amplitude, double span, double power, long totalSteps, long warmupSteps)
             implements DecayShape {
 
         static Poly of(double initLr, double minLr, double power, long totalSteps, long warmupSteps) {
-            return new Poly(minLr, initLr - minLr, 1.0 / (totalSteps - warmupSteps), power, totalSteps, warmupSteps);
+            return new Poly(minLr, initLr - minLr, (double) (totalSteps - warmupSteps), power, totalSteps, warmupSteps);
         }
 
         @Override
@@ -540,7 +540,7 @@ sealed interface DecayShape {
             if (step >= totalSteps) {
                 return minLr;
             }
-            double left = (totalSteps - step) * inverseSpan;
+            double left = (totalSteps - step) / span;
             double scaled;
             if (power == 1) {
                 scaled = left;
@@ -560,7 +560,7 @@ sealed interface DecayShape {
                     NamedConstant.ofLong("TOTAL_STEPS", totalSteps, "totalSteps T: minLr from here on"),
                     NamedConstant.ofDouble("MIN_LR", minLr, "minLr"),
                     NamedConstant.ofDouble("POLY_AMPLITUDE", amplitude, "initLr - minLr"),
-                    NamedConstant.ofDouble("POLY_INVERSE_SPAN", inverseSpan, "1 / (T - W)")));
+                    NamedConstant.ofDouble("POLY_SPAN", span, "T - W")));
             if (power != 1 && power != 2 && power != 0.5) {
                 constants.add(NamedConstant.ofDouble("POWER", power, "power"));
             }
@@ -581,7 +581,7 @@ sealed interface DecayShape {
             }
             return CodeBlock.builder()
                     .add(HOLD_MIN_LR)
-                    .addStatement("double left = (TOTAL_STEPS - step) * POLY_INVERSE_SPAN")
+                    .addStatement("double left = (TOTAL_STEPS - step) / POLY_SPAN")
                     .addStatement("return $L", plusMinLr(minLr, "POLY_AMPLITUDE * " + scaled))
                     .build();
         }
@@ -598,7 +598,7 @@ sealed interface DecayShape {
 
         @Override
         public String computation() {
-            return "MIN_LR + POLY_AMPLITUDE * ((T - t) * POLY_INVERSE_SPAN)^" + Literals.ofDouble(power);
+            return "MIN_LR + POLY_AMPLITUDE * ((T - t) / POLY_SPAN)^" + Literals.ofDouble(power);
         }
 
         @Override

@@ -56,7 +56,29 @@ final class ScheduleValidator {
         if (failed || warmup == null || decay == null) {
             return Optional.empty();
         }
-        return Optional.of(new Schedule(w, warmup, decay, s));
+        Schedule schedule = new Schedule(w, warmup, decay, s);
+        return finite(schedule) ? Optional.of(schedule) : Optional.empty();
+    }
+
+    /**
+     * Whether the schedule's constants and rates are finite. Rates within an ulp or so of Double.MAX_VALUE can round
+     * past it (a slope times a length); every shape is monotone between its key steps, so they are where to look.
+     */
+    private boolean finite(Schedule schedule) {
+        try {
+            schedule.constants();
+        } catch (NamedConstant.NotFinite e) {
+            return check(false, "initLr", "the constant " + e.getMessage() + "; rates this close to Double.MAX_VALUE "
+                    + "overflow");
+        }
+        for (long step : schedule.keySteps()) {
+            double rate = schedule.at(step);
+            if (!check(Double.isFinite(rate), "initLr", "the rate at step " + step + " computes as " + rate
+                    + "; rates this close to Double.MAX_VALUE overflow")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private WarmupShape warmup(long w) {

@@ -11,6 +11,8 @@ import com.palantir.javapoet.TypeSpec;
 import dev.warmup.StepLr;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
@@ -27,7 +29,17 @@ final class ScheduleWriter {
      */
     static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
             Optional<ClassName> generated) {
+        return write(schedule, target, source, origin, generated, Set.of());
+    }
+
+    /**
+     * @param shadowed the {@link #JAVA_LANG_NAMES} that a type of the target's package shadows there, to be
+     *     qualified (JavaPoet qualifies the types it writes; {@link #qualifyShadowed} the rest)
+     */
+    static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
+            Optional<ClassName> generated, Set<String> shadowed) {
         TypeSpec.Builder type = TypeSpec.classBuilder(target)
+                .alwaysQualify(shadowed.toArray(String[]::new))
                 .addOriginatingElement(origin)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(StepLr.class)
@@ -41,7 +53,7 @@ final class ScheduleWriter {
                 .addJavadoc("The schedule; it has no state, so one instance serves every thread.\n")
                 .initializer("new $T()", target)
                 .build());
-        for (NamedConstant constant : schedule.constants()) {
+        for (NamedConstant constant : usedConstants(schedule)) {
             type.addField(FieldSpec.builder(constant.type(), constant.name(), Modifier.PRIVATE, Modifier.STATIC,
                             Modifier.FINAL)
                     .addJavadoc("$L.\n", constant.doc())
@@ -87,6 +99,34 @@ final class ScheduleWriter {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
+    }
+
+    /**
+     * The model's constants that the generated code reads: a model may define one that its code, for some settings,
+     * does not need, and an unused private field is a warning in IDEs (ECJ's "value of the field is not used").
+     */
+    static List<NamedConstant> usedConstants(ScheduleModel schedule) {
+        StringBuilder code = new StringBuilder(schedule.lrBody().toString())
+                .append('\n').append(schedule.fillBody()).append('\n').append(schedule.warmupStepsExpression());
+        schedule.fillMethods().forEach(method -> code.append('\n').append(method));
+        schedule.tables().forEach(table -> code.append('\n').append(table.valueOfK()));
+        String text = code.toString();
+        return schedule.constants().stream()
+                .filter(constant -> Pattern.compile("\\b" + constant.name() + "\\b").matcher(text).find())
+                .toList();
+    }
+
+    /** The {@code java.lang} types generated code names: a type of the same simple name in its package hides them. */
+    static final List<String> JAVA_LANG_NAMES = List.of("ArithmeticException", "Double", "IllegalArgumentException",
+            "Integer", "Long", "Math", "Object", "Override", "String");
+
+    /** The generated code's own uses of {@code Math.}, {@code Long.}, ... as text: qualified where shadowed. */
+    static String qualifyShadowed(String source, Set<String> shadowed) {
+        String qualified = source;
+        for (String name : shadowed) {
+            qualified = qualified.replaceAll("(?<![\\w.$])" + name + "\\.", "java.lang." + name + ".");
+        }
+        return qualified;
     }
 
     private static MethodSpec lr(ScheduleModel schedule) {
@@ -141,7 +181,7 @@ final class ScheduleWriter {
         doc.append("<pre>{@code\n").append(formulas).append("}</pre>\n\n");
 
         Table constants = new Table("constant", "value", "from");
-        for (NamedConstant constant : schedule.constants()) {
+        for (NamedConstant constant : usedConstants(schedule)) {
             String value = constant.literal();
             constants.row(constant.name(), value.length() > 40 ? value.substring(0, 36) + " ..." : value,
                     constant.doc());

@@ -6,13 +6,16 @@ import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
@@ -29,6 +32,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
  * The annotation processor: for each type annotated with one of the schedule annotations ({@code @WarmupSchedule},
@@ -78,7 +82,14 @@ public final class WarmupProcessor extends AbstractProcessor {
         }
         /* The simple name of the annotation that generates each class of this round, by qualified name. */
         Map<String, String> writtenThisRound = new HashMap<>();
-        for (Element element : round.getElementsAnnotatedWithAny(scheduleAnnotations.toArray(TypeElement[]::new))) {
+        // In order of name: compilers hand elements over in orders of their own (ECJ's is a hash order), and which of
+        // two clashing schedules gets the error must not depend on the compiler.
+        List<Element> elements = round.getElementsAnnotatedWithAny(scheduleAnnotations.toArray(TypeElement[]::new))
+                .stream()
+                .sorted(Comparator.comparing(WarmupProcessor::sortKey))
+                .map(Element.class::cast)
+                .toList();
+        for (Element element : elements) {
             try {
                 List<AnnotationMirror> mirrors = element.getAnnotationMirrors().stream()
                         .filter(m -> scheduleAnnotations.contains(m.getAnnotationType().asElement()))
@@ -143,14 +154,38 @@ public final class WarmupProcessor extends AbstractProcessor {
         }
         writtenThisRound.put(target.canonicalName(), annotation);
         TypeElement generated = processingEnv.getElementUtils().getTypeElement(GENERATED);
+        Set<String> shadowed = shadowedJavaLangNames(target);
         JavaFile file = ScheduleWriter.write(schedule.get(), target, type.getQualifiedName().toString(), type,
-                Optional.ofNullable(generated).map(ClassName::get));
+                Optional.ofNullable(generated).map(ClassName::get), shadowed);
         try {
-            file.writeTo(processingEnv.getFiler());
+            JavaFileObject source = processingEnv.getFiler().createSourceFile(target.canonicalName(), type);
+            try (Writer writer = source.openWriter()) {
+                writer.write(ScheduleWriter.qualifyShadowed(file.toString(), shadowed));
+            }
         } catch (IOException e) {
             reporter.error("name", "Cannot write " + target.canonicalName() + ": " + e.getMessage()
                     + (request.get().nameSet() ? "" : "; set name = \"...\" to write it under another name"));
         }
+    }
+
+    /**
+     * The {@code java.lang} names of the generated code that a type of the target's package, or the target itself,
+     * would shadow there: those are written fully qualified.
+     */
+    private Set<String> shadowedJavaLangNames(ClassName target) {
+        Set<String> shadowed = new TreeSet<>();
+        for (String name : ScheduleWriter.JAVA_LANG_NAMES) {
+            String qualified = target.packageName().isEmpty() ? name : target.packageName() + "." + name;
+            if (name.equals(target.simpleName())
+                    || processingEnv.getElementUtils().getTypeElement(qualified) != null) {
+                shadowed.add(name);
+            }
+        }
+        return shadowed;
+    }
+
+    private static String sortKey(Element element) {
+        return element instanceof TypeElement type ? type.getQualifiedName().toString() : element.toString();
     }
 
     /** Reads a schedule annotation; empty if one of its values did not compile. */

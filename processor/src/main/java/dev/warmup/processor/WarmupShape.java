@@ -194,13 +194,23 @@ sealed interface WarmupShape {
 
         @Override
         public CodeBlock fill() {
-            return FillCode.geometric(ANCHOR, "WARMUP_GROWTH");
+            return tabulated() ? FillCode.geometric(ANCHOR, "WARMUP_GROWTH") : FillCode.closedForm(ANCHOR);
         }
 
         @Override
         public List<FillCode.Table> tables() {
-            return List.of(new FillCode.Table("WARMUP_GROWTH", "Math.exp(WARMUP_LOG_RATE * k)",
-                    "(initLr / startLr)^(k / W): the growth over k warmup steps"));
+            return tabulated() ? List.of(new FillCode.Table("WARMUP_GROWTH", "Math.exp(WARMUP_LOG_RATE * k)",
+                    "(initLr / startLr)^(k / W): the growth over k warmup steps")) : List.of();
+        }
+
+        /**
+         * Whether {@code fill} may multiply an anchor by tabulated growth: only while the growth over a block stays
+         * finite and every anchor, the smallest rate of its block, is a normal double. A warmup from a subnormal
+         * startLr, or one that grows by more than e^700 in a block, is filled from the closed form instead.
+         */
+        private boolean tabulated() {
+            double logStartLr = Math.log(initLr) - logRate * warmupSteps;
+            return logRate * (FillCode.BLOCK - 1) <= 700 && logStartLr > Math.log(Double.MIN_NORMAL) + 1;
         }
 
         @Override

@@ -37,9 +37,9 @@ final class Compiler {
 
     /**
      * ECJ options that work around processor bugs found under ECJ, each pinned by a test of {@link EclipseCompilerTest}
-     * that fails once the bug is fixed, when the option must go. {@code -warn:-unusedPrivate}: known issue E1.
+     * that fails once the bug is fixed, when the option must go. None today.
      */
-    static final List<String> ECJ_KNOWN_ISSUE_OPTIONS = List.of("-warn:-unusedPrivate");
+    static final List<String> ECJ_KNOWN_ISSUE_OPTIONS = List.of();
 
     private Compiler() {}
 

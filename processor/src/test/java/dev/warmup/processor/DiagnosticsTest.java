@@ -3,7 +3,6 @@ package dev.warmup.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -295,9 +294,9 @@ class DiagnosticsTest {
         JavaFileObject first = annotated("First", "final class", "steps = 100", "initLr = 0.1", "name = \"Shared\"");
         JavaFileObject second = annotated("Second", "final class", "steps = 100", "initLr = 0.2", "name = \"Shared\"");
         Compilation compilation = Compiler.compile(first, second);
-        // The error is on the schedule the processor meets second. javac hands annotated types over in source order;
-        // ECJ in the order of a hash set keyed by simple name, which here puts Second before First.
-        JavaFileObject metSecond = Compiler.isEcj() ? first : second;
+        // The error is on the schedule the processor meets second: it takes them in order of name, whatever order
+        // the compiler hands them over in.
+        JavaFileObject metSecond = second;
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("Another @WarmupSchedule of this compilation generates p.Shared too;"
                         + " set name = \"...\" to another simple name")
@@ -501,9 +500,6 @@ class DiagnosticsTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("erroneousValues")
     void valueThatDoesNotCompileIsLeftToJavac(List<String> attributes, String erroneous) {
-        // Known issue E2, pinned in EclipseCompilerTest: under ECJ a String where a double belongs makes the
-        // processor report a failure of its own.
-        assumeFalse(Compiler.isEcj() && erroneous.equals("initLr = \"fast\""), "known issue E2 under ECJ");
         Compilation compilation = Compiler.compile(schedule(attributes));
         assertThat(compilation).failed();
         List<String> errors = compilation.errors().stream()
