@@ -346,22 +346,20 @@ sealed interface DecayShape {
 
     /**
      * {@code lr(t) = minLr + (initLr - minLr) * (1 + cos(pi * d / D)) / 2} for {@code t < T}, minLr after; computed as
-     * {@code minLr + (initLr - minLr) * c^2} with {@code c = cos(pi * d / (2 D))}, the same value by the half-angle
-     * identity, without the cancellation of {@code 1 + cos} near T. In the second half, {@code c} is computed as
-     * {@code sin(pi * (T - t) / (2 D))}, whose argument is exact there: the rate keeps full relative precision down
-     * to the last step, even with minLr = 0.
+     * {@code minLr + (initLr - minLr) * s^2} with {@code s = sin(pi * (T - t) / (2 D))}, the same value by the
+     * half-angle identity and {@code cos(pi/2 - x) = sin x}. The argument is exact where the rate is small (the
+     * steps left are an integer), and the sine is flat where its argument nears pi / 2, so the rate keeps full relative
+     * precision at every step, down to the last one with minLr = 0, where {@code 1 + cos} would cancel.
      *
-     * <p>{@code fill} rotates: per block, the cosine and sine at one step computed as {@code lr} computes them, then
-     * {@code cos(a + k w) = cos a cos kw - sin a sin kw} with tabulated {@code cos kw, sin kw}. In the second half the
-     * anchor is the block's last step, where the sine is smallest, so the rotation adds two positive terms and never
-     * cancels.
+     * <p>{@code fill} rotates: per block, the sine and cosine at the block's last step (where the sine is smallest)
+     * computed as {@code lr} computes them, then {@code sin(a + m w) = sin a cos mw + cos a sin mw} with tabulated
+     * {@code cos mw, sin mw}: two positive terms, so nothing cancels and no error grows along the block.
      */
-    record Cosine(double minLr, double amplitude, double halfOmega, long midpoint, long totalSteps, long warmupSteps)
+    record Cosine(double minLr, double amplitude, double halfOmega, long totalSteps, long warmupSteps)
             implements DecayShape {
 
         static Cosine of(double initLr, double minLr, long totalSteps, long warmupSteps) {
-            long span = totalSteps - warmupSteps;
-            return new Cosine(minLr, initLr - minLr, Math.PI / (2.0 * span), warmupSteps + span / 2, totalSteps,
+            return new Cosine(minLr, initLr - minLr, Math.PI / (2.0 * (totalSteps - warmupSteps)), totalSteps,
                     warmupSteps);
         }
 
@@ -370,9 +368,8 @@ sealed interface DecayShape {
             if (step >= totalSteps) {
                 return minLr;
             }
-            double c = step < midpoint ? Math.cos(halfOmega * (step - warmupSteps))
-                    : Math.sin(halfOmega * (totalSteps - step));
-            return minLr + amplitude * (c * c);
+            double s = Math.sin(halfOmega * (totalSteps - step));
+            return minLr + amplitude * (s * s);
         }
 
         @Override
@@ -381,53 +378,34 @@ sealed interface DecayShape {
                     NamedConstant.ofLong("TOTAL_STEPS", totalSteps, "totalSteps T: minLr from here on"),
                     NamedConstant.ofDouble("MIN_LR", minLr, "minLr"),
                     NamedConstant.ofDouble("COSINE_AMPLITUDE", amplitude, "initLr - minLr"),
-                    NamedConstant.ofDouble("COSINE_HALF_OMEGA", halfOmega, "pi / (2 (T - W))"),
-                    NamedConstant.ofLong("COSINE_MIDPOINT", midpoint,
-                            "W + (T - W) / 2: from here on, the cosine is computed as a sine of the steps left"));
+                    NamedConstant.ofDouble("COSINE_HALF_OMEGA", halfOmega, "pi / (2 (T - W))"));
         }
 
         @Override
         public CodeBlock code() {
             return CodeBlock.builder()
                     .add(HOLD_MIN_LR)
-                    .addStatement("double c = step < COSINE_MIDPOINT ? Math.cos(COSINE_HALF_OMEGA * $L)\n"
-                            + ": Math.sin(COSINE_HALF_OMEGA * (TOTAL_STEPS - step))", since(warmupSteps))
-                    .addStatement("return $L", plusMinLr(minLr, "COSINE_AMPLITUDE * (c * c)"))
+                    .addStatement("double s = Math.sin(COSINE_HALF_OMEGA * (TOTAL_STEPS - step))")
+                    .addStatement("return $L", plusMinLr(minLr, "COSINE_AMPLITUDE * (s * s)"))
                     .build();
         }
 
         @Override
         public CodeBlock fill() {
-            String rate = plusMinLr(minLr, "COSINE_AMPLITUDE * (c * c)");
             CodeBlock rotation = CodeBlock.builder()
                     .addStatement("int i = from")
                     .beginControlFlow("while (i < decayEnd)")
-                    .addStatement("long step = firstStep + (i - from)")
-                    .beginControlFlow("if (step < COSINE_MIDPOINT)")
-                    .add("// cos(w (d + k)), rotated forward from the block's first step\n")
-                    .addStatement("int length = (int) Math.min(Math.min(FILL_BLOCK, decayEnd - i), "
-                            + "COSINE_MIDPOINT - step)")
-                    .addStatement("double angle = COSINE_HALF_OMEGA * $L", since(warmupSteps))
-                    .addStatement("double cos = Math.cos(angle)")
-                    .addStatement("double sin = Math.sin(angle)")
-                    .beginControlFlow("for (int k = 0; k < length; k++)")
-                    .addStatement("double c = cos * COSINE_ROTATION_COS[k] - sin * COSINE_ROTATION_SIN[k]")
-                    .addStatement("out[i + k] = $L", rate)
-                    .endControlFlow()
-                    .addStatement("i += length")
-                    .nextControlFlow("else")
-                    .add("// sin(w (T - t)), rotated backward from the block's last step\n")
                     .addStatement("int length = Math.min(FILL_BLOCK, decayEnd - i)")
                     .addStatement("int last = length - 1")
-                    .addStatement("double angle = COSINE_HALF_OMEGA * (TOTAL_STEPS - (step + last))")
-                    .addStatement("double cos = Math.cos(angle)")
+                    .add("// sin(w (T - t)), rotated backward from the block's last step, where it is smallest\n")
+                    .addStatement("double angle = COSINE_HALF_OMEGA * (TOTAL_STEPS - (firstStep + (i - from) + last))")
                     .addStatement("double sin = Math.sin(angle)")
+                    .addStatement("double cos = Math.cos(angle)")
                     .beginControlFlow("for (int k = 0; k < length; k++)")
-                    .addStatement("double c = sin * COSINE_ROTATION_COS[last - k] + cos * COSINE_ROTATION_SIN[last - k]")
-                    .addStatement("out[i + k] = $L", rate)
+                    .addStatement("double s = sin * COSINE_ROTATION_COS[last - k] + cos * COSINE_ROTATION_SIN[last - k]")
+                    .addStatement("out[i + k] = $L", plusMinLr(minLr, "COSINE_AMPLITUDE * (s * s)"))
                     .endControlFlow()
                     .addStatement("i += length")
-                    .endControlFlow()
                     .endControlFlow()
                     .build();
             return FillCode.untilTotalSteps(rotation);
@@ -447,8 +425,7 @@ sealed interface DecayShape {
 
         @Override
         public String computation() {
-            return "MIN_LR + COSINE_AMPLITUDE * c^2, c = cos(COSINE_HALF_OMEGA * (t - W)), "
-                    + "or sin(COSINE_HALF_OMEGA * (T - t)) from COSINE_MIDPOINT on";
+            return "MIN_LR + COSINE_AMPLITUDE * sin(COSINE_HALF_OMEGA * (T - t))^2";
         }
 
         @Override
@@ -458,7 +435,7 @@ sealed interface DecayShape {
 
         @Override
         public List<Long> keySteps() {
-            return List.of(warmupSteps, midpoint, totalSteps - 1, totalSteps);
+            return List.of(warmupSteps, warmupSteps + (totalSteps - warmupSteps) / 2, totalSteps - 1, totalSteps);
         }
     }
 

@@ -132,6 +132,24 @@ record Schedule(long warmupSteps, WarmupShape warmup, DecayShape decay, Settings
     }
 
     /** Steps worth showing in the Javadoc: the start, around the end of warmup, and the decay's landmarks. */
+    /** The end of warmup, and where the decay changes: T, or the milestones (the first four). */
+    @Override
+    public List<SvgPlot.Marker> markers() {
+        List<SvgPlot.Marker> markers = new ArrayList<>(ScheduleModel.super.markers());
+        if (decay instanceof DecayShape.Cosine c) {
+            markers.add(new SvgPlot.Marker(c.totalSteps(), "T = " + c.totalSteps()));
+        } else if (decay instanceof DecayShape.Linear l) {
+            markers.add(new SvgPlot.Marker(l.totalSteps(), "T = " + l.totalSteps()));
+        } else if (decay instanceof DecayShape.Poly p) {
+            markers.add(new SvgPlot.Marker(p.totalSteps(), "T = " + p.totalSteps()));
+        } else if (decay instanceof DecayShape.MultiStep m) {
+            for (long milestone : m.milestones().subList(0, Math.min(4, m.milestones().size()))) {
+                markers.add(new SvgPlot.Marker(milestone, "milestone " + milestone));
+            }
+        }
+        return markers;
+    }
+
     @Override
     public List<Long> keySteps() {
         TreeSet<Long> steps = ScheduleModel.warmupKeySteps(warmupSteps);

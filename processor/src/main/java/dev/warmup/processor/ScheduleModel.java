@@ -67,6 +67,19 @@ interface ScheduleModel {
     /** Steps worth showing in the Javadoc's table of values, ascending. */
     List<Long> keySteps();
 
+    /** Where the schedule changes shape, marked on its chart: by default the end of warmup, if there is one. */
+    default List<SvgPlot.Marker> markers() {
+        return warmupSteps() > 0 ? List.of(new SvgPlot.Marker(warmupSteps(), "W = " + warmupSteps()))
+                : List.of();
+    }
+
+    /** The last step of the chart: past every key step by a tenth, and at least twice the warmup. */
+    default long plotEnd() {
+        long last = Math.max(10, keySteps().get(keySteps().size() - 1));
+        long end = last > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : Math.max(last + last / 10, 2 * warmupSteps());
+        return Math.max(end, 10);
+    }
+
     /** Key steps of a warmup of W steps: 0, and, for W > 1, its middle and its last step. */
     static TreeSet<Long> warmupKeySteps(long warmupSteps) {
         TreeSet<Long> steps = new TreeSet<>(List.of(0L));

@@ -32,7 +32,9 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
+import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /**
  * The annotation processor: for each type annotated with one of the schedule annotations ({@code @WarmupSchedule},
@@ -63,6 +65,14 @@ public final class WarmupProcessor extends AbstractProcessor {
         Set<String> names = new HashSet<>(VALIDATORS.keySet());
         names.add(ANNOTATION);
         return names;
+    }
+
+    /** {@code -Awarmup.plot=false} turns the SVG chart written beside each generated source off. */
+    static final String PLOT_OPTION = "warmup.plot";
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(PLOT_OPTION);
     }
 
     @Override
@@ -161,6 +171,15 @@ public final class WarmupProcessor extends AbstractProcessor {
             JavaFileObject source = processingEnv.getFiler().createSourceFile(target.canonicalName(), type);
             try (Writer writer = source.openWriter()) {
                 writer.write(ScheduleWriter.qualifyShadowed(file.toString(), shadowed));
+            }
+            if (!"false".equalsIgnoreCase(processingEnv.getOptions().get(PLOT_OPTION))) {
+                // The learning-rate curve, beside the generated source: users see the schedule before they train.
+                FileObject chart = processingEnv.getFiler().createResource(StandardLocation.SOURCE_OUTPUT,
+                        target.packageName(), target.simpleName() + ".svg", type);
+                try (Writer writer = chart.openWriter()) {
+                    writer.write(SvgPlot.render(target.simpleName(), schedule.get().plotEnd(), schedule.get()::at,
+                            schedule.get().markers()));
+                }
             }
         } catch (IOException e) {
             reporter.error("name", "Cannot write " + target.canonicalName() + ": " + e.getMessage()

@@ -34,21 +34,26 @@ import javax.tools.ToolProvider;
  * processor, as wall time and as the compiling thread's CPU time; the rest of the difference is javac parsing and
  * compiling the generated classes. Run it on a quiet machine: wall times count whatever else runs.
  *
- * <p>Arguments: the numbers of classes, by default 1 100 1000. Run: {@code mvn -q -pl processor -am test-compile exec:java -Dexec.skip=false
- * -Dexec.classpathScope=test -Dexec.mainClass=dev.warmup.processor.CompileCostBenchmark}
+ * <p>Arguments: the numbers of classes, by default 1 100 1000; {@code -Dwarmup.plot=false} leaves the charts out.
+ * Run, after {@code mvn -q -DskipTests install}: {@code mvn -q -pl processor test-compile exec:java
+ * -Dexec.skip=false -Dexec.classpathScope=test -Dexec.mainClass=dev.warmup.processor.CompileCostBenchmark}
  */
 public final class CompileCostBenchmark {
 
     private static final int WARMUP_RUNS = 3;
     private static final int MEASURED_RUNS = 7;
+    /** {@code -Dwarmup.plot=false} measures the processor without its SVG charts. */
+    private static final String PLOT = System.getProperty("warmup.plot", "true");
 
     private CompileCostBenchmark() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String classPath = System.getProperty("java.class.path");
+        // What the annotated sources need: the annotations and StepLr (the processor itself is passed as an object).
+        String classPath = Path.of(dev.warmup.WarmupSchedule.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).toString();
         System.out.println("javac " + System.getProperty("java.version") + ", " + WARMUP_RUNS + " warm-up + "
-                + MEASURED_RUNS + " measured runs each, median wall time");
+                + MEASURED_RUNS + " measured runs each, median wall time; -Awarmup.plot=" + PLOT);
         System.out.printf(Locale.ROOT, "%7s %11s %11s %15s %15s %15s %20s%n", "classes", "without ms", "with ms",
                 "added/class ms", "process() ms", "process() cpu ms", "process()/class ms");
         int[] counts = args.length == 0 ? new int[] {1, 100, 1000}
@@ -105,6 +110,8 @@ public final class CompileCostBenchmark {
                     "-s", out.toString(), "--release", "17"));
             if (processor == null) {
                 options.add("-proc:none");
+            } else {
+                options.add("-Awarmup.plot=" + PLOT);
             }
             JavaCompiler.CompilationTask task = javac.getTask(Writer.nullWriter(), files, null, options, null,
                     files.getJavaFileObjectsFromPaths(sources));
