@@ -40,7 +40,7 @@ final class SvgPlot {
             top = Math.max(top, rates[i]);
         }
         // A tenth of headroom above the curve, for the markers' labels.
-        double[] yTicks = niceTicks(top > 0 ? 1.1 * top : 1);
+        double[] yTicks = niceTicks(top > 0 ? Math.min(1.1 * top, Double.MAX_VALUE) : 1);
         double yMax = yTicks[yTicks.length - 1];
         double[] xTicks = niceTicks(lastStep);
         double xMax = lastStep;
@@ -126,11 +126,15 @@ final class SvgPlot {
 
     /** 0 and 3 to 10 round steps (1, 2 or 5 times a power of ten) up to at least {@code max}. */
     static double[] niceTicks(double max) {
+        if (!(max > 1e-300 && max < 1e300)) {
+            // Rates no schedule trains with, but which a user may write: 0 and the top, nothing finer.
+            return new double[] {0, max > 0 && Double.isFinite(max) ? max : 1};
+        }
         double rough = max / 5;
         double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
         double spacing = rough / magnitude <= 1 ? magnitude : rough / magnitude <= 2 ? 2 * magnitude
                 : rough / magnitude <= 5 ? 5 * magnitude : 10 * magnitude;
-        int count = (int) Math.ceil(max / spacing - 1e-9);
+        int count = Math.max(1, (int) Math.ceil(max / spacing - 1e-9));
         double[] ticks = new double[count + 1];
         for (int i = 0; i <= count; i++) {
             ticks[i] = i * spacing;

@@ -11,6 +11,7 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -91,6 +92,18 @@ class SvgChartTest {
         assertEquals("6e-4", SvgPlot.label(6e-4, SvgPlot.niceTicks(6e-4)));
         assertEquals("0.05", SvgPlot.label(0.05, SvgPlot.niceTicks(0.1)));
         assertEquals("20000", SvgPlot.label(20000, SvgPlot.niceTicks(22000)));
+    }
+
+    /** Rates no one trains with but anyone may write (the fuzz tests found these): a chart all the same. */
+    @Test
+    void extremeRatesStillGiveAChart() {
+        for (double top : new double[] {Double.MAX_VALUE, 1e300, 1e-300, Double.MIN_VALUE, 0}) {
+            double[] ticks = SvgPlot.niceTicks(top);
+            assertTrue(ticks.length >= 2 && ticks[0] == 0 && Double.isFinite(ticks[ticks.length - 1]), "" + top);
+            String svg = SvgPlot.render("Extreme", 100, step -> top, List.of(new SvgPlot.Marker(10, "W = 10")));
+            assertThat(svg).doesNotContain("NaN");
+            assertThat(svg).doesNotContain("Infinity");
+        }
     }
 
     private static String chart(Compilation compilation) throws IOException {
