@@ -14,14 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.annotation.processing.Completion;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
@@ -157,13 +151,12 @@ public final class CompileCostBenchmark {
     }
 
     /** Counts the time spent inside the delegate's {@code process()}. */
-    private static final class TimedProcessor implements Processor {
-        private final Processor delegate;
+    private static final class TimedProcessor extends ForwardingProcessor {
         private long nanos;
         private long cpuNanos;
 
         TimedProcessor(Processor delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -177,32 +170,6 @@ public final class CompileCostBenchmark {
                 nanos += System.nanoTime() - start;
                 cpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
             }
-        }
-
-        @Override
-        public void init(ProcessingEnvironment environment) {
-            delegate.init(environment);
-        }
-
-        @Override
-        public Set<String> getSupportedOptions() {
-            return delegate.getSupportedOptions();
-        }
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return delegate.getSupportedAnnotationTypes();
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return delegate.getSupportedSourceVersion();
-        }
-
-        @Override
-        public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation,
-                ExecutableElement member, String userText) {
-            return delegate.getCompletions(element, annotation, member, userText);
         }
     }
 }

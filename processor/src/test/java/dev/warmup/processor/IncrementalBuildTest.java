@@ -316,12 +316,11 @@ class IncrementalBuildTest {
      * Runs {@code delegate} with a Filer that records, for every source file created, the qualified names of its
      * originating elements.
      */
-    private static final class RecordingProcessor implements Processor {
-        private final Processor delegate;
+    private static final class RecordingProcessor extends ForwardingProcessor {
         final Map<String, List<String>> originatingElements = Collections.synchronizedMap(new TreeMap<>());
 
         RecordingProcessor(Processor delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -354,32 +353,6 @@ class IncrementalBuildTest {
             return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
         }
 
-        @Override
-        public Set<String> getSupportedOptions() {
-            return delegate.getSupportedOptions();
-        }
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return delegate.getSupportedAnnotationTypes();
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return delegate.getSupportedSourceVersion();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            return delegate.process(annotations, round);
-        }
-
-        @Override
-        public Iterable<? extends javax.annotation.processing.Completion> getCompletions(Element element,
-                javax.lang.model.element.AnnotationMirror annotation, javax.lang.model.element.ExecutableElement member,
-                String userText) {
-            return delegate.getCompletions(element, annotation, member, userText);
-        }
     }
 
     /** The lines of a resource of the processor's own jar or directory, without comments. */
