@@ -8,6 +8,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.warmup.Framework;
 import dev.warmup.StepLr;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,12 @@ final class ScheduleWriter {
      */
     static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
             Optional<ClassName> generated, Set<String> shadowed) {
+        return write(schedule, target, source, origin, generated, shadowed, Set.of());
+    }
+
+    /** @param frameworks the frameworks of {@code @Adapters} whose interfaces the class also implements */
+    static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
+            Optional<ClassName> generated, Set<String> shadowed, Set<Framework> frameworks) {
         TypeSpec.Builder type = TypeSpec.classBuilder(target)
                 .alwaysQualify(shadowed.toArray(String[]::new))
                 .addOriginatingElement(origin)
@@ -94,6 +101,7 @@ final class ScheduleWriter {
                 .returns(String.class)
                 .addStatement("return $S", target.simpleName() + " " + schedule.annotationText())
                 .build());
+        FrameworkAdapters.addTo(type, target, frameworks);
 
         return JavaFile.builder(target.packageName(), type.build())
                 .skipJavaLangImports(true)

@@ -3,12 +3,14 @@ package dev.warmup.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import dev.warmup.Framework;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +49,7 @@ import javax.tools.StandardLocation;
 public final class WarmupProcessor extends AbstractProcessor {
 
     static final String ANNOTATION = "dev.warmup.WarmupSchedule";
+    private static final String ADAPTERS = "dev.warmup.Adapters";
     private static final String STEP_LR = "dev.warmup.StepLr";
     private static final String GENERATED = "javax.annotation.processing.Generated";
 
@@ -165,8 +168,12 @@ public final class WarmupProcessor extends AbstractProcessor {
         writtenThisRound.put(target.canonicalName(), annotation);
         TypeElement generated = processingEnv.getElementUtils().getTypeElement(GENERATED);
         Set<String> shadowed = shadowedJavaLangNames(target);
+        Optional<Set<Framework>> frameworks = frameworks(type);
+        if (frameworks.isEmpty()) {
+            return;
+        }
         JavaFile file = ScheduleWriter.write(schedule.get(), target, type.getQualifiedName().toString(), type,
-                Optional.ofNullable(generated).map(ClassName::get), shadowed);
+                Optional.ofNullable(generated).map(ClassName::get), shadowed, frameworks.get());
         try {
             JavaFileObject source = processingEnv.getFiler().createSourceFile(target.canonicalName(), type);
             try (Writer writer = source.openWriter()) {
@@ -201,6 +208,40 @@ public final class WarmupProcessor extends AbstractProcessor {
             }
         }
         return shadowed;
+    }
+
+    /**
+     * The frameworks {@code @Adapters} asks for, or empty after an error: each needs its interface on the compile
+     * class path, or the generated class would not compile.
+     */
+    private Optional<Set<Framework>> frameworks(TypeElement type) {
+        Set<Framework> frameworks = EnumSet.noneOf(Framework.class);
+        for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+            if (!((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(ADAPTERS)) {
+                continue;
+            }
+            for (AnnotationValue value : mirror.getElementValues().values()) {
+                if (!(value.getValue() instanceof List<?> list)) {
+                    return Optional.empty(); // did not compile; javac has said so
+                }
+                for (Object item : list) {
+                    Object constant = ((AnnotationValue) item).getValue();
+                    if (!(constant instanceof VariableElement element)) {
+                        return Optional.empty();
+                    }
+                    Framework framework = Framework.valueOf(element.getSimpleName().toString());
+                    String needed = FrameworkAdapters.interfaceOf(framework).canonicalName();
+                    if (processingEnv.getElementUtils().getTypeElement(needed) == null) {
+                        error(type, mirror, value, "@Adapters: Framework." + framework + " needs "
+                                + FrameworkAdapters.artifactOf(framework) + " on the compile class path (" + needed
+                                + " is not there); add the dependency, or leave Framework." + framework + " out");
+                        return Optional.empty();
+                    }
+                    frameworks.add(framework);
+                }
+            }
+        }
+        return Optional.of(frameworks);
     }
 
     private static String sortKey(Element element) {
