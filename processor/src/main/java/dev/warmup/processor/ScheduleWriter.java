@@ -27,30 +27,19 @@ final class ScheduleWriter {
      * @param source the annotated type's qualified name, for documentation
      * @param origin the annotated type, the originating element of the file
      * @param generated {@code javax.annotation.processing.Generated}, where the compilation has it
-     */
-    static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
-            Optional<ClassName> generated) {
-        return write(schedule, target, source, origin, generated, Set.of());
-    }
-
-    /**
      * @param shadowed the {@link #JAVA_LANG_NAMES} that a type of the target's package shadows there, to be
      *     qualified (JavaPoet qualifies the types it writes; {@link #qualifyShadowed} the rest)
+     * @param frameworks the frameworks of {@code @Adapters} whose interfaces the class also implements
      */
     static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
-            Optional<ClassName> generated, Set<String> shadowed) {
-        return write(schedule, target, source, origin, generated, shadowed, Set.of());
-    }
-
-    /** @param frameworks the frameworks of {@code @Adapters} whose interfaces the class also implements */
-    static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
             Optional<ClassName> generated, Set<String> shadowed, Set<Framework> frameworks) {
+        List<NamedConstant> constants = usedConstants(schedule);
         TypeSpec.Builder type = TypeSpec.classBuilder(target)
                 .alwaysQualify(shadowed.toArray(String[]::new))
                 .addOriginatingElement(origin)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(StepLr.class)
-                .addJavadoc("$L", classJavadoc(schedule, source));
+                .addJavadoc("$L", classJavadoc(schedule, constants, source));
         generated.ifPresent(annotation -> type.addAnnotation(AnnotationSpec.builder(annotation)
                 .addMember("value", "$S", WarmupProcessor.class.getName())
                 .addMember("comments", "$S", "from " + schedule.annotationText() + " on " + source)
@@ -60,7 +49,7 @@ final class ScheduleWriter {
                 .addJavadoc("The schedule; it has no state, so one instance serves every thread.\n")
                 .initializer("new $T()", target)
                 .build());
-        for (NamedConstant constant : usedConstants(schedule)) {
+        for (NamedConstant constant : constants) {
             type.addField(FieldSpec.builder(constant.type(), constant.name(), Modifier.PRIVATE, Modifier.STATIC,
                             Modifier.FINAL)
                     .addJavadoc("$L.\n", constant.doc())
@@ -176,7 +165,7 @@ final class ScheduleWriter {
                 .build();
     }
 
-    private static String classJavadoc(ScheduleModel schedule, String source) {
+    private static String classJavadoc(ScheduleModel schedule, List<NamedConstant> constants, String source) {
         StringBuilder doc = new StringBuilder()
                 .append("Learning-rate schedule of {@code ").append(source).append("}, generated from\n")
                 .append("{@code ").append(wrapNested(schedule.annotationText())).append("}:\n")
@@ -188,13 +177,13 @@ final class ScheduleWriter {
         }
         doc.append("<pre>{@code\n").append(formulas).append("}</pre>\n\n");
 
-        Table constants = new Table("constant", "value", "from");
-        for (NamedConstant constant : usedConstants(schedule)) {
+        Table constantTable = new Table("constant", "value", "from");
+        for (NamedConstant constant : constants) {
             String value = constant.literal();
-            constants.row(constant.name(), value.length() > 40 ? value.substring(0, 36) + " ..." : value,
+            constantTable.row(constant.name(), value.length() > 40 ? value.substring(0, 36) + " ..." : value,
                     constant.doc());
         }
-        doc.append("<p>Constants:\n<pre>{@code\n").append(constants).append("}</pre>\n\n");
+        doc.append("<p>Constants:\n<pre>{@code\n").append(constantTable).append("}</pre>\n\n");
 
         Table values = new Table("step", "lr");
         for (long step : schedule.keySteps()) {
