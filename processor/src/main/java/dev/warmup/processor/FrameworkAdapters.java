@@ -18,6 +18,8 @@ final class FrameworkAdapters {
 
     static final ClassName DJL_TRACKER = ClassName.get("ai.djl.training.tracker", "Tracker");
     static final ClassName ND4J_SCHEDULE = ClassName.get("org.nd4j.linalg.schedule", "ISchedule");
+    /** In nd4j-api's own dependency {@code org.nd4j:jackson}: wherever {@code ISchedule} compiles, it is there. */
+    static final ClassName ND4J_JSON_CREATOR = ClassName.get("org.nd4j.shade.jackson.annotation", "JsonCreator");
 
     private FrameworkAdapters() {}
 
@@ -35,12 +37,27 @@ final class FrameworkAdapters {
         if (frameworks.contains(Framework.DJL)) {
             type.addSuperinterface(DJL_TRACKER);
             type.addMethod(MethodSpec.methodBuilder("getNewValue")
-                    .addJavadoc("DJL's learning rate after {@code numUpdate} updates: {@code lr(numUpdate)}, in float.\n")
+                    .addJavadoc("""
+                            DJL's learning rate for its update number {@code numUpdate}: {@code lr(numUpdate - 1)}, \
+                            in float.
+
+                            <p>DJL's optimizers count updates from 1 ({@code Optimizer.updateCount} starts at \
+                            {@code beginNumUpdate + 1}), so the k-th update asks for {@code getNewValue(k)} and gets \
+                            {@code lr(k - 1)}, the rate PyTorch gives its k-th {@code optimizer.step()}. After \
+                            {@code optBeginNumUpdate(n)} the first update uses {@code lr(n)}. {@code numUpdate} 0, \
+                            which DJL's optimizers never pass, is read as before the first update: {@code lr(0)}.
+
+                            @throws IllegalArgumentException if {@code numUpdate < 0}
+                            """)
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(TypeName.FLOAT)
                     .addParameter(TypeName.INT, "numUpdate")
-                    .addStatement("return (float) lr(numUpdate)")
+                    .beginControlFlow("if (numUpdate < 0)")
+                    .addStatement("throw new $T($S + numUpdate)", IllegalArgumentException.class,
+                            "numUpdate must be >= 0, was ")
+                    .endControlFlow()
+                    .addStatement("return (float) lr(numUpdate == 0 ? 0 : numUpdate - 1)")
                     .build());
         }
         if (frameworks.contains(Framework.ND4J)) {
@@ -48,8 +65,14 @@ final class FrameworkAdapters {
             type.addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC,
                     Modifier.FINAL).initializer("1L").build());
             type.addMethod(MethodSpec.methodBuilder("valueAt")
-                    .addJavadoc("ND4J's rate at an iteration (the schedule counts iterations, not epochs): "
-                            + "{@code lr(iteration)}.\n")
+                    .addJavadoc("""
+                            ND4J's rate at an iteration: {@code lr(iteration)}, whatever the epoch (the schedule \
+                            counts optimizer updates, as PyTorch's per-step schedulers do).
+
+                            <p>DL4J passes the number of updates done before this one (its iteration count starts \
+                            at 0, and a restored network goes on from the count it saved), so the k-th update \
+                            uses {@code lr(k - 1)}.
+                            """)
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(TypeName.DOUBLE)
@@ -65,10 +88,41 @@ final class FrameworkAdapters {
                     .addStatement("return this")
                     .build());
             type.addMethod(MethodSpec.methodBuilder("readResolve")
-                    .addJavadoc("Deserialises to the one instance (DL4J serialises its updaters' schedules).\n")
+                    .addJavadoc("Java deserialisation gives back the one instance (Spark ships DL4J's configuration "
+                            + "this way).\n")
                     .addModifiers(Modifier.PRIVATE)
                     .returns(Object.class)
                     .addStatement("return INSTANCE")
+                    .build());
+            type.addMethod(MethodSpec.methodBuilder("jsonCreator")
+                    .addJavadoc("""
+                            ND4J's JSON (its shaded Jackson, which DL4J's configurations and {@code ModelSerializer} \
+                            use) gives back the one instance too, rather than a new one through the constructor.
+                            """)
+                    .addAnnotation(ND4J_JSON_CREATOR)
+                    .addModifiers(Modifier.STATIC)
+                    .returns(target)
+                    .addStatement("return INSTANCE")
+                    .build());
+            type.addMethod(MethodSpec.methodBuilder("equals")
+                    .addJavadoc("""
+                            Equal to any instance of this class, however made (a deserialiser that bypasses \
+                            constructors included): the schedule has no state. DL4J compares updaters, schedules \
+                            included, to group layers into updater blocks, before and after a configuration is \
+                            restored.
+                            """)
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(TypeName.BOOLEAN)
+                    .addParameter(Object.class, "other")
+                    .addStatement("return other instanceof $T", target)
+                    .build());
+            type.addMethod(MethodSpec.methodBuilder("hashCode")
+                    .addJavadoc("The same for every instance, as {@link #equals} asks.\n")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(TypeName.INT)
+                    .addStatement("return $T.class.getName().hashCode()", target)
                     .build());
         }
     }

@@ -2,9 +2,14 @@ package dev.warmup.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
 import ai.djl.training.tracker.Tracker;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -14,16 +19,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.lang.reflect.Constructor;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 /**
  * {@code @Adapters}: the generated class against the real framework jars (test scope), through the frameworks' own
- * API where it needs no native engine: DJL's {@code Optimizer.sgd()} builder and ND4J's {@code Sgd} updater.
+ * API where it needs no native engine: DJL's {@code Optimizer.sgd()} builder, ND4J's {@code Sgd} updater and its
+ * shaded Jackson. The {@code frameworks} module trains with both engines.
  */
 class AdaptersTest {
 
@@ -35,20 +46,34 @@ class AdaptersTest {
             "final class Cifar10 {}");
 
     @Test
-    void generatedClassIsADjlTrackerAndAnNd4jSchedule() throws Exception {
-        Compilation compilation = Compiler.compile(CIFAR10);
-        assertThat(compilation).succeededWithoutWarnings();
-        StepLr schedule = new Compiler.Loader(compilation).schedule("p.Cifar10StepLr");
-
-        // DJL works in float: the tracker gives lr rounded to float, exactly.
+    void djlTrackerGivesUpdateKTheRateAfterKMinusOneSteps() throws Exception {
+        StepLr schedule = compileCifar10();
         Tracker tracker = (Tracker) schedule;
-        for (int step = 0; step < 20_000; step += 37) {
-            assertEquals((float) schedule.lr(step), tracker.getNewValue(step), "step " + step);
-        }
-        assertEquals((float) schedule.lr(2500), tracker.getNewValue("weight", 2500));
-        Optimizer.sgd().setLearningRateTracker(tracker).build();
 
-        // ND4J counts iterations: valueAt(i, epoch) is lr(i) for every epoch, and an updater hands it on.
+        // DJL's optimizers count updates from 1: the k-th asks for getNewValue(k), and must get lr(k - 1), as the
+        // k-th optimizer.step() does in PyTorch. DJL works in float: the rate is lr rounded to float, exactly.
+        for (int update = 1; update < 20_000; update += 37) {
+            assertEquals((float) schedule.lr(update - 1), tracker.getNewValue(update), "update " + update);
+        }
+        assertEquals((float) schedule.lr(2499), tracker.getNewValue(2500));
+        // 0 is never passed by DJL's optimizers; it reads as before the first update. Negative counts are errors.
+        assertEquals((float) schedule.lr(0), tracker.getNewValue(0));
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> tracker.getNewValue(-1));
+        assertEquals("numUpdate must be >= 0, was -1", negative.getMessage());
+        // As a ParameterTracker (what DJL's optimizer builders take): the same rate for every parameter.
+        ParameterTracker perParameter = tracker;
+        assertEquals((float) schedule.lr(2499), perParameter.getNewValue("weight", 2500));
+        assertEquals((float) schedule.lr(2499), perParameter.getNewValue("bias", 2500));
+        Optimizer.sgd().setLearningRateTracker(tracker).build();
+    }
+
+    @Test
+    void nd4jScheduleCountsIterationsAndSurvivesJavaSerialisationAndJson() throws Exception {
+        StepLr schedule = compileCifar10();
+
+        // ND4J counts iterations from 0 (updates done before this one): valueAt(i, epoch) is lr(i) for every epoch,
+        // and an updater hands it on.
         ISchedule nd4j = (ISchedule) schedule;
         for (int step = 0; step < 20_000; step += 37) {
             assertEquals(schedule.lr(step), nd4j.valueAt(step, 3), "step " + step);
@@ -56,10 +81,23 @@ class AdaptersTest {
         assertSame(nd4j, nd4j.clone());
         Sgd updater = new Sgd(nd4j);
         assertEquals(schedule.lr(4000), updater.getLearningRate(4000, 0));
-        // DL4J serialises updaters: the schedule comes back as the one instance.
+
+        // Stateless: every instance equals every other, whatever made it (here: reflection, as a deserialiser that
+        // bypasses factories would), with one hash code; and nothing else is equal.
+        Constructor<?> constructor = schedule.getClass().getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Object another = constructor.newInstance();
+        assertNotSame(schedule, another);
+        assertEquals(schedule, another);
+        assertEquals(schedule.hashCode(), another.hashCode());
+        assertNotEquals(schedule, new MapSchedule(ScheduleType.ITERATION, Map.of(0, 0.1)));
+        assertNotEquals(schedule, null);
+
+        // Java serialisation (DL4J's ModelSerializer keeps configurations as JSON, Spark ships them serialised):
+        // the one instance comes back.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(nd4j);
+            out.writeObject(updater);
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
             @Override
@@ -67,8 +105,31 @@ class AdaptersTest {
                 return Class.forName(desc.getName(), false, schedule.getClass().getClassLoader());
             }
         }) {
-            assertSame(schedule, in.readObject());
+            assertSame(schedule, ((Sgd) in.readObject()).getLearningRateSchedule());
         }
+
+        // ND4J's shaded Jackson, which DL4J's configuration JSON goes through: the one instance again, by the
+        // generated @JsonCreator, not a new one by the private constructor. Jackson finds the class by the
+        // thread's context class loader.
+        ObjectMapper mapper = new ObjectMapper();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(schedule.getClass().getClassLoader());
+        try {
+            String json = mapper.writeValueAsString(new Sgd(nd4j));
+            assertTrue(json.contains("\"@class\":\"p.Cifar10StepLr\""), json);
+            Sgd restored = mapper.readValue(json, Sgd.class);
+            assertSame(schedule, restored.getLearningRateSchedule());
+            assertEquals(new Sgd(nd4j), restored);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static StepLr compileCifar10() {
+        Compilation compilation = Compiler.compile(CIFAR10);
+        assertThat(compilation).succeededWithoutWarnings();
+        return new Compiler.Loader(compilation).schedule("p.Cifar10StepLr");
     }
 
     @Test
