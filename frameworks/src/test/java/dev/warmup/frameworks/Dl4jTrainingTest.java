@@ -3,6 +3,7 @@ package dev.warmup.frameworks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -99,24 +100,31 @@ class Dl4jTrainingTest {
                 MultiLayerNetwork.load(saved, true));
         System.out.println("DL4J, Adam(Warmup5StepLr.INSTANCE): saved after 3 updates, restored, 5 more updates");
         for (MultiLayerNetwork restored : restoredAll) {
-            assertEquals(first.getLayerWiseConfigurations(), restored.getLayerWiseConfigurations());
-            assertSame(SCHEDULE, ((Adam) restored.getLayer(0).conf().getLayer().getUpdaterByParam("W"))
-                    .getLearningRateSchedule());
-            assertSame(SCHEDULE, ((Adam) restored.getLayer(1).conf().getLayer().getUpdaterByParam("b"))
-                    .getLearningRateSchedule());
-            assertEquals(1, updaterBlocks(first));
-            assertEquals(updaterBlocks(first), updaterBlocks(restored));
-            assertEquals(3, restored.getIterationCount());
+            // Compared before training on: the configuration holds the iteration count.
+            boolean equalConfiguration = first.getLayerWiseConfigurations().equals(
+                    restored.getLayerWiseConfigurations());
+            int restoredBlocks = updaterBlocks(restored);
             for (int b = 3; b < 8; b++) {
                 restored.fit(minibatch(b));
             }
             double[] params = restored.params().toDoubleVector();
             double[] state = restored.getUpdater().getStateViewArray().toDoubleVector();
-            System.out.printf("restored: %d NaN of %d parameters, %d NaN of %d Adam state values; largest "
-                            + "difference from the uninterrupted run: parameters %s, Adam state %s%n",
-                    nanCount(params), params.length, nanCount(state), state.length,
-                    largestDifference(straight.params().toDoubleVector(), params),
+            System.out.printf("restored: configuration equal to the saved one: %s; updater blocks %d (saved: %d); "
+                            + "after 5 more updates %d NaN of %d parameters, %d NaN of %d Adam state values; "
+                            + "largest difference from the uninterrupted run: parameters %s, Adam state %s%n",
+                    equalConfiguration,
+                    restoredBlocks, updaterBlocks(first), nanCount(params), params.length, nanCount(state),
+                    state.length, largestDifference(straight.params().toDoubleVector(), params),
                     largestDifference(straight.getUpdater().getStateViewArray().toDoubleVector(), state));
+
+            assertTrue(equalConfiguration);
+            assertSame(SCHEDULE, ((Adam) restored.getLayer(0).conf().getLayer().getUpdaterByParam("W"))
+                    .getLearningRateSchedule());
+            assertSame(SCHEDULE, ((Adam) restored.getLayer(1).conf().getLayer().getUpdaterByParam("b"))
+                    .getLearningRateSchedule());
+            assertEquals(1, updaterBlocks(first));
+            assertEquals(1, restoredBlocks);
+            assertEquals(8, restored.getIterationCount());
             // assertArrayEquals would take NaN for equal to NaN: count them first.
             assertEquals(0, nanCount(params));
             assertEquals(0, nanCount(state));
