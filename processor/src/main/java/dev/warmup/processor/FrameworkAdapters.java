@@ -38,13 +38,13 @@ final class FrameworkAdapters {
             type.addSuperinterface(DJL_TRACKER);
             type.addMethod(MethodSpec.methodBuilder("getNewValue")
                     .addJavadoc("""
-                            DJL's learning rate for its update number {@code numUpdate}: {@code lr(numUpdate - 1)}, \
+                            DJL's learning rate for its update number {@code numUpdate}: {@code lr(numUpdate - 1)},
                             in float.
 
-                            <p>DJL's optimizers count updates from 1 ({@code Optimizer.updateCount} starts at \
-                            {@code beginNumUpdate + 1}), so the k-th update asks for {@code getNewValue(k)} and gets \
-                            {@code lr(k - 1)}, the rate PyTorch gives its k-th {@code optimizer.step()}. After \
-                            {@code optBeginNumUpdate(n)} the first update uses {@code lr(n)}. {@code numUpdate} 0, \
+                            <p>DJL's optimizers count updates from 1 ({@code Optimizer.updateCount} starts at
+                            {@code beginNumUpdate + 1}), so the k-th update asks for {@code getNewValue(k)} and gets
+                            {@code lr(k - 1)}, the rate PyTorch gives its k-th {@code optimizer.step()}. After
+                            {@code optBeginNumUpdate(n)} the first update uses {@code lr(n)}. {@code numUpdate} 0,
                             which DJL's optimizers never pass, is read as before the first update: {@code lr(0)}.
 
                             @throws IllegalArgumentException if {@code numUpdate < 0}
@@ -66,11 +66,11 @@ final class FrameworkAdapters {
                     Modifier.FINAL).initializer("1L").build());
             type.addMethod(MethodSpec.methodBuilder("valueAt")
                     .addJavadoc("""
-                            ND4J's rate at an iteration: {@code lr(iteration)}, whatever the epoch (the schedule \
+                            ND4J's rate at an iteration: {@code lr(iteration)}, whatever the epoch (the schedule
                             counts optimizer updates, as PyTorch's per-step schedulers do).
 
-                            <p>DL4J passes the number of updates done before this one (its iteration count starts \
-                            at 0, and a restored network goes on from the count it saved), so the k-th update \
+                            <p>DL4J passes the number of updates done before this one (its iteration count starts
+                            at 0, and a restored network goes on from the count it saved), so the k-th update
                             uses {@code lr(k - 1)}.
                             """)
                     .addAnnotation(Override.class)
@@ -88,15 +88,14 @@ final class FrameworkAdapters {
                     .addStatement("return this")
                     .build());
             type.addMethod(MethodSpec.methodBuilder("readResolve")
-                    .addJavadoc("Java deserialisation gives back the one instance (Spark ships DL4J's configuration "
-                            + "this way).\n")
+                    .addJavadoc("Java deserialisation (Spark's default serialiser, for one) gives back the one instance.\n")
                     .addModifiers(Modifier.PRIVATE)
                     .returns(Object.class)
                     .addStatement("return INSTANCE")
                     .build());
             type.addMethod(MethodSpec.methodBuilder("jsonCreator")
                     .addJavadoc("""
-                            ND4J's JSON (its shaded Jackson, which DL4J's configurations and {@code ModelSerializer} \
+                            ND4J's JSON (its shaded Jackson, which DL4J's configurations and {@code ModelSerializer}
                             use) gives back the one instance too, rather than a new one through the constructor.
                             """)
                     .addAnnotation(ND4J_JSON_CREATOR)
@@ -106,9 +105,9 @@ final class FrameworkAdapters {
                     .build());
             type.addMethod(MethodSpec.methodBuilder("equals")
                     .addJavadoc("""
-                            Equal to any instance of this class, however made (a deserialiser that bypasses \
-                            constructors included): the schedule has no state. DL4J compares updaters, schedules \
-                            included, to group layers into updater blocks, before and after a configuration is \
+                            Equal to any instance of this class, however made (a deserialiser that bypasses
+                            constructors included): the schedule has no state. DL4J compares updaters, schedules
+                            included, to group layers into updater blocks, before and after a configuration is
                             restored.
                             """)
                     .addAnnotation(Override.class)
