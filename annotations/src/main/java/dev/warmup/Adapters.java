@@ -18,6 +18,9 @@ import java.lang.annotation.Target;
  * Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Cifar10StepLr.INSTANCE).build();
  * }</pre>
  *
+ * <p>Every adapter keeps one step convention, counted by the framework's own update counter: the framework's k-th
+ * optimizer update (k = 1, 2, ...) uses {@code lr(k - 1)}, as PyTorch's k-th {@code optimizer.step()} does.
+ *
  * <p>Nothing of a framework is needed unless it is asked for; asking for one that is not on the compile class path is
  * a compile error on this annotation.
  */
