@@ -85,37 +85,32 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
     }
 
     @Override
-    public String warmupStepsExpression() {
-        return Literals.ofLong(0);
+    public List<Shape> shapes() {
+        return List.of();
     }
 
     @Override
-    public List<NamedConstant> constants() {
-        List<NamedConstant> constants = new ArrayList<>(List.of(
-                NamedConstant.ofDouble("BASE_LR", baseLr, "baseLr"),
-                NamedConstant.ofLong("CYCLE_LENGTH", cycleLength, "stepSizeUp + stepSizeDown: the steps of a cycle"),
-                NamedConstant.ofLong("STEP_SIZE_UP", stepSizeUp, "stepSizeUp: the peak's step within a cycle"),
-                NamedConstant.ofDouble("UP_SLOPE", upSlope, "(maxLr - baseLr) / stepSizeUp"),
-                NamedConstant.ofDouble("DOWN_SLOPE", downSlope, "(maxLr - baseLr) / stepSizeDown")));
-        if (mode == CyclicMode.EXP_RANGE) {
-            constants.add(NamedConstant.ofDouble("LOG_GAMMA", logGamma, "ln(gamma)"));
-        }
-        return constants;
-    }
-
-    @Override
-    public CodeBlock lrBody() {
+    public CodeBlock lrBody(Code code) {
+        String length = code.use(NamedConstant.ofLong("CYCLE_LENGTH", cycleLength,
+                "stepSizeUp + stepSizeDown: the steps of a cycle"));
         CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("long cycle = step / CYCLE_LENGTH")
-                .addStatement("long position = step - cycle * CYCLE_LENGTH")
-                .addStatement("double height = position <= STEP_SIZE_UP ? UP_SLOPE * position\n"
-                        + ": DOWN_SLOPE * (CYCLE_LENGTH - position)");
+                .addStatement("long cycle = step / $N", length)
+                .addStatement("long position = step - cycle * $N", length)
+                .addStatement("double height = position <= $N ? $N * position\n: $N * ($N - position)",
+                        code.use(NamedConstant.ofLong("STEP_SIZE_UP", stepSizeUp,
+                                "stepSizeUp: the peak's step within a cycle")),
+                        code.use(NamedConstant.ofDouble("UP_SLOPE", upSlope, "(maxLr - baseLr) / stepSizeUp")),
+                        code.use(NamedConstant.ofDouble("DOWN_SLOPE", downSlope, "(maxLr - baseLr) / stepSizeDown")),
+                        length);
+        String base = code.use(NamedConstant.ofDouble("BASE_LR", baseLr, "baseLr"));
         return switch (mode) {
-            case TRIANGULAR -> body.addStatement("return BASE_LR + height").build();
+            case TRIANGULAR -> body.addStatement("return $N + height", base).build();
             case TRIANGULAR2 -> body.add("// the height halves every cycle; past $L halvings it is 0\n", MAX_HALVINGS)
-                    .addStatement("return BASE_LR + Math.scalb(height, -(int) Math.min(cycle, $LL))", MAX_HALVINGS)
+                    .addStatement("return $N + $T.scalb(height, -(int) $T.min(cycle, $LL))", base, Math.class,
+                            Math.class, MAX_HALVINGS)
                     .build();
-            case EXP_RANGE -> body.addStatement("return BASE_LR + height * Math.exp(LOG_GAMMA * step)").build();
+            case EXP_RANGE -> body.addStatement("return $N + height * $T.exp($N * step)", base, Math.class,
+                    code.use(NamedConstant.ofDouble("LOG_GAMMA", logGamma, "ln(gamma)"))).build();
         };
     }
 

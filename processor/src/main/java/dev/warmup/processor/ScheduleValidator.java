@@ -51,12 +51,14 @@ final class ScheduleValidator {
         initLrOk = batchSizes() && initLrOk;
         check(isValidName(s.name()), "name", NAME_ALLOWED);
         warnUnused(w);
-        WarmupShape warmup = stepsOk && initLrOk ? warmup(w) : null;
-        DecayShape decay = decay(w);
-        if (failed || warmup == null || decay == null) {
+        Shape warmup = stepsOk && initLrOk && w > 0 ? warmup(w) : null;
+        Shape decay = decay(w);
+        if (failed || (w > 0 && warmup == null) || decay == null) {
             return Optional.empty();
         }
-        Schedule schedule = new Schedule(w, warmup, decay, s);
+        boolean ended = TO_MIN_LR.contains(s.decay());
+        Schedule schedule = new Schedule(w, warmup, decay, ended ? totalStepsConstant() : null,
+                ended ? s.minLr() : 0, s);
         return finite(schedule) ? Optional.of(schedule) : Optional.empty();
     }
 
@@ -81,10 +83,20 @@ final class ScheduleValidator {
         return true;
     }
 
-    private WarmupShape warmup(long w) {
-        if (w == 0) {
-            return new WarmupShape.None();
-        }
+    private NamedConstant totalStepsConstant() {
+        return NamedConstant.ofLong("TOTAL_STEPS", s.totalSteps(), "totalSteps T: minLr from here on");
+    }
+
+    private Span warmupSpan(long w) {
+        return new Span(Span.Bound.ZERO, Span.Bound.of(Schedule.warmupStepsConstant(w), "W"));
+    }
+
+    private Span decaySpan(long w, boolean ended) {
+        Span.Bound start = Span.Bound.of(Schedule.warmupStepsConstant(w), "W");
+        return ended ? new Span(start, Span.Bound.of(totalStepsConstant(), "T")) : Span.from(start);
+    }
+
+    private Shape warmup(long w) {
         double start = s.startLr();
         double init = s.scaledInitLr();
         if (!check(Double.isFinite(start) && start >= 0 && start <= init, "startLr",
@@ -93,14 +105,14 @@ final class ScheduleValidator {
         }
         switch (s.warmup()) {
             case LINEAR:
-                return new WarmupShape.Linear(start, init, w);
+                return new LinearShape(start, init, warmupSpan(w), Schedule.WARMUP);
             case CONSTANT:
                 if (start == 0) {
                     reporter.warning(s.isSet("startLr") ? "startLr" : "warmup", "startLr = 0.0 with warmup = "
                             + "Warmup.CONSTANT: the rate is 0 for the first " + w + " steps, so they train nothing;"
                             + " set startLr to the small warmup rate (He et al. 2016 used initLr / 10)");
                 }
-                return new WarmupShape.Constant(start);
+                return new ConstantShape(start, Schedule.WARMUP);
             case EXPONENTIAL:
                 if (!checkWith(start > 0, s.isSet("startLr") ? "startLr" : "warmup",
                         "startLr = " + Settings.showDouble(start) + " is not allowed with warmup = "
@@ -108,31 +120,33 @@ final class ScheduleValidator {
                                 + "from startLr > 0")) {
                     return null;
                 }
-                return WarmupShape.Exponential.of(start, init, w);
+                return ExponentialShape.between(start, init, warmupSpan(w), Schedule.WARMUP);
             default:
                 throw new AssertionError(s.warmup());
         }
     }
 
-    private DecayShape decay(long w) {
+    private Shape decay(long w) {
         double init = s.scaledInitLr();
+        Names names = Schedule.DECAY;
         switch (s.decay()) {
             case NONE:
-                return new DecayShape.None(init, w);
+                return new ConstantShape(init, names);
             case EXP:
-                return gamma(0.9999) && stepsOk && initLrOk ? DecayShape.Exponential.of(init, gammaOr(0.9999), w)
-                        : null;
+                return gamma(0.9999) && stepsOk && initLrOk
+                        ? ExponentialShape.decaying(init, gammaOr(0.9999), "gamma", decaySpan(w, false), names) : null;
             case STEP: {
                 boolean gammaOk = gamma(0.1);
                 boolean stepSizeOk = required("stepSize", "the number of steps between drops")
                         && check(s.stepSize() > 0, "stepSize", "the number of steps between drops must be > 0");
                 return gammaOk && stepSizeOk && stepsOk && initLrOk
-                        ? new DecayShape.Step(init, Math.log(gammaOr(0.1)), s.stepSize(), w) : null;
+                        ? new StepShape(init, gammaOr(0.1), s.stepSize(), decaySpan(w, false), names) : null;
             }
             case MULTISTEP: {
                 boolean gammaOk = gamma(0.1);
                 boolean milestonesOk = milestones(w);
-                return gammaOk && milestonesOk && stepsOk && initLrOk ? DecayShape.MultiStep.of(s.milestones(), init, gammaOr(0.1)) : null;
+                return gammaOk && milestonesOk && stepsOk && initLrOk ? MultiStepShape.of(s.milestones(), init, gammaOr(0.1), names)
+                        : null;
             }
             case COSINE:
             case LINEAR:
@@ -152,16 +166,16 @@ final class ScheduleValidator {
                 if (!(totalOk && minOk && powerOk && initLrOk)) {
                     return null;
                 }
-                long t = s.totalSteps();
+                Span span = decaySpan(w, true);
                 return switch (s.decay()) {
-                    case COSINE -> DecayShape.Cosine.of(init, s.minLr(), t, w);
-                    case LINEAR -> DecayShape.Linear.of(init, s.minLr(), t, w);
-                    default -> DecayShape.Poly.of(init, s.minLr(), s.power(), t, w);
+                    case COSINE -> new CosineShape(init, s.minLr(), span, names);
+                    case LINEAR -> new LinearShape(init, s.minLr(), span, names);
+                    default -> new PolynomialShape(init, s.minLr(), s.power(), span, names);
                 };
             }
             case INV_SQRT:
                 return stepsOk && initLrOk && check(w > 0, "steps", "decay = Decay.INV_SQRT computes initLr * sqrt(W / t), which needs "
-                        + "a warmup of steps > 0") ? new DecayShape.InverseSqrt(init, w) : null;
+                        + "a warmup of steps > 0") ? InverseSqrtShape.afterWarmup(init, w, decaySpan(w, false), names) : null;
             case REPEATED_POWER: {
                 boolean powerOk = required("power", "the power the rate is raised to every step, > 1 (the "
                         + "write-up uses 1.0001)")
@@ -170,7 +184,8 @@ final class ScheduleValidator {
                 boolean initOk = initLrOk && check(init < 1, "initLr", "with decay = Decay.REPEATED_POWER, "
                         + "lr^power decays only for " + s.initLrName() + " < 1"
                         + (s.isScaled() ? ", which is " + Settings.showDouble(init) : ""));
-                return powerOk && initOk && stepsOk ? DecayShape.RepeatedPower.of(init, s.power(), w) : null;
+                return powerOk && initOk && stepsOk
+                        ? new RepeatedPowerShape(init, s.power(), decaySpan(w, false), names) : null;
             }
             default:
                 throw new AssertionError(s.decay());

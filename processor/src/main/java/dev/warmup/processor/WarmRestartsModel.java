@@ -91,7 +91,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             throw new IllegalArgumentException("step must be >= 0, was " + step);
         }
         if (step < warmupSteps) {
-            return startLr == 0 ? warmupSlope * step : startLr + warmupSlope * step;
+            return warmup().at(step);
         }
         long d = step - warmupSteps;
         long sinceRestart;
@@ -140,74 +140,75 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     }
 
     @Override
-    public String warmupStepsExpression() {
-        return warmupSteps > 0 ? "WARMUP_STEPS" : Literals.ofLong(0);
+    public CodeBlock warmupStepsExpression(Code code) {
+        return warmupSteps > 0 ? CodeBlock.of("$N", code.use(Schedule.warmupStepsConstant(warmupSteps)))
+                : CodeBlock.of("$L", Literals.ofLong(0));
+    }
+
+    /** The linear warmup over {@code [0, W)}, null without one. */
+    private Shape warmup() {
+        return warmupSteps == 0 ? null : new LinearShape(startLr, baseLr,
+                new Span(Span.Bound.ZERO, Span.Bound.of(Schedule.warmupStepsConstant(warmupSteps), "W")),
+                new Names(Schedule.WARMUP_NAMES, "", "startLr", "baseLr", "t", "W"));
     }
 
     @Override
-    public List<NamedConstant> constants() {
-        List<NamedConstant> constants = new ArrayList<>();
-        if (warmupSteps > 0) {
-            constants.add(NamedConstant.ofLong("WARMUP_STEPS", warmupSteps, "warmupSteps: the warmup length W"));
-            if (startLr != 0) {
-                constants.add(NamedConstant.ofDouble("START_LR", startLr, "startLr"));
-            }
-            constants.add(NamedConstant.ofDouble("WARMUP_SLOPE", warmupSlope, "(baseLr - startLr) / W"));
-        }
-        if (etaMin != 0) {
-            constants.add(NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin"));
-        }
-        constants.add(NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin"));
-        constants.add(NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle"));
-        if (tMult >= 3) {
-            constants.add(NamedConstant.ofLong("LAST_CYCLE", cycleStarts.length - 1,
-                    "the last cycle that starts by Long.MAX_VALUE"));
-            constants.add(new NamedConstant("CYCLE_STARTS", cycleStarts,
-                    "t0 * (tMult^i - 1) / (tMult - 1): the step after warmup at which cycle i starts"));
-            constants.add(new NamedConstant("CYCLE_LENGTHS", cycleLengths, "t0 * tMult^i: the steps of cycle i"));
-            constants.add(NamedConstant.ofDouble("CYCLE_SCALE", cycleScale(), "(tMult - 1) / t0"));
-            constants.add(NamedConstant.ofDouble("INVERSE_LOG_T_MULT", inverseLogTMult(), "1 / ln(tMult)"));
-        }
-        return constants;
+    public List<Shape> shapes() {
+        return warmupSteps == 0 ? List.of() : List.of(warmup());
     }
 
     @Override
-    public CodeBlock lrBody() {
+    public CodeBlock lrBody(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
         if (warmupSteps > 0) {
-            body.beginControlFlow("if (step < WARMUP_STEPS)")
-                    .add("// linear warmup: startLr + (baseLr - startLr) * t / W\n")
-                    .addStatement("return $LWARMUP_SLOPE * step", startLr == 0 ? "" : "START_LR + ")
+            String w = code.use(Schedule.warmupStepsConstant(warmupSteps));
+            body.beginControlFlow("if (step < $N)", w)
+                    .add("// linear warmup: $L\n", warmup().formula())
+                    .add(warmup().code(code))
                     .endControlFlow()
-                    .addStatement("long d = step - WARMUP_STEPS");
+                    .addStatement("long d = step - $N", w);
         } else {
             body.addStatement("long d = step");
         }
+        String first = code.use(NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle"));
         switch (tMult) {
             case 1 -> body.add("// cycles of equal length\n")
-                    .addStatement("long sinceRestart = d % FIRST_CYCLE")
-                    .addStatement("double length = FIRST_CYCLE");
+                    .addStatement("long sinceRestart = d % $N", first)
+                    .addStatement("double length = $N", first);
             case 2 -> body.add("// cycle i spans [t0 (2^i - 1), t0 (2^(i+1) - 1)): i is the highest bit of d / t0 + 1\n")
-                    .addStatement("int cycle = 63 - Long.numberOfLeadingZeros(d / FIRST_CYCLE + 1)")
-                    .addStatement("long sinceRestart = d - FIRST_CYCLE * ((1L << cycle) - 1)")
-                    .addStatement("double length = Math.scalb((double) FIRST_CYCLE, cycle)");
-            default -> body.add("// the cycle by its logarithm, corrected by at most one against the cycle starts\n")
-                    .addStatement("int cycle = (int) Math.min(Math.log(d * CYCLE_SCALE + 1.0) * INVERSE_LOG_T_MULT, "
-                            + "LAST_CYCLE)")
-                    .beginControlFlow("if (d < CYCLE_STARTS[cycle])")
-                    .addStatement("cycle--")
-                    .nextControlFlow("else if (cycle < LAST_CYCLE && d >= CYCLE_STARTS[cycle + 1])")
-                    .addStatement("cycle++")
-                    .endControlFlow()
-                    .addStatement("long sinceRestart = d - CYCLE_STARTS[cycle]")
-                    .addStatement("double length = CYCLE_LENGTHS[cycle]");
+                    .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class, first)
+                    .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", first)
+                    .addStatement("double length = $T.scalb((double) $N, cycle)", Math.class, first);
+            default -> {
+                String lastCycle = code.use(NamedConstant.ofLong("LAST_CYCLE", cycleStarts.length - 1,
+                        "the last cycle that starts by Long.MAX_VALUE"));
+                String starts = code.use(new NamedConstant("CYCLE_STARTS", cycleStarts,
+                        "t0 * (tMult^i - 1) / (tMult - 1): the step after warmup at which cycle i starts"));
+                body.add("// the cycle by its logarithm, corrected by at most one against the cycle starts\n")
+                        .addStatement("int cycle = (int) $T.min($T.log(d * $N + 1.0) * $N, $N)", Math.class,
+                                Math.class, code.use(NamedConstant.ofDouble("CYCLE_SCALE", cycleScale(),
+                                        "(tMult - 1) / t0")),
+                                code.use(NamedConstant.ofDouble("INVERSE_LOG_T_MULT", inverseLogTMult(),
+                                        "1 / ln(tMult)")), lastCycle)
+                        .beginControlFlow("if (d < $N[cycle])", starts)
+                        .addStatement("cycle--")
+                        .nextControlFlow("else if (cycle < $N && d >= $N[cycle + 1])", lastCycle, starts)
+                        .addStatement("cycle++")
+                        .endControlFlow()
+                        .addStatement("long sinceRestart = d - $N[cycle]", starts)
+                        .addStatement("double length = $N[cycle]", code.use(new NamedConstant("CYCLE_LENGTHS",
+                                cycleLengths, "t0 * tMult^i: the steps of cycle i")));
+            }
         }
-        return body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2\n")
+        String amplitudeName = code.use(NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin"));
+        body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2\n")
                 .addStatement("double fraction = sinceRestart / length")
-                .addStatement("double c = fraction < 0.5 ? Math.cos(Math.PI / 2 * fraction)\n"
-                        + ": Math.sin(Math.PI / 2 * ((length - sinceRestart) / length))")
-                .addStatement("return $LAMPLITUDE * (c * c)", etaMin == 0 ? "" : "ETA_MIN + ")
-                .build();
+                .addStatement("double c = fraction < 0.5 ? $T.cos($T.PI / 2 * fraction)\n"
+                        + ": $T.sin($T.PI / 2 * ((length - sinceRestart) / length))", Math.class, Math.class,
+                        Math.class, Math.class);
+        return etaMin == 0 ? body.addStatement("return $N * (c * c)", amplitudeName).build()
+                : body.addStatement("return $N + $N * (c * c)", code.use(NamedConstant.ofDouble("ETA_MIN", etaMin,
+                        "etaMin")), amplitudeName).build();
     }
 
     @Override
@@ -222,8 +223,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     public List<FormulaRow> formulaRows() {
         List<FormulaRow> rows = new ArrayList<>();
         if (warmupSteps > 0) {
-            rows.add(new FormulaRow("0 <= t < " + warmupSteps, "startLr + (baseLr - startLr) * t / W",
-                    (startLr == 0 ? "" : "START_LR + ") + "WARMUP_SLOPE * t"));
+            rows.add(new FormulaRow("0 <= t < " + warmupSteps, warmup().formula(), warmup().computation()));
         }
         rows.add(new FormulaRow("t >= " + warmupSteps,
                 "etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2",

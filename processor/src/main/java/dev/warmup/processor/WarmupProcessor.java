@@ -167,17 +167,17 @@ public final class WarmupProcessor extends AbstractProcessor {
         }
         writtenThisRound.put(target.canonicalName(), annotation);
         TypeElement generated = processingEnv.getElementUtils().getTypeElement(GENERATED);
-        Set<String> shadowed = shadowedJavaLangNames(target);
+        Set<String> packageTypes = packageTypes(target);
         Optional<Set<Framework>> frameworks = frameworks(type);
         if (frameworks.isEmpty()) {
             return;
         }
         JavaFile file = ScheduleWriter.write(schedule.get(), target, type.getQualifiedName().toString(), type,
-                Optional.ofNullable(generated).map(ClassName::get), shadowed, frameworks.get());
+                Optional.ofNullable(generated).map(ClassName::get), packageTypes, frameworks.get());
         try {
             JavaFileObject source = processingEnv.getFiler().createSourceFile(target.canonicalName(), type);
             try (Writer writer = source.openWriter()) {
-                writer.write(ScheduleWriter.qualifyShadowed(file.toString(), shadowed));
+                file.writeTo(writer);
             }
             if (!"false".equalsIgnoreCase(processingEnv.getOptions().get(PLOT_OPTION))) {
                 // The learning-rate curve, beside the generated source: users see the schedule before they train.
@@ -195,19 +195,19 @@ public final class WarmupProcessor extends AbstractProcessor {
     }
 
     /**
-     * The {@code java.lang} names of the generated code that a type of the target's package, or the target itself,
-     * would shadow there: those are written fully qualified.
+     * The simple names of the types of the target's package, and the target's own: where one is also the name of a
+     * {@code java.lang} type that the generated code uses ({@code Math}, {@code Long}), JavaPoet writes that one
+     * qualified.
      */
-    private Set<String> shadowedJavaLangNames(ClassName target) {
-        Set<String> shadowed = new TreeSet<>();
-        for (String name : ScheduleWriter.JAVA_LANG_NAMES) {
-            String qualified = target.packageName().isEmpty() ? name : target.packageName() + "." + name;
-            if (name.equals(target.simpleName())
-                    || processingEnv.getElementUtils().getTypeElement(qualified) != null) {
-                shadowed.add(name);
+    private Set<String> packageTypes(ClassName target) {
+        Set<String> names = new TreeSet<>(Set.of(target.simpleName()));
+        PackageElement pkg = processingEnv.getElementUtils().getPackageElement(target.packageName());
+        if (pkg != null) {
+            for (Element member : pkg.getEnclosedElements()) {
+                names.add(member.getSimpleName().toString());
             }
         }
-        return shadowed;
+        return names;
     }
 
     /**
