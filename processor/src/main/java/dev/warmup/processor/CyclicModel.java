@@ -4,6 +4,8 @@ import com.palantir.javapoet.CodeBlock;
 import dev.warmup.CyclicMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 
 /**
@@ -75,13 +77,20 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
     }
 
     @Override
-    public String annotationText() {
-        return attributes.annotationText();
+    public long warmupSteps() {
+        return 0;
     }
 
     @Override
-    public long warmupSteps() {
-        return 0;
+    public Map<String, String> defaultsUsed() {
+        Map<String, String> used = new LinkedHashMap<>();
+        used.put("stepSizeUp", attributes.show("stepSizeUp"));
+        used.put("stepSizeDown", Literals.show(cycleLength - stepSizeUp));
+        used.put("mode", attributes.show("mode"));
+        if (mode == CyclicMode.EXP_RANGE) {
+            used.put("gamma", attributes.show("gamma"));
+        }
+        return used;
     }
 
     @Override

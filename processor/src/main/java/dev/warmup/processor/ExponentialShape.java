@@ -41,7 +41,8 @@ record ExponentialShape(double high, double logRate, boolean rising, Span span, 
     }
 
     private NamedConstant logRateConstant() {
-        return NamedConstant.ofDouble(names.name("LOG_RATE"), logRate, names.doc(logRateDoc));
+        return NamedConstant.ofDouble(names.name("LOG_RATE"), logRate, names.label().isEmpty()
+                ? names.doc(logRateDoc) : names.doc("-|ln b - ln a| / L", ", the logarithm of its factor per step"));
     }
 
     @Override
@@ -83,7 +84,7 @@ record ExponentialShape(double high, double logRate, boolean rising, Span span, 
 
     @Override
     public int fillUlps() {
-        return 1024;
+        return 2048;
     }
 
     @Override

@@ -33,7 +33,7 @@ record InverseSqrtShape(double start, double tau, String tauDoc, String formulaT
     }
 
     private NamedConstant tauConstant() {
-        return NamedConstant.ofDouble(names.name("TAU"), tau, names.doc(tauDoc + ", the time scale"));
+        return NamedConstant.ofDouble(names.name("TAU"), tau, names.doc(tauDoc, ", its time scale"));
     }
 
     @Override

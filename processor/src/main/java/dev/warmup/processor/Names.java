@@ -25,19 +25,33 @@ record Names(UnaryOperator<String> naming, String label, String a, String b, Str
         return naming.apply(role);
     }
 
-    /** The doc of a derived constant: its formula, and whose it is. */
+    /**
+     * The doc of a derived constant: its formula in the words of this use ({@code (initLr - startLr) / W}), or, for a
+     * labelled shape, in a, b and L, and whose it is ({@code |b - a| / L of phase 2}).
+     */
     String doc(String template) {
-        return words(template) + (label.isEmpty() ? "" : " of " + label);
+        return doc(template, "");
+    }
+
+    /** As {@link #doc(String)}, then {@code tail}. */
+    String doc(String template, String tail) {
+        if (label.isEmpty()) {
+            return words(template) + tail;
+        }
+        String symbolic = template.replace("({b} - {a})", "|b - a|").replace("({a} - {b})", "|b - a|")
+                .replace("{b} - {a}", "|b - a|").replace("{a} - {b}", "|b - a|")
+                .replace("{a}", "a").replace("{b}", "b").replace("{u}", "u").replace("{L}", "L");
+        return symbolic + " of " + label + tail;
     }
 
     /** The doc of the start rate's constant. */
     String startDoc() {
-        return label.isEmpty() ? a : "a = " + a + ", where " + label + " starts";
+        return label.isEmpty() ? a : "a, the rate " + label + " starts at";
     }
 
     /** The doc of the end rate's constant. */
     String endDoc() {
-        return label.isEmpty() ? b : "b = " + b + ", where " + label + " ends";
+        return label.isEmpty() ? b : "b, the rate " + label + " ends at";
     }
 
     /** A template with {@code {a}}, {@code {b}}, {@code {u}} and {@code {L}} in the words of this use. */

@@ -4,6 +4,8 @@ import com.palantir.javapoet.CodeBlock;
 import dev.warmup.PhaseShape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -61,9 +63,9 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
         double initial = max / a.doubleValue("divFactor");
         double min = initial / a.doubleValue("finalDivFactor");
         if (!checks.check(Double.isFinite(initial), "divFactor", "the starting rate maxLr / divFactor = "
-                + Settings.showDouble(initial) + " must be finite")
+                + Literals.show(initial) + " must be finite")
                 || !checks.check(Double.isFinite(min), "finalDivFactor", "the final rate maxLr / divFactor / "
-                        + "finalDivFactor = " + Settings.showDouble(min) + " must be finite")) {
+                        + "finalDivFactor = " + Literals.show(min) + " must be finite")) {
             return Optional.empty();
         }
         PhaseShape shape = a.enumValue("annealStrategy").equals("COS") ? PhaseShape.COSINE : PhaseShape.LINEAR;
@@ -130,13 +132,17 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
     }
 
     @Override
-    public List<Shape> shapes() {
-        return phases;
+    public Map<String, String> defaultsUsed() {
+        Map<String, String> used = new LinkedHashMap<>();
+        for (String attribute : List.of("pctStart", "annealStrategy", "divFactor", "finalDivFactor", "threePhase")) {
+            used.put(attribute, attributes.show(attribute));
+        }
+        return used;
     }
 
     @Override
-    public String annotationText() {
-        return attributes.annotationText();
+    public List<Shape> shapes() {
+        return phases;
     }
 
     /** The first step at or after the peak, {@code ceil(pctStart * T - 1)}. */

@@ -157,7 +157,7 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
                 double tau = InverseSqrtShape.tau(start, end, a.longValue("steps"));
                 ok = phase.check(Double.isFinite(tau) && tau > 0, "endLr", "the time scale tau = L * b^2 / "
                         + "(a^2 - b^2) that reaches it from a = " + Literals.ofDouble(start) + " is "
-                        + Settings.showDouble(tau) + "; it must be finite and > 0");
+                        + Literals.show(tau) + "; it must be finite and > 0");
             }
         }
         if (!ok || span == null) {
@@ -216,11 +216,6 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
 
     private NamedConstant end(int phase) {
         return endConstant(phase, ends.get(phase), phase == phases.size() - 1);
-    }
-
-    @Override
-    public String annotationText() {
-        return attributes.annotationText();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.warmup.processor;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -13,8 +14,26 @@ import java.util.TreeSet;
  */
 interface ScheduleModel {
 
+    /** The annotation as read. */
+    Attributes attributes();
+
     /** The annotation with its explicit attributes, as a user would write it. */
-    String annotationText();
+    default String annotationText() {
+        return attributes().annotationText();
+    }
+
+    /**
+     * The unset attributes that the schedule uses, with the value it uses for each ({@code gamma} of
+     * {@code Decay.EXP}: {@code 0.9999}), for what the generated class shows of itself.
+     */
+    default Map<String, String> defaultsUsed() {
+        return Map.of();
+    }
+
+    /** The annotation as the schedule uses it, defaults marked: {@code gamma = 0.9999 (default)}. */
+    default String effectiveText() {
+        return attributes().annotationText(defaultsUsed());
+    }
 
     /** The learning rate at {@code step >= 0}, exactly as the generated class computes it. */
     double at(long step);

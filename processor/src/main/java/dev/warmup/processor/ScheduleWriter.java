@@ -92,7 +92,7 @@ final class ScheduleWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
-                .addStatement("return $S", target.simpleName() + " " + schedule.annotationText())
+                .addStatement("return $S", target.simpleName() + " " + schedule.effectiveText())
                 .build());
         FrameworkAdapters.addTo(type, target, frameworks);
 
@@ -144,7 +144,7 @@ final class ScheduleWriter {
     private static String classJavadoc(ScheduleModel schedule, List<NamedConstant> constants, String source) {
         StringBuilder doc = new StringBuilder()
                 .append("Learning-rate schedule of {@code ").append(source).append("}, generated from\n")
-                .append("{@code ").append(wrapNested(schedule.annotationText())).append("}:\n")
+                .append("{@code ").append(wrapNested(schedule.effectiveText())).append("}:\n")
                 .append(schedule.summary()).append(".\n\n");
 
         Table formulas = new Table("step t", "lr(t)", "computed as");
@@ -169,10 +169,32 @@ final class ScheduleWriter {
         return doc.toString();
     }
 
-    /** A long annotation text with nested annotations, one nested annotation a line. */
+    /**
+     * A long annotation text over several lines: with nested annotations, one nested annotation a line; without,
+     * attributes filling lines of up to 100 characters.
+     */
     private static String wrapNested(String annotation) {
-        return annotation.length() <= 100 ? annotation
-                : annotation.replace("{@", "{\n        @").replace(", @", ",\n        @");
+        if (annotation.length() <= 100) {
+            return annotation;
+        }
+        if (annotation.contains("{@")) {
+            return annotation.replace("{@", "{\n        @").replace(", @", ",\n        @");
+        }
+        StringBuilder text = new StringBuilder();
+        int lineStart = 0;
+        for (String part : annotation.split(", ")) {
+            if (text.length() > 0) {
+                text.append(',');
+                if (text.length() - lineStart + part.length() + 1 > 100) {
+                    text.append("\n        ");
+                    lineStart = text.length() - 8;
+                } else {
+                    text.append(' ');
+                }
+            }
+            text.append(part);
+        }
+        return text.toString();
     }
 
     /** Left-aligned columns of plain text, for {@code <pre>} blocks. */

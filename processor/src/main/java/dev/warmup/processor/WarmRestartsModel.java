@@ -4,6 +4,8 @@ import com.palantir.javapoet.CodeBlock;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -135,21 +137,30 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     }
 
     @Override
-    public String annotationText() {
-        return attributes.annotationText();
+    public CodeBlock warmupStepsExpression(Code code) {
+        return warmupSteps > 0 ? CodeBlock.of("$N", code.use(warmupStepsConstant()))
+                : CodeBlock.of("$L", Literals.ofLong(0));
     }
 
-    @Override
-    public CodeBlock warmupStepsExpression(Code code) {
-        return warmupSteps > 0 ? CodeBlock.of("$N", code.use(Schedule.warmupStepsConstant(warmupSteps)))
-                : CodeBlock.of("$L", Literals.ofLong(0));
+    private NamedConstant warmupStepsConstant() {
+        return NamedConstant.ofLong("WARMUP_STEPS", warmupSteps, "warmupSteps: the warmup length W");
     }
 
     /** The linear warmup over {@code [0, W)}, null without one. */
     private Shape warmup() {
         return warmupSteps == 0 ? null : new LinearShape(startLr, baseLr,
-                new Span(Span.Bound.ZERO, Span.Bound.of(Schedule.warmupStepsConstant(warmupSteps), "W")),
-                new Names(Schedule.WARMUP_NAMES, "", "startLr", "baseLr", "t", "W"));
+                new Span(Span.Bound.ZERO, Span.Bound.of(warmupStepsConstant(), "W")),
+                new Names(WarmupModel.WARMUP_NAMES, "", "startLr", "baseLr", "t", "W"));
+    }
+
+    @Override
+    public Map<String, String> defaultsUsed() {
+        Map<String, String> used = new LinkedHashMap<>();
+        for (String attribute : warmupSteps > 0 ? List.of("tMult", "etaMin", "warmupSteps", "startLr")
+                : List.of("tMult", "etaMin", "warmupSteps")) {
+            used.put(attribute, attributes.show(attribute));
+        }
+        return used;
     }
 
     @Override
@@ -161,7 +172,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     public CodeBlock lrBody(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
         if (warmupSteps > 0) {
-            String w = code.use(Schedule.warmupStepsConstant(warmupSteps));
+            String w = code.use(warmupStepsConstant());
             body.beginControlFlow("if (step < $N)", w)
                     .add("// linear warmup: $L\n", warmup().formula())
                     .add(warmup().code(code))

@@ -298,7 +298,8 @@ class DiagnosticsTest {
         // the compiler hands them over in.
         JavaFileObject metSecond = second;
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("Another @WarmupSchedule of this compilation generates p.Shared too;"
+        assertThat(compilation).hadErrorContaining("Another @WarmupSchedule of this compilation, on p.First, generates p.Shared"
+                        + " too;"
                         + " set name = \"...\" to another simple name")
                 .inFile(metSecond).onLineContaining("name = \"Shared\"");
         assertThat(compilation).hadErrorCount(1);
@@ -320,8 +321,8 @@ class DiagnosticsTest {
         JavaFileObject topLevel = annotated("Outer_Inner", "final class", "steps = 100", "initLr = 0.2");
         Compilation compilation = Compiler.compile(nested, topLevel);
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("Another @WarmupSchedule of this compilation generates"
-                        + " p.Outer_InnerStepLr too; set name = \"...\" to another simple name")
+        assertThat(compilation).hadErrorContaining("Another @WarmupSchedule of this compilation, on"
+                        + " p.Outer.Inner, generates p.Outer_InnerStepLr too; set name = \"...\" to another simple name")
                 .inFile(topLevel).onLineContaining(ANNOTATION);
         assertThat(compilation).hadErrorCount(1);
     }

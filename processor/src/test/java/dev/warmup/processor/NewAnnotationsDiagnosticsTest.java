@@ -535,7 +535,8 @@ class NewAnnotationsDiagnosticsTest {
         JavaFileObject second = source("final class", "CyclicSchedule", "baseLr = 0.001", "maxLr = 0.1",
                 "name = \"Shared\"");
         Compilation compilation = Compiler.compile(first, second);
-        assertThat(compilation).hadErrorContaining("Another @WarmupSchedule of this compilation generates p.Shared too;"
+        assertThat(compilation).hadErrorContaining("Another @WarmupSchedule of this compilation, on p.First, generates p.Shared"
+                + " too;"
                 + " set name = \"...\" to another simple name").inFile(second).onLineContaining("name = \"Shared\"");
         assertThat(compilation).hadErrorCount(1);
     }

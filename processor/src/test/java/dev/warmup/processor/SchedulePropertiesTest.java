@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>matches the formula of the issue written naively here (Math.pow, 1 + cos, plain quotients) to 1e-12
  *       relative, with an absolute floor of 1e-15 * initLr where the naive form itself loses digits;</li>
- *   <li>matches the processor's evaluator {@link Schedule#at} to the bit (the two faces of each shape);</li>
+ *   <li>matches the processor's evaluator {@link WarmupModel#at} to the bit (the two faces of each shape);</li>
  *   <li>is finite and {@code >= 0} everywhere, up to {@link Long#MAX_VALUE}; rises monotonically through a linear
  *       warmup, meets initLr at W without a jump, and never rises during a decay.</li>
  * </ul>
@@ -42,15 +42,15 @@ class SchedulePropertiesTest {
     private static Compiler.Loader loader;
 
     /** One random schedule: the settings, and the source that declares them. */
-    record Case(String className, Settings settings) {
+    record Case(String className, RandomSettings settings) {
 
         String source() {
             return "package props;\nimport dev.warmup.*;\n" + annotation() + "\nfinal class " + className + " {}\n";
         }
 
-        /** The explicit settings as source, written here rather than by the processor's own Settings. */
+        /** The explicit settings as source, written here rather than by the processor. */
         String annotation() {
-            Settings s = settings;
+            RandomSettings s = settings;
             List<String> attributes = new ArrayList<>();
             attributes.add("steps = " + s.steps() + "L");
             attributes.add("initLr = " + s.initLr());
@@ -87,8 +87,8 @@ class SchedulePropertiesTest {
             return loader.schedule("props." + className + "StepLr");
         }
 
-        Schedule model() {
-            Optional<Schedule> schedule = ScheduleValidator.validate(settings, new Reporter() {
+        ScheduleModel model() {
+            Optional<ScheduleModel> schedule = WarmupModel.validate(settings.attributes(), new Reporter() {
                 @Override
                 public void error(String attribute, String message) {
                     fail(className + ": " + message);
@@ -125,7 +125,7 @@ class SchedulePropertiesTest {
         Random random = new Random(7);
         for (Case c : CASES) {
             StepLr generated = c.generated();
-            Schedule model = c.model();
+            ScheduleModel model = c.model();
             for (long step : steps(c.settings(), random)) {
                 double actual = generated.lr(step);
                 double naive = naive(c.settings(), step);
@@ -156,7 +156,7 @@ class SchedulePropertiesTest {
     @Test
     void linearWarmupRisesSteadilyToInitLr() {
         for (Case c : CASES) {
-            Settings s = c.settings();
+            RandomSettings s = c.settings();
             if (s.warmup() != Warmup.LINEAR || s.steps() == 0) {
                 continue;
             }
@@ -176,7 +176,7 @@ class SchedulePropertiesTest {
     @Test
     void decayNeverRises() {
         for (Case c : CASES) {
-            Settings s = c.settings();
+            RandomSettings s = c.settings();
             StepLr lr = c.generated();
             List<Long> steps = new ArrayList<>(new TreeSet<>(probes(s)).tailSet(s.steps()));
             for (int i = 1; i < steps.size(); i++) {
@@ -202,9 +202,9 @@ class SchedulePropertiesTest {
         java.util.Map<String, Double> worst = new java.util.TreeMap<>();
         String failure = null;
         for (Case c : CASES) {
-            Settings s = c.settings();
+            RandomSettings s = c.settings();
             StepLr lr = c.generated();
-            Schedule model = c.model();
+            ScheduleModel model = c.model();
             int stated = model.shapes().stream().mapToInt(Shape::fillUlps).max().orElse(0);
             List<long[]> ranges = new ArrayList<>(List.of(
                     new long[] {0, 120_000},
@@ -271,7 +271,7 @@ class SchedulePropertiesTest {
 
     // --- the formulas as the issue states them, computed the obvious way
 
-    private static double naive(Settings s, long t) {
+    private static double naive(RandomSettings s, long t) {
         double initLr = s.initLr();
         long w = s.steps();
         if (t < w) {
@@ -319,7 +319,7 @@ class SchedulePropertiesTest {
     // --- steps to look at
 
     /** 0, 1, W - 1, W, W + 1, T - 1, T, T + 1, the milestones and drops, 2^31 and Long.MAX_VALUE. */
-    private static Set<Long> probes(Settings s) {
+    private static Set<Long> probes(RandomSettings s) {
         long w = s.steps();
         Set<Long> steps = new TreeSet<>(List.of(0L, 1L, w, w + 1, 1L << 31, Long.MAX_VALUE - 1, Long.MAX_VALUE));
         if (w > 0) {
@@ -338,7 +338,7 @@ class SchedulePropertiesTest {
     }
 
     /** The probes, and random steps through warmup and up to a few times the schedule's length. */
-    private static Set<Long> steps(Settings s, Random random) {
+    private static Set<Long> steps(RandomSettings s, Random random) {
         Set<Long> steps = new LinkedHashSet<>(probes(s));
         long horizon = Math.max(s.totalSteps(), s.steps()) * 3 + 1000;
         for (int i = 0; i < 40; i++) {
@@ -352,7 +352,7 @@ class SchedulePropertiesTest {
 
     // --- random valid settings
 
-    private static Settings randomSettings(Random random, Warmup warmup, Decay decay) {
+    private static RandomSettings randomSettings(Random random, Warmup warmup, Decay decay) {
         Set<String> explicit = new LinkedHashSet<>(List.of("steps", "initLr"));
         long[] warmups = {0, 1, 2, 10, 400, 2500, 1 + random.nextInt(100_000), 1L << 40};
         long w = warmups[random.nextInt(warmups.length)];
@@ -420,8 +420,8 @@ class SchedulePropertiesTest {
             }
             default -> { }
         }
-        return new Settings(w, initLr, warmup, startLr, decay, gamma, stepSize, milestones, totalSteps, minLr, power,
-                "", explicit);
+        return new RandomSettings(w, initLr, warmup, startLr, decay, gamma, stepSize, milestones, totalSteps, minLr,
+                power, explicit);
     }
 
 }
