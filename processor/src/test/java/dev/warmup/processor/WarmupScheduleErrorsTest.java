@@ -23,11 +23,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every error and warning of the processor: what it says, that it points at the attribute at fault (or, when there is
+ * Every error and warning of {@code @WarmupSchedule}, and the processor's own (the class annotated, the generated
+ * name): what it says, that it points at the attribute at fault (or, when there is
  * none, at the annotation), and that a warning still generates the class. Sources put one attribute per line, so a
  * line names one attribute. The expected messages are the processor's specification, written from its message text.
  */
-class DiagnosticsTest {
+class WarmupScheduleErrorsTest {
 
     /** The line javac points at when a diagnostic is about the annotation as a whole. */
     private static final String ANNOTATION = "@WarmupSchedule(";
