@@ -21,7 +21,6 @@ import javax.annotation.processing.Generated;
  * WARMUP_STEPS        5L                                        warmupSteps: the warmup length W
  * WARMUP_SLOPE        0.018000000000000002                      (baseLr - startLr) / W
  * START_LR            0.01                                      startLr
- * FIRST_CYCLE         10L                                       t0: the length of the first cycle
  * LAST_CYCLE          38L                                       the last cycle that starts by Long.MAX_VALUE
  * CYCLE_STARTS        {0L, 10L, 40L, 130L, 400L, 1210L, 36 ...  t0 * (tMult^i - 1) / (tMult - 1): the step after warmup at which cycle i starts
  * CYCLE_SCALE         0.2                                       (tMult - 1) / t0
@@ -71,11 +70,6 @@ public final class SgdrStepLr implements StepLr {
      * startLr.
      */
     private static final double START_LR = 0.01;
-
-    /**
-     * t0: the length of the first cycle.
-     */
-    private static final long FIRST_CYCLE = 10L;
 
     /**
      * the last cycle that starts by Long.MAX_VALUE.

@@ -54,8 +54,17 @@ record Names(UnaryOperator<String> naming, String label, String a, String b, Str
         return label.isEmpty() ? b : "b, the rate " + label + " ends at";
     }
 
-    /** A template with {@code {a}}, {@code {b}}, {@code {u}} and {@code {L}} in the words of this use. */
+    /**
+     * A template with {@code {a}}, {@code {b}}, {@code {u}} and {@code {L}} in the words of this use; a difference with
+     * a rate written {@code 0} is that of the other rate.
+     */
     String words(String template) {
+        if (a.equals("0")) {
+            template = template.replace("({b} - {a})", "{b}");
+        }
+        if (b.equals("0")) {
+            template = template.replace("({a} - {b})", "{a}");
+        }
         return template.replace("{a}", a).replace("{b}", b).replace("{u}", u).replace("{L}", length);
     }
 }

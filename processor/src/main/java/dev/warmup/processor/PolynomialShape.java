@@ -9,33 +9,11 @@ import com.palantir.javapoet.CodeBlock;
  * {@code low + |b - a| * -expm1(power * log1p(-(u / L)))}, equal to {@code b - (b - a) * (1 - u / L)^power}. Both
  * divide by L (a quotient of whole numbers is correctly rounded, so the first step gives a exactly).
  */
-record PolynomialShape(double start, double end, double power, Span span, Names names) implements Shape {
-
-    boolean rising() {
-        return end > start;
-    }
-
-    private double low() {
-        return Math.min(start, end);
-    }
-
-    private double amplitude() {
-        return Math.max(start, end) - low();
-    }
+record PolynomialShape(double start, double end, double power, Span span, Names names) implements FromLowEnd {
 
     /** Whether the falling form computes {@code x^power} without {@code Math.pow}. */
     private boolean special() {
         return !rising() && (power == 1 || power == 2 || power == 0.5);
-    }
-
-    private NamedConstant lowConstant() {
-        return rising() ? NamedConstant.ofDouble(names.name("START_LR"), start, names.startDoc())
-                : NamedConstant.ofDouble(names.name("END_LR"), end, names.endDoc());
-    }
-
-    private NamedConstant amplitudeConstant() {
-        return NamedConstant.ofDouble(names.name("AMPLITUDE"), amplitude(),
-                names.doc(rising() ? "{b} - {a}" : "{a} - {b}"));
     }
 
     private NamedConstant spanConstant() {
@@ -65,7 +43,7 @@ record PolynomialShape(double start, double end, double power, Span span, Names 
             }
             x = amplitude() * scaled;
         }
-        return low() == 0 ? x : low() + x;
+        return plusLow(x);
     }
 
     @Override
@@ -90,7 +68,7 @@ record PolynomialShape(double start, double end, double power, Span span, Names 
             }
             x = CodeBlock.of("$N * $L", amplitude, scaled);
         }
-        return body.addStatement("return $L", low() == 0 ? x : CodeBlock.of("$N + $L", code.use(lowConstant()), x))
+        return body.addStatement("return $L", plusLow(code, x))
                 .build();
     }
 
@@ -107,7 +85,7 @@ record PolynomialShape(double start, double end, double power, Span span, Names 
                         + spanConstant().name() + "))"
                 : amplitude + " * (" + span.leftText() + " / " + spanConstant().name() + ")^"
                         + (special() ? Literals.ofDouble(power) : powerConstant().name());
-        return low() == 0 ? x : lowConstant().name() + " + " + x;
+        return plusLow(x);
     }
 
     @Override

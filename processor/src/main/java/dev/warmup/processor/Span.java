@@ -12,8 +12,14 @@ import com.palantir.javapoet.CodeBlock;
  *
  * @param start the first step of the span
  * @param end the first step after it, or null when the span has no end
+ * @param variable the step in the generated code: {@code step}, or a step within a cycle ({@code position})
  */
-record Span(Bound start, Bound end) {
+record Span(Bound start, Bound end, String variable) {
+
+    /** A span of {@code lr}'s own {@code step}. */
+    Span(Bound start, Bound end) {
+        this(start, end, "step");
+    }
 
     /**
      * A bound: a constant of the generated class (null for 0), and its symbol in the Javadoc's "computed as"
@@ -72,12 +78,13 @@ record Span(Bound start, Bound end) {
 
     /** The steps done as code: {@code step}, or {@code (step - START)}. */
     CodeBlock done(Code code) {
-        return start.isZero() ? CodeBlock.of("step") : CodeBlock.of("(step - $N)", code.use(start.constant()));
+        return start.isZero() ? CodeBlock.of("$L", variable)
+                : CodeBlock.of("($L - $N)", variable, code.use(start.constant()));
     }
 
     /** The steps left as code: {@code (END - step)}. */
     CodeBlock left(Code code) {
-        return CodeBlock.of("($N - step)", code.use(end.constant()));
+        return CodeBlock.of("($N - $L)", code.use(end.constant()), variable);
     }
 
     /** The steps done in the Javadoc's "computed as": {@code t}, or {@code (t - W)}. */

@@ -110,10 +110,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             sinceRestart = d - cycleStarts[cycle];
             length = cycleLengths[cycle];
         }
-        double fraction = sinceRestart / length;
-        double c = fraction < 0.5 ? Math.cos(Math.PI / 2 * fraction)
-                : Math.sin(Math.PI / 2 * ((length - sinceRestart) / length));
-        return etaMin == 0 ? amplitude * (c * c) : etaMin + amplitude * (c * c);
+        return CosineShape.restartAt(etaMin, amplitude, sinceRestart, length);
     }
 
     /** For {@code tMult >= 3}: the cycle of d, estimated by a logarithm and corrected by the table. */
@@ -181,15 +178,15 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         } else {
             body.addStatement("long d = step");
         }
-        String first = code.use(NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle"));
+        NamedConstant first = NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle");
         switch (tMult) {
             case 1 -> body.add("// cycles of equal length\n")
-                    .addStatement("long sinceRestart = d % $N", first)
-                    .addStatement("double length = $N", first);
+                    .addStatement("long sinceRestart = d % $N", code.use(first))
+                    .addStatement("double length = $N", code.use(first));
             case 2 -> body.add("// cycle i spans [t0 (2^i - 1), t0 (2^(i+1) - 1)): i is the highest bit of d / t0 + 1\n")
-                    .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class, first)
-                    .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", first)
-                    .addStatement("double length = $T.scalb((double) $N, cycle)", Math.class, first);
+                    .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class, code.use(first))
+                    .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", code.use(first))
+                    .addStatement("double length = $T.scalb((double) $N, cycle)", Math.class, code.use(first));
             default -> {
                 String lastCycle = code.use(NamedConstant.ofLong("LAST_CYCLE", cycleStarts.length - 1,
                         "the last cycle that starts by Long.MAX_VALUE"));
@@ -211,15 +208,10 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                                 cycleLengths, "t0 * tMult^i: the steps of cycle i")));
             }
         }
-        String amplitudeName = code.use(NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin"));
-        body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2\n")
-                .addStatement("double fraction = sinceRestart / length")
-                .addStatement("double c = fraction < 0.5 ? $T.cos($T.PI / 2 * fraction)\n"
-                        + ": $T.sin($T.PI / 2 * ((length - sinceRestart) / length))", Math.class, Math.class,
-                        Math.class, Math.class);
-        return etaMin == 0 ? body.addStatement("return $N * (c * c)", amplitudeName).build()
-                : body.addStatement("return $N + $N * (c * c)", code.use(NamedConstant.ofDouble("ETA_MIN", etaMin,
-                        "etaMin")), amplitudeName).build();
+        return body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2\n")
+                .add(CosineShape.restartCode(code, NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin"),
+                        NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin")))
+                .build();
     }
 
     @Override

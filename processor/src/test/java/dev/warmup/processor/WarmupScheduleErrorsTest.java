@@ -368,6 +368,31 @@ class WarmupScheduleErrorsTest {
 
     // ---------------------------------------------------------------------------------------------- several at once
 
+    /**
+     * The problems of the schedule and of its {@code @Adapters} are reported in one compile, not one build after
+     * another. The class path is the annotations only, as a user's project without ND4J.
+     */
+    @Test
+    void adaptersErrorsComeWithTheSchedulesErrorsInOneCompile() throws java.net.URISyntaxException {
+        java.io.File annotations = new java.io.File(dev.warmup.StepLr.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        JavaFileObject source = JavaFileObjects.forSourceLines("p.Cifar10",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmupSchedule(steps = 2500, initLr = -0.1)",
+                "@Adapters(Framework.ND4J)",
+                "final class Cifar10 {}");
+        Compilation compilation = Compiler.compiler().withProcessors(new WarmupProcessor())
+                .withClasspath(List.of(annotations))
+                .compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("initLr = -0.1 is not allowed: the preset learning rate must be "
+                + "finite and > 0").inFile(source).onLine(3);
+        assertThat(compilation).hadErrorContaining("@Adapters: Framework.ND4J needs org.nd4j:nd4j-api on the compile "
+                + "class path").inFile(source).onLine(4);
+        assertThat(compilation).hadErrorCount(2);
+    }
+
     @ParameterizedTest(name = "{1}")
     @MethodSource("severalErrors")
     void everyErrorOfOneAnnotationIsReportedInOneCompile(List<String> attributes, List<String> wrong) {
