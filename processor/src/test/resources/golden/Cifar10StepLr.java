@@ -5,7 +5,8 @@ import javax.annotation.processing.Generated;
 
 /**
  * Learning-rate schedule of {@code p.Cifar10}, generated from
- * {@code @WarmupSchedule(steps = 2500, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999)}:
+ * {@code @WarmupSchedule(steps = 2500, initLr = 0.1, warmup = Warmup.LINEAR (default),
+ *         startLr = 0.0 (default), decay = Decay.EXP, gamma = 0.9999)}:
  * linear warmup over 2500 steps, then exponential decay.
  *
  * <pre>{@code
@@ -100,8 +101,8 @@ public final class Cifar10StepLr implements StepLr {
     /**
      * Fills {@code out} with {@code lr(fromStep + i)}, faster than calling {@code lr}: closed forms without a
      * transcendental call, runs of equal values, and, for exponential and cosine shapes, one anchor per
-     * {@code FILL_BLOCK} steps computed as {@code lr} computes it, times tabulated powers or rotations. Every value
-     * is within a few ulps of {@code lr(fromStep + i)}.
+     * {@code FILL_BLOCK} steps computed as {@code lr} computes it, times tabulated factors. Every value is
+     * within 2048 ulps of {@code lr(fromStep + i)}.
      */
     @Override
     public void fill(double[] out, long fromStep) {
@@ -145,6 +146,6 @@ public final class Cifar10StepLr implements StepLr {
 
     @Override
     public String toString() {
-        return "Cifar10StepLr @WarmupSchedule(steps = 2500, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999)";
+        return "Cifar10StepLr @WarmupSchedule(steps = 2500, initLr = 0.1, warmup = Warmup.LINEAR (default), startLr = 0.0 (default), decay = Decay.EXP, gamma = 0.9999)";
     }
 }

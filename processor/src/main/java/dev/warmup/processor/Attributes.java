@@ -22,8 +22,7 @@ import javax.lang.model.util.ElementFilter;
 
 /**
  * The attributes of one annotation as written, before validation: every value by name, defaults included, in the
- * annotation's declaration order, and which of them the source sets. Used for the annotations that came after
- * {@code @WarmupSchedule} (whose {@link Settings} predate it). A value is a {@link Long} (for {@code long} and
+ * annotation's declaration order, and which of them the source sets: how every schedule annotation is read. A value is a {@link Long} (for {@code long} and
  * {@code int}), a {@link Double}, a {@link Boolean}, a {@link String}, an {@link EnumConstant}, or, for an array of
  * annotations, a {@code List<Attributes>}.
  *
@@ -169,6 +168,11 @@ final class Attributes {
         return ((EnumConstant) value(attribute)).name();
     }
 
+    /** The values of an array-of-longs attribute. */
+    List<Long> longs(String attribute) {
+        return ((List<?>) value(attribute)).stream().map(Long.class::cast).toList();
+    }
+
     /** The nested annotations of an array-of-annotations attribute. */
     List<Attributes> nested(String attribute) {
         List<?> list = (List<?>) value(attribute);
@@ -190,15 +194,20 @@ final class Attributes {
 
     private static String show(Object value) {
         if (value instanceof Long l) {
-            return Settings.showLong(l);
+            return Literals.show(l);
         }
         if (value instanceof Double d) {
-            return Settings.showDouble(d);
+            return Literals.show(d);
         }
         if (value instanceof String s) {
             return '"' + s + '"';
         }
         if (value instanceof List<?> list) {
+            if (list.size() > 8 && list.get(0) instanceof Long) {
+                // Up to 8 numbers in full; more as the first six, an ellipsis, the last, and how many there are.
+                return list.stream().limit(6).map(Attributes::show).collect(Collectors.joining(", ", "{", ""))
+                        + ", ..., " + show(list.get(list.size() - 1)) + "} (" + list.size() + " values)";
+            }
             return list.stream().map(Attributes::show).collect(Collectors.joining(", ", "{", "}"));
         }
         if (value instanceof Attributes nested) {
@@ -209,7 +218,16 @@ final class Attributes {
 
     /** The annotation with its explicit attributes, in declaration order, as a user would write it. */
     String annotationText() {
-        return values.keySet().stream().filter(this::isSet).map(a -> a + " = " + show(a))
+        return annotationText(Map.of());
+    }
+
+    /**
+     * The annotation as the schedule uses it: its explicit attributes and, marked {@code (default)}, the unset ones
+     * that {@code defaults} gives the value used of, in declaration order: {@code gamma = 0.9999 (default)}.
+     */
+    String annotationText(Map<String, String> defaults) {
+        return values.keySet().stream().filter(a -> isSet(a) || defaults.containsKey(a))
+                .map(a -> isSet(a) ? a + " = " + show(a) : a + " = " + defaults.get(a) + " (default)")
                 .collect(Collectors.joining(", ", "@" + annotation + "(", ")"));
     }
 

@@ -1,6 +1,8 @@
 package dev.warmup.processor;
 
 import java.util.List;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
 
 /**
  * The validation of one annotation read into {@link Attributes}, or of one annotation nested in it: reports each
@@ -10,6 +12,13 @@ import java.util.List;
  * inside that annotation, and their messages start with a context ({@code phase 2: }).
  */
 final class Checks {
+
+    /** What is allowed of the {@code name} attribute of every schedule annotation. */
+    static final String NAME_ALLOWED = "the generated class's simple name must be a Java identifier that can name a "
+            + "class, or \"\" for the default";
+
+    /** Java's restricted identifiers: legal names of variables, but not of classes (JLS 3.9). */
+    private static final Set<String> RESTRICTED = Set.of("var", "yield", "record", "sealed", "permits");
 
     private final Attributes attributes;
     private final Reporter reporter;
@@ -110,7 +119,12 @@ final class Checks {
 
     /** The {@code name} attribute: a simple class name, or "" for the default. */
     boolean name() {
-        return check(ScheduleValidator.isValidName(attributes.stringValue("name")), "name",
-                ScheduleValidator.NAME_ALLOWED);
+        return check(isValidName(attributes.stringValue("name")), "name", NAME_ALLOWED);
+    }
+
+    /** Whether {@code name} can be the simple name of a class ("" stands for the default). */
+    static boolean isValidName(String name) {
+        return name.isEmpty() || (SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name)
+                && !RESTRICTED.contains(name));
     }
 }

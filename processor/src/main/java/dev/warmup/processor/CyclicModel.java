@@ -4,17 +4,20 @@ import com.palantir.javapoet.CodeBlock;
 import dev.warmup.CyclicMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 
 /**
  * A validated {@code @CyclicSchedule}, PyTorch's {@code CyclicLR}: with {@code k = step / C} the cycle (one long
- * division) and {@code p = step - k * C} the step within it, the height above baseLr is {@code UP_SLOPE * p} up to
- * the peak and {@code DOWN_SLOPE * (C - p)} after it, exact in whole steps where PyTorch computes
+ * division) and {@code p = step - k * C} the step within it, the height above baseLr is a {@link LinearShape} rising
+ * from 0 to {@code maxLr - baseLr} up to the peak, {@code UP_SLOPE * p}, and one falling back to 0 after it,
+ * {@code DOWN_SLOPE * (C - p)}, exact in whole steps where PyTorch computes
  * {@code x = 1 + t / C - floor(1 + t / C)} in floating point; the mode then scales it: not at all, by {@code 2^-k}
  * ({@code Math.scalb}, exact, as PyTorch's {@code 1 / 2.**(cycle - 1)}), or by {@code gamma^t}.
  */
-record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLength, double upSlope,
-        double downSlope, double logGamma, Attributes attributes) implements ScheduleModel {
+record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLength, double height,
+        double logGamma, Attributes attributes) implements ScheduleModel {
 
     /** Past this many halvings every height is 0 (2^-2200 times the largest double underflows). */
     static final long MAX_HALVINGS = 2200;
@@ -52,8 +55,7 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
             return Optional.empty();
         }
         double height = max - base;
-        CyclicModel model = new CyclicModel(mode, base, up, up + down, height / up, height / down, Math.log(gamma),
-                a);
+        CyclicModel model = new CyclicModel(mode, base, up, up + down, height, Math.log(gamma), a);
         /* The highest rate is at the first peak. */
         return checks.constantsFinite(model, "maxLr") && checks.ratesFinite(model, "maxLr", List.of(up))
                 ? Optional.of(model) : Optional.empty();
@@ -66,7 +68,7 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
         }
         long cycle = step / cycleLength;
         long position = step - cycle * cycleLength;
-        double height = position <= stepSizeUp ? upSlope * position : downSlope * (cycleLength - position);
+        double height = position <= stepSizeUp ? rise().at(position) : fall().at(position);
         return switch (mode) {
             case TRIANGULAR -> baseLr + height;
             case TRIANGULAR2 -> baseLr + Math.scalb(height, -(int) Math.min(cycle, MAX_HALVINGS));
@@ -75,47 +77,66 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
     }
 
     @Override
-    public String annotationText() {
-        return attributes.annotationText();
-    }
-
-    @Override
     public long warmupSteps() {
         return 0;
     }
 
     @Override
-    public String warmupStepsExpression() {
-        return Literals.ofLong(0);
-    }
-
-    @Override
-    public List<NamedConstant> constants() {
-        List<NamedConstant> constants = new ArrayList<>(List.of(
-                NamedConstant.ofDouble("BASE_LR", baseLr, "baseLr"),
-                NamedConstant.ofLong("CYCLE_LENGTH", cycleLength, "stepSizeUp + stepSizeDown: the steps of a cycle"),
-                NamedConstant.ofLong("STEP_SIZE_UP", stepSizeUp, "stepSizeUp: the peak's step within a cycle"),
-                NamedConstant.ofDouble("UP_SLOPE", upSlope, "(maxLr - baseLr) / stepSizeUp"),
-                NamedConstant.ofDouble("DOWN_SLOPE", downSlope, "(maxLr - baseLr) / stepSizeDown")));
+    public Map<String, String> defaultsUsed() {
+        Map<String, String> used = new LinkedHashMap<>();
+        used.put("stepSizeUp", attributes.show("stepSizeUp"));
+        used.put("stepSizeDown", Literals.show(cycleLength - stepSizeUp));
+        used.put("mode", attributes.show("mode"));
         if (mode == CyclicMode.EXP_RANGE) {
-            constants.add(NamedConstant.ofDouble("LOG_GAMMA", logGamma, "ln(gamma)"));
+            used.put("gamma", attributes.show("gamma"));
         }
-        return constants;
+        return used;
+    }
+
+    private NamedConstant stepSizeUpConstant() {
+        return NamedConstant.ofLong("STEP_SIZE_UP", stepSizeUp, "stepSizeUp: the peak's step within a cycle");
+    }
+
+    private NamedConstant cycleLengthConstant() {
+        return NamedConstant.ofLong("CYCLE_LENGTH", cycleLength, "stepSizeUp + stepSizeDown: the steps of a cycle");
+    }
+
+    /** The height above baseLr up to the peak: from 0 to {@code maxLr - baseLr} over stepSizeUp steps. */
+    private LinearShape rise() {
+        return new LinearShape(0, height, new Span(Span.Bound.ZERO, Span.Bound.of(stepSizeUpConstant(),
+                "stepSizeUp"), "position"), new Names(role -> "UP_" + role, "", "0", "(maxLr - baseLr)", "p",
+                "stepSizeUp"));
+    }
+
+    /** The height above baseLr after the peak: from {@code maxLr - baseLr} back to 0 over stepSizeDown steps. */
+    private LinearShape fall() {
+        return new LinearShape(height, 0, new Span(Span.Bound.of(stepSizeUpConstant(), "stepSizeUp"),
+                Span.Bound.of(cycleLengthConstant(), "C"), "position"), new Names(role -> "DOWN_" + role, "",
+                "(maxLr - baseLr)", "0", "(p - stepSizeUp)", "stepSizeDown"));
     }
 
     @Override
-    public CodeBlock lrBody() {
+    public List<Shape> shapes() {
+        return List.of(rise(), fall());
+    }
+
+    @Override
+    public CodeBlock lrBody(Code code) {
+        String length = code.use(cycleLengthConstant());
         CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("long cycle = step / CYCLE_LENGTH")
-                .addStatement("long position = step - cycle * CYCLE_LENGTH")
-                .addStatement("double height = position <= STEP_SIZE_UP ? UP_SLOPE * position\n"
-                        + ": DOWN_SLOPE * (CYCLE_LENGTH - position)");
+                .addStatement("long cycle = step / $N", length)
+                .addStatement("long position = step - cycle * $N", length)
+                .addStatement("double height = position <= $N ? $L\n: $L", code.use(stepSizeUpConstant()),
+                        rise().expression(code), fall().expression(code));
+        String base = code.use(NamedConstant.ofDouble("BASE_LR", baseLr, "baseLr"));
         return switch (mode) {
-            case TRIANGULAR -> body.addStatement("return BASE_LR + height").build();
+            case TRIANGULAR -> body.addStatement("return $N + height", base).build();
             case TRIANGULAR2 -> body.add("// the height halves every cycle; past $L halvings it is 0\n", MAX_HALVINGS)
-                    .addStatement("return BASE_LR + Math.scalb(height, -(int) Math.min(cycle, $LL))", MAX_HALVINGS)
+                    .addStatement("return $N + $T.scalb(height, -(int) $T.min(cycle, $LL))", base, Math.class,
+                            Math.class, MAX_HALVINGS)
                     .build();
-            case EXP_RANGE -> body.addStatement("return BASE_LR + height * Math.exp(LOG_GAMMA * step)").build();
+            case EXP_RANGE -> body.addStatement("return $N + height * $T.exp($N * step)", base, Math.class,
+                    code.use(NamedConstant.ofDouble("LOG_GAMMA", logGamma, "ln(gamma)"))).build();
         };
     }
 

@@ -44,6 +44,22 @@ final class Literals {
         return exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
     }
 
+    /** A double as a user reads or writes it: a literal, or {@code NaN}, {@code Infinity}, {@code -Infinity}. */
+    static String show(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        return ofDouble(value);
+    }
+
+    /** A long as a user writes it: with an {@code L} where an int literal could not hold it. */
+    static String show(long value) {
+        return value == (int) value ? Long.toString(value) : value + "L";
+    }
+
     /** A Java literal for a long: {@code 2500L}. */
     static String ofLong(long value) {
         return value + "L";

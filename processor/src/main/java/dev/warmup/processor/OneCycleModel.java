@@ -4,11 +4,13 @@ import com.palantir.javapoet.CodeBlock;
 import dev.warmup.PhaseShape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A validated {@code @OneCycleSchedule}, as PyTorch's {@code OneCycleLR} computes it: two or three {@link Curve}s
+ * A validated {@code @OneCycleSchedule}, as PyTorch's {@code OneCycleLR} computes it: two or three {@link Shape}s
  * between PyTorch's own phase boundaries, which are doubles ({@code pctStart * totalSteps - 1}, and
  * {@code 2 * pctStart * totalSteps - 2} with three phases); a step t of a phase from s to e is at
  * {@code pct = (t - s) / (e - s)}, computed in double as PyTorch does, and belongs to the first phase whose
@@ -17,7 +19,7 @@ import java.util.TreeSet;
  * @param ends PyTorch's {@code end_step} of each phase but the last
  * @param lastStep {@code T - 1}, where the last phase ends at minLr
  */
-record OneCycleModel(List<Curve> phases, List<Double> ends, long lastStep, double minLr, Attributes attributes)
+record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, double minLr, Attributes attributes)
         implements ScheduleModel {
 
     /** Validates a {@code @OneCycleSchedule}, reporting every problem; empty if there was one. */
@@ -61,22 +63,28 @@ record OneCycleModel(List<Curve> phases, List<Double> ends, long lastStep, doubl
         double initial = max / a.doubleValue("divFactor");
         double min = initial / a.doubleValue("finalDivFactor");
         if (!checks.check(Double.isFinite(initial), "divFactor", "the starting rate maxLr / divFactor = "
-                + Settings.showDouble(initial) + " must be finite")
+                + Literals.show(initial) + " must be finite")
                 || !checks.check(Double.isFinite(min), "finalDivFactor", "the final rate maxLr / divFactor / "
-                        + "finalDivFactor = " + Settings.showDouble(min) + " must be finite")) {
+                        + "finalDivFactor = " + Literals.show(min) + " must be finite")) {
             return Optional.empty();
         }
         PhaseShape shape = a.enumValue("annealStrategy").equals("COS") ? PhaseShape.COSINE : PhaseShape.LINEAR;
-        List<Curve> curves = new ArrayList<>();
-        curves.add(new Curve(shape, initial, max, end1, 1, "PHASE_1", "phase 1"));
-        if (threePhase) {
-            curves.add(new Curve(shape, max, initial, end2 - end1, 1, "PHASE_2", "phase 2"));
-            curves.add(new Curve(shape, initial, min, last - end2, 1, "PHASE_3", "phase 3"));
-        } else {
-            curves.add(new Curve(shape, max, min, last - end1, 1, "PHASE_2", "phase 2"));
+        List<Double> ends = threePhase ? List.of(end1, end2) : List.of(end1);
+        List<Double> rates = threePhase ? List.of(initial, max, initial, min) : List.of(initial, max, min);
+        List<Shape> curves = new ArrayList<>();
+        for (int i = 0; i < rates.size() - 1; i++) {
+            Span.Bound from = i == 0 ? Span.Bound.ZERO : new Span.Bound(endConstant(i - 1, ends.get(i - 1)),
+                    endName(i - 1));
+            Span.Bound to = i < ends.size() ? new Span.Bound(endConstant(i, ends.get(i)), endName(i))
+                    : new Span.Bound(lastStepConstant(last), "LAST_STEP");
+            String start = i == 0 ? "0" : Literals.ofDouble(ends.get(i - 1));
+            String end = i < ends.size() ? Literals.ofDouble(ends.get(i)) : Long.toString(last);
+            Names names = Names.prefixed("PHASE_" + (i + 1), "phase " + (i + 1), Literals.ofDouble(rates.get(i)),
+                    Literals.ofDouble(rates.get(i + 1)), i == 0 ? "t" : "(t - " + start + ")",
+                    i == 0 ? end : "(" + end + " - " + start + ")");
+            curves.add(PhasedModel.shape(shape, rates.get(i), rates.get(i + 1), 1, new Span(from, to), names));
         }
-        OneCycleModel model = new OneCycleModel(List.copyOf(curves), threePhase ? List.of(end1, end2)
-                : List.of(end1), last, min, a);
+        OneCycleModel model = new OneCycleModel(List.copyOf(curves), ends, last, min, a);
         /* The highest rates are around the peak. */
         return checks.constantsFinite(model, "maxLr")
                 && checks.ratesFinite(model, "maxLr", List.of(model.lastOf(0), model.lastOf(0) + 1))
@@ -98,28 +106,43 @@ record OneCycleModel(List<Curve> phases, List<Double> ends, long lastStep, doubl
         }
         for (int i = 0; i < ends.size(); i++) {
             if (step <= lastOf(i)) {
-                double start = i == 0 ? 0 : ends.get(i - 1);
-                return phases.get(i).at(i == 0 ? step : step - start, ends.get(i) - step);
+                return phases.get(i).at(step);
             }
         }
-        return phases.get(ends.size()).at(step - ends.get(ends.size() - 1), lastStep - step);
+        return phases.get(ends.size()).at(step);
     }
 
     private static String endName(int i) {
         return "PHASE_" + (i + 1) + "_END";
     }
 
-    private String done(int i, String step) {
-        return i == 0 ? step : "(" + step + " - " + endName(i - 1) + ")";
+    private static NamedConstant endConstant(int i, double end) {
+        return NamedConstant.ofDouble(endName(i), end, i == 0
+                ? "pctStart * totalSteps - 1: PyTorch's end of phase 1, where the rate is maxLr"
+                : "2 * pctStart * totalSteps - 2: PyTorch's end of phase 2, where the rate is maxLr / divFactor");
     }
 
-    private String left(int i, String step) {
-        return "(" + (i < ends.size() ? endName(i) : "LAST_STEP") + " - " + step + ")";
+    private static NamedConstant lastStepConstant(long lastStep) {
+        return NamedConstant.ofLong("LAST_STEP", lastStep, "totalSteps - 1: minLr from here on");
+    }
+
+    private NamedConstant lastOfConstant(int i) {
+        return NamedConstant.ofLong("PHASE_" + (i + 1) + "_LAST", lastOf(i),
+                "floor(" + endName(i) + "): the last step of phase " + (i + 1));
     }
 
     @Override
-    public String annotationText() {
-        return attributes.annotationText();
+    public Map<String, String> defaultsUsed() {
+        Map<String, String> used = new LinkedHashMap<>();
+        for (String attribute : List.of("pctStart", "annealStrategy", "divFactor", "finalDivFactor", "threePhase")) {
+            used.put(attribute, attributes.show(attribute));
+        }
+        return used;
+    }
+
+    @Override
+    public List<Shape> shapes() {
+        return phases;
     }
 
     /** The first step at or after the peak, {@code ceil(pctStart * T - 1)}. */
@@ -129,50 +152,42 @@ record OneCycleModel(List<Curve> phases, List<Double> ends, long lastStep, doubl
     }
 
     @Override
-    public String warmupStepsExpression() {
-        return Literals.ofLong(warmupSteps());
-    }
-
-    @Override
-    public List<NamedConstant> constants() {
-        List<NamedConstant> constants = new ArrayList<>();
-        constants.add(NamedConstant.ofLong("LAST_STEP", lastStep, "totalSteps - 1: minLr from here on"));
-        constants.add(NamedConstant.ofDouble("MIN_LR", minLr, "maxLr / divFactor / finalDivFactor"));
-        for (int i = 0; i < ends.size(); i++) {
-            constants.add(NamedConstant.ofDouble(endName(i), ends.get(i), i == 0
-                    ? "pctStart * totalSteps - 1: PyTorch's end of phase 1, where the rate is maxLr"
-                    : "2 * pctStart * totalSteps - 2: PyTorch's end of phase 2, where the rate is maxLr / divFactor"));
-            constants.add(NamedConstant.ofLong("PHASE_" + (i + 1) + "_LAST", lastOf(i),
-                    "floor(" + endName(i) + "): the last step of phase " + (i + 1)));
-        }
-        for (Curve phase : phases) {
-            constants.addAll(phase.constants());
-        }
-        return constants;
-    }
-
-    @Override
-    public CodeBlock lrBody() {
+    public CodeBlock lrBody(Code code) {
         CodeBlock.Builder body = CodeBlock.builder()
-                .beginControlFlow("if (step >= LAST_STEP)")
-                .addStatement("return MIN_LR")
+                .beginControlFlow("if (step >= $N)", code.use(lastStepConstant(lastStep)))
+                .addStatement("return $N", code.use(NamedConstant.ofDouble("MIN_LR", minLr,
+                        "maxLr / divFactor / finalDivFactor")))
                 .endControlFlow();
         for (int i = 0; i < phases.size(); i++) {
-            CodeBlock code = phases.get(i).code(done(i, "step"), left(i, "step"));
-            String comment = "// phase " + (i + 1) + ": " + phases.get(i).title() + "\n";
+            String comment = "// phase " + (i + 1) + ": " + title(i) + "\n";
             if (i == phases.size() - 1) {
-                body.add(comment).add(code);
+                body.add(comment).add(phases.get(i).code(code));
             } else {
-                body.beginControlFlow("if (step <= PHASE_$L_LAST)", i + 1).add(comment).add(code).endControlFlow();
+                body.beginControlFlow("if (step <= $N)", code.use(lastOfConstant(i)))
+                        .add(comment)
+                        .add(phases.get(i).code(code))
+                        .endControlFlow();
             }
         }
         return body.build();
     }
 
+    /** Phase {@code i}'s name for people: {@code cosine 0.004 -> 0.1}. */
+    private String title(int i) {
+        return phases.get(i).kind() + " " + Literals.ofDouble(rate(i)) + " -> " + Literals.ofDouble(rate(i + 1));
+    }
+
+    /** The rate at the start of phase {@code i}, or at the end of the last ({@code i} = number of phases). */
+    private double rate(int i) {
+        double max = attributes.doubleValue("maxLr");
+        double initial = max / attributes.doubleValue("divFactor");
+        return i == 0 ? initial : i == phases.size() ? minLr : i == 1 ? max : initial;
+    }
+
     @Override
     public String summary() {
         return (phases.size() == 3 ? "three-phase" : "two-phase") + " one-cycle schedule over "
-                + (lastStep + 1) + " steps, " + (phases.get(0).shape() == PhaseShape.COSINE ? "cosine" : "linear")
+                + (lastStep + 1) + " steps, " + phases.get(0).kind()
                 + " annealing (PyTorch's OneCycleLR), then minLr held";
     }
 
@@ -184,9 +199,7 @@ record OneCycleModel(List<Curve> phases, List<Double> ends, long lastStep, doubl
             String to = i < ends.size() ? " <= t <= " + lastOf(i) : " <= t < " + lastStep;
             String start = i == 0 ? "0" : Literals.ofDouble(ends.get(i - 1));
             String end = i < ends.size() ? Literals.ofDouble(ends.get(i)) : Long.toString(lastStep);
-            rows.add(new FormulaRow(from + to, phases.get(i).formula(i == 0 ? "t" : "(t - " + start + ")",
-                    i == 0 ? end : "(" + end + " - " + start + ")"),
-                    phases.get(i).computation(done(i, "t"), left(i, "t"))));
+            rows.add(new FormulaRow(from + to, phases.get(i).formula(), phases.get(i).computation()));
         }
         rows.add(new FormulaRow("t >= " + lastStep, "minLr = maxLr / divFactor / finalDivFactor", "MIN_LR"));
         return rows;

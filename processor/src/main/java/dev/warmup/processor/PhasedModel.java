@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A validated {@code @PhasedSchedule}: consecutive phases, each a {@link Curve} over whole steps, then the last end
+ * A validated {@code @PhasedSchedule}: consecutive phases, each a {@link Shape} over whole steps, then the last end
  * value held. Phase k (from 1) covers the steps from {@code PHASE_(k-1)_END} (0 for the first) to
  * {@code PHASE_k_END}, exclusive. The generated {@code lr} finds the phase by a branch chain, or, past
  * {@value #MAX_CHAIN} phases, by a balanced tree of comparisons: never a loop.
@@ -17,8 +17,18 @@ import java.util.TreeSet;
  * @param ends the first step after each phase, ascending
  * @param finalLr the rate from the end of the last phase on
  */
-record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long warmupSteps, Attributes attributes)
+record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long warmupSteps, Attributes attributes)
         implements ScheduleModel {
+
+    /** One phase: its shape, as the annotation names it, from rate a to rate b. */
+    record Phase(Shape shape, PhaseShape kind, double start, double end) {
+
+        /** The phase's name for people: {@code linear 0.0 -> 0.001}, {@code constant 0.1}. */
+        String title() {
+            return kind == PhaseShape.CONSTANT ? shape.kind() + " " + Literals.ofDouble(end)
+                    : shape.kind() + " " + Literals.ofDouble(start) + " -> " + Literals.ofDouble(end);
+        }
+    }
 
     /** Upper bound on phases: each costs a few constants and a branch of the generated class. */
     static final int MAX_PHASES = 1000;
@@ -28,6 +38,18 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
 
     /** Phases shown one by one in the generated Javadoc; more are summarised. */
     private static final int MAX_DOCUMENTED = 24;
+
+    /** The shape a {@link PhaseShape} names, from a to b over the span. */
+    static Shape shape(PhaseShape kind, double start, double end, double power, Span span, Names names) {
+        return switch (kind) {
+            case CONSTANT -> new ConstantShape(end, names);
+            case LINEAR -> new LinearShape(start, end, span, names);
+            case COSINE -> new CosineShape(start, end, span, names);
+            case EXPONENTIAL -> ExponentialShape.between(start, end, span, names);
+            case POLY -> new PolynomialShape(start, end, power, span, names);
+            case INV_SQRT -> InverseSqrtShape.between(start, end, span, names);
+        };
+    }
 
     /** Validates a {@code @PhasedSchedule}, reporting every problem; empty if there was one. */
     static Optional<ScheduleModel> validate(Attributes attributes, Reporter reporter) {
@@ -43,7 +65,7 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
                     + MAX_PHASES + " phases");
             return Optional.empty();
         }
-        List<Curve> curves = new ArrayList<>();
+        List<Phase> valid = new ArrayList<>();
         List<Long> ends = new ArrayList<>();
         long start = 0;
         boolean boundsOk = true;
@@ -51,25 +73,25 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
         double previousEnd = 0;
         for (int i = 0; i < phases.size(); i++) {
             Checks phase = checks.nested("phases", i, "phase " + (i + 1) + ": ");
-            Curve curve = phase(phase, i, previousEnd);
             long steps = phase.attributes().longValue("steps");
+            long phaseStart = start;
             if (steps > 0 && boundsOk) {
                 boundsOk = phase.check(steps <= Long.MAX_VALUE - start, "steps", "the phases would end after step "
                         + "Long.MAX_VALUE: the steps of all phases must add up to at most Long.MAX_VALUE");
                 start += boundsOk ? steps : 0;
                 ends.add(start);
             }
-            curves.add(curve);
+            valid.add(phase(phase, i, previousEnd, boundsOk ? span(i, phaseStart, start, i == phases.size() - 1) : null));
             double end = phase.attributes().doubleValue("endLr");
             previousEnd = Double.isFinite(end) && end >= 0 ? end : Double.NaN;
         }
-        if (checks.failed() || curves.contains(null)) {
+        if (checks.failed() || valid.contains(null)) {
             return Optional.empty();
         }
-        Curve last = curves.get(curves.size() - 1);
-        PhasedModel model = new PhasedModel(List.copyOf(curves), List.copyOf(ends), last.end(), 0, attributes);
+        Phase last = valid.get(valid.size() - 1);
+        PhasedModel model = new PhasedModel(List.copyOf(valid), List.copyOf(ends), last.end(), 0, attributes);
         /* Each shape is monotone, so its extremes are at its first and last step. */
-        for (int i = 0; i < curves.size(); i++) {
+        for (int i = 0; i < valid.size(); i++) {
             checks.nested("phases", i, "phase " + (i + 1) + ": ").ratesFinite(model, "endLr",
                     List.of(model.startOf(i), ends.get(i) - 1));
         }
@@ -78,8 +100,21 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
                 model.finalLr(), model.peakStep(), attributes));
     }
 
-    /** One phase: its checks, and its curve if they pass (null otherwise). */
-    private static Curve phase(Checks phase, int index, double previousEnd) {
+    /** The constant {@code PHASE_k_END}: the first step after phase k (from 0). */
+    private static NamedConstant endConstant(int phase, long end, boolean last) {
+        return NamedConstant.ofLong(endName(phase), end, "the first step after phase " + (phase + 1)
+                + (last ? "" : ", where phase " + (phase + 2) + " starts"));
+    }
+
+    /** Phase {@code index}'s span, {@code [start, end)}. */
+    private static Span span(int index, long start, long end, boolean last) {
+        Span.Bound from = index == 0 ? Span.Bound.ZERO
+                : Span.Bound.of(endConstant(index - 1, start, false), endName(index - 1));
+        return new Span(from, Span.Bound.of(endConstant(index, end, last), endName(index)));
+    }
+
+    /** One phase: its checks, and its shape if they pass (null otherwise, or if {@code span} is null). */
+    private static Phase phase(Checks phase, int index, double previousEnd, Span span) {
         Attributes a = phase.attributes();
         PhaseShape shape = PhaseShape.valueOf(a.enumValue("shape"));
         boolean stepsOk = phase.positive("steps", "the length of a phase");
@@ -110,9 +145,6 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
                 : "shape = PhaseShape." + shape + " starting at " + Literals.ofDouble(start)
                         + (index == 0 ? " (the first phase starts at 0 unless startLr is set)"
                                 : " (where phase " + index + " ends)");
-        Curve curve = new Curve(shape, start, end, a.longValue("steps"),
-                shape == PhaseShape.POLY ? a.doubleValue("power") : 1.0,
-                "PHASE_" + (index + 1), "phase " + (index + 1));
         if (shape == PhaseShape.EXPONENTIAL) {
             ok &= phase.checkWith(start > 0, startAttribute, startText + " is not allowed: an exponential phase "
                     + "multiplies the rate, so it must start > 0; set startLr");
@@ -122,13 +154,20 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
             ok &= endPositive && phase.checkWith(start > end, startAttribute, startText + " is not allowed: an "
                     + "inverse square root phase falls, so it must start above endLr = " + Literals.ofDouble(end));
             if (ok) {
-                double tau = curve.tau();
+                double tau = InverseSqrtShape.tau(start, end, a.longValue("steps"));
                 ok = phase.check(Double.isFinite(tau) && tau > 0, "endLr", "the time scale tau = L * b^2 / "
                         + "(a^2 - b^2) that reaches it from a = " + Literals.ofDouble(start) + " is "
-                        + Settings.showDouble(tau) + "; it must be finite and > 0");
+                        + Literals.show(tau) + "; it must be finite and > 0");
             }
         }
-        return ok ? curve : null;
+        if (!ok || span == null) {
+            return null;
+        }
+        String label = "phase " + (index + 1);
+        Names names = Names.prefixed("PHASE_" + (index + 1), label, Literals.ofDouble(start), Literals.ofDouble(end),
+                index == 0 ? "t" : "(t - " + span.start().whole() + ")", Long.toString(a.longValue("steps")));
+        return new Phase(shape(shape, start, end, shape == PhaseShape.POLY ? a.doubleValue("power") : 1.0, span,
+                names), shape, start, end);
     }
 
     /**
@@ -160,7 +199,7 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
         }
         for (int i = 0; i < phases.size(); i++) {
             if (step < ends.get(i)) {
-                return phases.get(i).at(step - startOf(i), ends.get(i) - step);
+                return phases.get(i).shape().at(step);
             }
         }
         return finalLr;
@@ -168,53 +207,36 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
 
     /** Whether the last phase is constant, so that its branch also serves every step after it. */
     private boolean lastHeld() {
-        return phases.get(phases.size() - 1).shape() == PhaseShape.CONSTANT;
+        return phases.get(phases.size() - 1).kind() == PhaseShape.CONSTANT;
     }
 
     private static String endName(int phase) {
         return "PHASE_" + (phase + 1) + "_END";
     }
 
-    /** The steps done in a phase, as code: {@code (step - PHASE_1_END)}, or {@code step} in the first. */
-    private static String done(int phase, String step) {
-        return phase == 0 ? step : "(" + step + " - " + endName(phase - 1) + ")";
-    }
-
-    private static String left(int phase, String step) {
-        return "(" + endName(phase) + " - " + step + ")";
+    private NamedConstant end(int phase) {
+        return endConstant(phase, ends.get(phase), phase == phases.size() - 1);
     }
 
     @Override
-    public String annotationText() {
-        return attributes.annotationText();
+    public List<Shape> shapes() {
+        return phases.stream().map(Phase::shape).toList();
     }
 
+    /** Where each phase ends (the first ones, if there are many), marked on the chart. */
     @Override
-    public String warmupStepsExpression() {
-        return Literals.ofLong(warmupSteps);
-    }
-
-    @Override
-    public List<NamedConstant> constants() {
-        List<NamedConstant> constants = new ArrayList<>();
-        for (int i = 0; i < phases.size(); i++) {
-            if (i < phases.size() - 1 || !lastHeld()) {
-                constants.add(NamedConstant.ofLong(endName(i), ends.get(i), "the first step after phase " + (i + 1)
-                        + (i < phases.size() - 1 ? ", where phase " + (i + 2) + " starts" : "")));
-            }
-            constants.addAll(phases.get(i).constants());
+    public List<SvgPlot.Marker> markers() {
+        List<SvgPlot.Marker> markers = new ArrayList<>();
+        for (int i = 0; i < Math.min(phases.size(), 8); i++) {
+            markers.add(new SvgPlot.Marker(ends.get(i), "phase " + (i + 1) + " ends"));
         }
-        if (!lastHeld()) {
-            constants.add(NamedConstant.ofDouble("FINAL_LR", finalLr, "b of phase " + phases.size()
-                    + ", held after it"));
-        }
-        return constants;
+        return markers;
     }
 
     @Override
-    public CodeBlock lrBody() {
+    public CodeBlock lrBody(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
-        branches(body, 0, phases.size(), true);
+        branches(code, body, 0, phases.size(), true);
         return body.build();
     }
 
@@ -222,13 +244,13 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
      * The code for phases {@code [from, to)}, knowing the step is at or after the first's start and, unless
      * {@code withTail}, before the last's end; {@code withTail} adds the steps after the last phase.
      */
-    private void branches(CodeBlock.Builder body, int from, int to, boolean withTail) {
+    private void branches(Code code, CodeBlock.Builder body, int from, int to, boolean withTail) {
         if (to - from > MAX_CHAIN) {
             int middle = (from + to) / 2;
-            body.beginControlFlow("if (step < $L)", endName(middle - 1));
-            branches(body, from, middle, false);
+            body.beginControlFlow("if (step < $N)", code.use(end(middle - 1)));
+            branches(code, body, from, middle, false);
             body.endControlFlow();
-            branches(body, middle, to, withTail);
+            branches(code, body, middle, to, withTail);
             return;
         }
         for (int i = from; i < to; i++) {
@@ -237,22 +259,24 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
             String comment = "// phase " + (i + 1) + ": " + phases.get(i).title()
                     + (unconditional && lastOfAll ? ", and after it" : "") + "\n";
             if (unconditional) {
-                body.add(comment).add(phases.get(i).code(done(i, "step"), left(i, "step")));
+                body.add(comment).add(phases.get(i).shape().code(code));
                 return;
             }
-            body.beginControlFlow("if (step < $L)", endName(i))
+            body.beginControlFlow("if (step < $N)", code.use(end(i)))
                     .add(comment)
-                    .add(phases.get(i).code(done(i, "step"), left(i, "step")))
+                    .add(phases.get(i).shape().code(code))
                     .endControlFlow();
         }
-        body.add("// after the last phase, its end value holds\n").addStatement("return FINAL_LR");
+        body.add("// after the last phase, its end value holds\n").addStatement("return $N",
+                code.use(NamedConstant.ofDouble("FINAL_LR", finalLr, "b of phase " + phases.size()
+                        + ", held after it")));
     }
 
     @Override
     public String summary() {
         List<String> shapes = new ArrayList<>();
-        for (Curve phase : phases.subList(0, Math.min(phases.size(), 6))) {
-            shapes.add(phase.shape().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        for (Phase phase : phases.subList(0, Math.min(phases.size(), 6))) {
+            shapes.add(phase.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         return phases.size() + (phases.size() == 1 ? " phase" : " phases") + " over " + ends.get(ends.size() - 1)
                 + " steps (" + String.join(", ", shapes) + (phases.size() > 6 ? ", ..." : "") + "), then "
@@ -267,15 +291,13 @@ record PhasedModel(List<Curve> phases, List<Long> ends, double finalLr, long war
                 rows.add(new FormulaRow("...", "phases " + (i + 1) + " to " + (phases.size() - 1), "..."));
                 i = phases.size() - 1;
             }
-            Curve phase = phases.get(i);
-            rows.add(new FormulaRow(startOf(i) + " <= t < " + ends.get(i),
-                    "phase " + (i + 1) + ": " + phase.formula(i == 0 ? "t" : "(t - " + startOf(i) + ")",
-                            Long.toString(ends.get(i) - startOf(i))),
-                    phase.computation(done(i, "t"), left(i, "t"))));
+            Shape shape = phases.get(i).shape();
+            rows.add(new FormulaRow(startOf(i) + " <= t < " + ends.get(i), "phase " + (i + 1) + ": "
+                    + shape.formula(), shape.computation()));
         }
         rows.add(new FormulaRow("t >= " + ends.get(ends.size() - 1), Literals.ofDouble(finalLr)
-                + ", the end of phase " + phases.size(), lastHeld() ? phases.get(phases.size() - 1).computation("", "")
-                : "FINAL_LR"));
+                + ", the end of phase " + phases.size(), lastHeld()
+                ? phases.get(phases.size() - 1).shape().computation() : "FINAL_LR"));
         return rows;
     }
 

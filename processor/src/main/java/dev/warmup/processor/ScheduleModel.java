@@ -3,18 +3,37 @@ package dev.warmup.processor;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What {@link ScheduleWriter} needs of a validated schedule, whichever annotation declared it. Like each shape, a model
- * has two faces that must agree to the bit: {@link #at(long)}, the reference evaluator used for Javadoc and tests,
- * and {@link #lrBody()}, the code of the generated {@code lr(step)}, which performs the same operations in the same
- * order on the same {@link #constants()}.
+ * What {@link ScheduleWriter} needs of a validated schedule, whichever annotation declared it: a composition of
+ * {@link Shape}s. Like each shape, a model has two faces that must agree to the bit: {@link #at(long)}, the reference
+ * evaluator used for Javadoc and tests, and {@link #lrBody(Code)}, the code of the generated {@code lr(step)}, which
+ * composes the shapes' code as {@code at} composes their evaluators.
  */
 interface ScheduleModel {
 
+    /** The annotation as read. */
+    Attributes attributes();
+
     /** The annotation with its explicit attributes, as a user would write it. */
-    String annotationText();
+    default String annotationText() {
+        return attributes().annotationText();
+    }
+
+    /**
+     * The unset attributes that the schedule uses, with the value it uses for each ({@code gamma} of
+     * {@code Decay.EXP}: {@code 0.9999}), for what the generated class shows of itself.
+     */
+    default Map<String, String> defaultsUsed() {
+        return Map.of();
+    }
+
+    /** The annotation as the schedule uses it, defaults marked: {@code gamma = 0.9999 (default)}. */
+    default String effectiveText() {
+        return attributes().annotationText(defaultsUsed());
+    }
 
     /** The learning rate at {@code step >= 0}, exactly as the generated class computes it. */
     double at(long step);
@@ -22,25 +41,35 @@ interface ScheduleModel {
     /** What the generated {@code warmupSteps()} returns. */
     long warmupSteps();
 
-    /** The expression the generated {@code warmupSteps()} returns: a constant's name or a literal. */
-    String warmupStepsExpression();
+    /** The expression the generated {@code warmupSteps()} returns: a constant or a literal. */
+    default CodeBlock warmupStepsExpression(Code code) {
+        return CodeBlock.of("$L", Literals.ofLong(warmupSteps()));
+    }
 
-    /** Every constant of the generated class, in declaration order. */
-    List<NamedConstant> constants();
+    /** The shapes the schedule is composed of, in order. */
+    List<Shape> shapes();
 
-    /** The {@code double[FILL_BLOCK]} tables that {@link #fillBody()} uses. */
-    default List<FillCode.Table> tables() {
-        return List.of();
+    /**
+     * Every constant of the generated class, in declaration order: those its code uses. Throws
+     * {@link NamedConstant.NotFinite} if one would not be finite.
+     */
+    default List<NamedConstant> constants() {
+        Code code = new Code();
+        lrBody(code);
+        fillBody(code);
+        fillMethods(code);
+        warmupStepsExpression(code);
+        return code.constants();
     }
 
     /** The statements of {@code lr(step)} after its check of a negative step; they end by returning the rate. */
-    CodeBlock lrBody();
+    CodeBlock lrBody(Code code);
 
     /**
      * The statements of {@code fill(out, fromStep)} after its checks, with {@code out}, {@code n = out.length > 0}
      * and {@code fromStep} in scope. By default, every step through {@code lr}.
      */
-    default CodeBlock fillBody() {
+    default CodeBlock fillBody(Code code) {
         return CodeBlock.builder()
                 .beginControlFlow("for (int i = 0; i < n; i++)")
                 .addStatement("out[i] = lr(fromStep + i)")
@@ -48,8 +77,8 @@ interface ScheduleModel {
                 .build();
     }
 
-    /** Private methods that {@link #fillBody()} calls. */
-    default List<MethodSpec> fillMethods() {
+    /** Private methods that {@link #fillBody(Code)} calls. */
+    default List<MethodSpec> fillMethods(Code code) {
         return List.of();
     }
 

@@ -13,7 +13,6 @@ import dev.warmup.StepLr;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
@@ -27,15 +26,20 @@ final class ScheduleWriter {
      * @param source the annotated type's qualified name, for documentation
      * @param origin the annotated type, the originating element of the file
      * @param generated {@code javax.annotation.processing.Generated}, where the compilation has it
-     * @param shadowed the {@link #JAVA_LANG_NAMES} that a type of the target's package shadows there, to be
-     *     qualified (JavaPoet qualifies the types it writes; {@link #qualifyShadowed} the rest)
+     * @param packageTypes the simple names of the types of the target's package: a {@code java.lang} type of the same
+     *     name is written qualified (every type of the generated code is written by JavaPoet, as {@code $T})
      * @param frameworks the frameworks of {@code @Adapters} whose interfaces the class also implements
      */
     static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
-            Optional<ClassName> generated, Set<String> shadowed, Set<Framework> frameworks) {
-        List<NamedConstant> constants = usedConstants(schedule);
+            Optional<ClassName> generated, Set<String> packageTypes, Set<Framework> frameworks) {
+        Code code = new Code();
+        MethodSpec lr = lr(schedule, code);
+        MethodSpec fill = fill(schedule, code);
+        List<MethodSpec> fillMethods = schedule.fillMethods(code);
+        CodeBlock warmupSteps = schedule.warmupStepsExpression(code);
+        List<NamedConstant> constants = code.constants();
         TypeSpec.Builder type = TypeSpec.classBuilder(target)
-                .alwaysQualify(shadowed.toArray(String[]::new))
+                .alwaysQualify(packageTypes.toArray(String[]::new))
                 .addOriginatingElement(origin)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(StepLr.class)
@@ -56,7 +60,7 @@ final class ScheduleWriter {
                     .initializer("$L", constant.literal())
                     .build());
         }
-        List<FillCode.Table> tables = schedule.tables();
+        List<FillCode.Table> tables = code.tables();
         if (!tables.isEmpty()) {
             type.addField(FieldSpec.builder(TypeName.INT, "FILL_BLOCK", Modifier.PRIVATE, Modifier.STATIC,
                             Modifier.FINAL)
@@ -70,25 +74,25 @@ final class ScheduleWriter {
                         .addJavadoc("For {@code fill}: {@code $L[k] = $L}.\n", table.name(), table.doc())
                         .initializer("new double[FILL_BLOCK]")
                         .build());
-                init.addStatement("$L[k] = $L", table.name(), table.valueOfK());
+                init.addStatement("$N[k] = $L", table.name(), table.valueOfK());
             }
             type.addStaticBlock(init.endControlFlow().build());
         }
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        type.addMethod(lr(schedule));
-        type.addMethod(fill(schedule));
-        type.addMethods(schedule.fillMethods());
+        type.addMethod(lr);
+        type.addMethod(fill);
+        type.addMethods(fillMethods);
         type.addMethod(MethodSpec.methodBuilder("warmupSteps")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.LONG)
-                .addStatement("return $L", schedule.warmupStepsExpression())
+                .addStatement("return $L", warmupSteps)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
-                .addStatement("return $S", target.simpleName() + " " + schedule.annotationText())
+                .addStatement("return $S", target.simpleName() + " " + schedule.effectiveText())
                 .build());
         FrameworkAdapters.addTo(type, target, frameworks);
 
@@ -98,40 +102,12 @@ final class ScheduleWriter {
                 .build();
     }
 
-    /**
-     * The model's constants that the generated code reads: a model may define one that its code, for some settings,
-     * does not need, and an unused private field is a warning in IDEs (ECJ's "value of the field is not used").
-     */
-    static List<NamedConstant> usedConstants(ScheduleModel schedule) {
-        StringBuilder code = new StringBuilder(schedule.lrBody().toString())
-                .append('\n').append(schedule.fillBody()).append('\n').append(schedule.warmupStepsExpression());
-        schedule.fillMethods().forEach(method -> code.append('\n').append(method));
-        schedule.tables().forEach(table -> code.append('\n').append(table.valueOfK()));
-        String text = code.toString();
-        return schedule.constants().stream()
-                .filter(constant -> Pattern.compile("\\b" + constant.name() + "\\b").matcher(text).find())
-                .toList();
-    }
-
-    /** The {@code java.lang} types generated code names: a type of the same simple name in its package hides them. */
-    static final List<String> JAVA_LANG_NAMES = List.of("ArithmeticException", "Double", "IllegalArgumentException",
-            "Integer", "Long", "Math", "Object", "Override", "String");
-
-    /** The generated code's own uses of {@code Math.}, {@code Long.}, ... as text: qualified where shadowed. */
-    static String qualifyShadowed(String source, Set<String> shadowed) {
-        String qualified = source;
-        for (String name : shadowed) {
-            qualified = qualified.replaceAll("(?<![\\w.$])" + name + "\\.", "java.lang." + name + ".");
-        }
-        return qualified;
-    }
-
-    private static MethodSpec lr(ScheduleModel schedule) {
+    private static MethodSpec lr(ScheduleModel schedule, Code code) {
         CodeBlock body = CodeBlock.builder()
                 .beginControlFlow("if (step < 0)")
                 .addStatement("throw new $T($S + step)", IllegalArgumentException.class, "step must be >= 0, was ")
                 .endControlFlow()
-                .add(schedule.lrBody())
+                .add(schedule.lrBody(code))
                 .build();
         return MethodSpec.methodBuilder("lr")
                 .addAnnotation(Override.class)
@@ -142,7 +118,7 @@ final class ScheduleWriter {
                 .build();
     }
 
-    private static MethodSpec fill(ScheduleModel schedule) {
+    private static MethodSpec fill(ScheduleModel schedule, Code code) {
         CodeBlock body = CodeBlock.builder()
                 .beginControlFlow("if (fromStep < 0)")
                 .addStatement("throw new $T($S + fromStep)", IllegalArgumentException.class,
@@ -153,7 +129,7 @@ final class ScheduleWriter {
                 .addStatement("return")
                 .endControlFlow()
                 .addStatement("$T.addExact(fromStep, n - 1)", Math.class)
-                .add(schedule.fillBody())
+                .add(schedule.fillBody(code))
                 .build();
         return MethodSpec.methodBuilder("fill")
                 .addJavadoc("$L", schedule.fillJavadoc())
@@ -168,7 +144,7 @@ final class ScheduleWriter {
     private static String classJavadoc(ScheduleModel schedule, List<NamedConstant> constants, String source) {
         StringBuilder doc = new StringBuilder()
                 .append("Learning-rate schedule of {@code ").append(source).append("}, generated from\n")
-                .append("{@code ").append(wrapNested(schedule.annotationText())).append("}:\n")
+                .append("{@code ").append(wrapNested(schedule.effectiveText())).append("}:\n")
                 .append(schedule.summary()).append(".\n\n");
 
         Table formulas = new Table("step t", "lr(t)", "computed as");
@@ -193,10 +169,32 @@ final class ScheduleWriter {
         return doc.toString();
     }
 
-    /** A long annotation text with nested annotations, one nested annotation a line. */
+    /**
+     * A long annotation text over several lines: with nested annotations, one nested annotation a line; without,
+     * attributes filling lines of up to 100 characters.
+     */
     private static String wrapNested(String annotation) {
-        return annotation.length() <= 100 ? annotation
-                : annotation.replace("{@", "{\n        @").replace(", @", ",\n        @");
+        if (annotation.length() <= 100) {
+            return annotation;
+        }
+        if (annotation.contains("{@")) {
+            return annotation.replace("{@", "{\n        @").replace(", @", ",\n        @");
+        }
+        StringBuilder text = new StringBuilder();
+        int lineStart = 0;
+        for (String part : annotation.split(", ")) {
+            if (text.length() > 0) {
+                text.append(',');
+                if (text.length() - lineStart + part.length() + 1 > 100) {
+                    text.append("\n        ");
+                    lineStart = text.length() - 8;
+                } else {
+                    text.append(' ');
+                }
+            }
+            text.append(part);
+        }
+        return text.toString();
     }
 
     /** Left-aligned columns of plain text, for {@code <pre>} blocks. */

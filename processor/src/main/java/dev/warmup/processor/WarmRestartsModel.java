@@ -4,6 +4,8 @@ import com.palantir.javapoet.CodeBlock;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -91,7 +93,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             throw new IllegalArgumentException("step must be >= 0, was " + step);
         }
         if (step < warmupSteps) {
-            return startLr == 0 ? warmupSlope * step : startLr + warmupSlope * step;
+            return warmup().at(step);
         }
         long d = step - warmupSteps;
         long sinceRestart;
@@ -108,10 +110,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             sinceRestart = d - cycleStarts[cycle];
             length = cycleLengths[cycle];
         }
-        double fraction = sinceRestart / length;
-        double c = fraction < 0.5 ? Math.cos(Math.PI / 2 * fraction)
-                : Math.sin(Math.PI / 2 * ((length - sinceRestart) / length));
-        return etaMin == 0 ? amplitude * (c * c) : etaMin + amplitude * (c * c);
+        return CosineShape.restartAt(etaMin, amplitude, sinceRestart, length);
     }
 
     /** For {@code tMult >= 3}: the cycle of d, estimated by a logarithm and corrected by the table. */
@@ -135,78 +134,83 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     }
 
     @Override
-    public String annotationText() {
-        return attributes.annotationText();
+    public CodeBlock warmupStepsExpression(Code code) {
+        return warmupSteps > 0 ? CodeBlock.of("$N", code.use(warmupStepsConstant()))
+                : CodeBlock.of("$L", Literals.ofLong(0));
+    }
+
+    private NamedConstant warmupStepsConstant() {
+        return NamedConstant.ofLong("WARMUP_STEPS", warmupSteps, "warmupSteps: the warmup length W");
+    }
+
+    /** The linear warmup over {@code [0, W)}, null without one. */
+    private Shape warmup() {
+        return warmupSteps == 0 ? null : new LinearShape(startLr, baseLr,
+                new Span(Span.Bound.ZERO, Span.Bound.of(warmupStepsConstant(), "W")),
+                new Names(WarmupModel.WARMUP_NAMES, "", "startLr", "baseLr", "t", "W"));
     }
 
     @Override
-    public String warmupStepsExpression() {
-        return warmupSteps > 0 ? "WARMUP_STEPS" : Literals.ofLong(0);
+    public Map<String, String> defaultsUsed() {
+        Map<String, String> used = new LinkedHashMap<>();
+        for (String attribute : warmupSteps > 0 ? List.of("tMult", "etaMin", "warmupSteps", "startLr")
+                : List.of("tMult", "etaMin", "warmupSteps")) {
+            used.put(attribute, attributes.show(attribute));
+        }
+        return used;
     }
 
     @Override
-    public List<NamedConstant> constants() {
-        List<NamedConstant> constants = new ArrayList<>();
-        if (warmupSteps > 0) {
-            constants.add(NamedConstant.ofLong("WARMUP_STEPS", warmupSteps, "warmupSteps: the warmup length W"));
-            if (startLr != 0) {
-                constants.add(NamedConstant.ofDouble("START_LR", startLr, "startLr"));
-            }
-            constants.add(NamedConstant.ofDouble("WARMUP_SLOPE", warmupSlope, "(baseLr - startLr) / W"));
-        }
-        if (etaMin != 0) {
-            constants.add(NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin"));
-        }
-        constants.add(NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin"));
-        constants.add(NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle"));
-        if (tMult >= 3) {
-            constants.add(NamedConstant.ofLong("LAST_CYCLE", cycleStarts.length - 1,
-                    "the last cycle that starts by Long.MAX_VALUE"));
-            constants.add(new NamedConstant("CYCLE_STARTS", cycleStarts,
-                    "t0 * (tMult^i - 1) / (tMult - 1): the step after warmup at which cycle i starts"));
-            constants.add(new NamedConstant("CYCLE_LENGTHS", cycleLengths, "t0 * tMult^i: the steps of cycle i"));
-            constants.add(NamedConstant.ofDouble("CYCLE_SCALE", cycleScale(), "(tMult - 1) / t0"));
-            constants.add(NamedConstant.ofDouble("INVERSE_LOG_T_MULT", inverseLogTMult(), "1 / ln(tMult)"));
-        }
-        return constants;
+    public List<Shape> shapes() {
+        return warmupSteps == 0 ? List.of() : List.of(warmup());
     }
 
     @Override
-    public CodeBlock lrBody() {
+    public CodeBlock lrBody(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
         if (warmupSteps > 0) {
-            body.beginControlFlow("if (step < WARMUP_STEPS)")
-                    .add("// linear warmup: startLr + (baseLr - startLr) * t / W\n")
-                    .addStatement("return $LWARMUP_SLOPE * step", startLr == 0 ? "" : "START_LR + ")
+            String w = code.use(warmupStepsConstant());
+            body.beginControlFlow("if (step < $N)", w)
+                    .add("// linear warmup: $L\n", warmup().formula())
+                    .add(warmup().code(code))
                     .endControlFlow()
-                    .addStatement("long d = step - WARMUP_STEPS");
+                    .addStatement("long d = step - $N", w);
         } else {
             body.addStatement("long d = step");
         }
+        NamedConstant first = NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle");
         switch (tMult) {
             case 1 -> body.add("// cycles of equal length\n")
-                    .addStatement("long sinceRestart = d % FIRST_CYCLE")
-                    .addStatement("double length = FIRST_CYCLE");
+                    .addStatement("long sinceRestart = d % $N", code.use(first))
+                    .addStatement("double length = $N", code.use(first));
             case 2 -> body.add("// cycle i spans [t0 (2^i - 1), t0 (2^(i+1) - 1)): i is the highest bit of d / t0 + 1\n")
-                    .addStatement("int cycle = 63 - Long.numberOfLeadingZeros(d / FIRST_CYCLE + 1)")
-                    .addStatement("long sinceRestart = d - FIRST_CYCLE * ((1L << cycle) - 1)")
-                    .addStatement("double length = Math.scalb((double) FIRST_CYCLE, cycle)");
-            default -> body.add("// the cycle by its logarithm, corrected by at most one against the cycle starts\n")
-                    .addStatement("int cycle = (int) Math.min(Math.log(d * CYCLE_SCALE + 1.0) * INVERSE_LOG_T_MULT, "
-                            + "LAST_CYCLE)")
-                    .beginControlFlow("if (d < CYCLE_STARTS[cycle])")
-                    .addStatement("cycle--")
-                    .nextControlFlow("else if (cycle < LAST_CYCLE && d >= CYCLE_STARTS[cycle + 1])")
-                    .addStatement("cycle++")
-                    .endControlFlow()
-                    .addStatement("long sinceRestart = d - CYCLE_STARTS[cycle]")
-                    .addStatement("double length = CYCLE_LENGTHS[cycle]");
+                    .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class, code.use(first))
+                    .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", code.use(first))
+                    .addStatement("double length = $T.scalb((double) $N, cycle)", Math.class, code.use(first));
+            default -> {
+                String lastCycle = code.use(NamedConstant.ofLong("LAST_CYCLE", cycleStarts.length - 1,
+                        "the last cycle that starts by Long.MAX_VALUE"));
+                String starts = code.use(new NamedConstant("CYCLE_STARTS", cycleStarts,
+                        "t0 * (tMult^i - 1) / (tMult - 1): the step after warmup at which cycle i starts"));
+                body.add("// the cycle by its logarithm, corrected by at most one against the cycle starts\n")
+                        .addStatement("int cycle = (int) $T.min($T.log(d * $N + 1.0) * $N, $N)", Math.class,
+                                Math.class, code.use(NamedConstant.ofDouble("CYCLE_SCALE", cycleScale(),
+                                        "(tMult - 1) / t0")),
+                                code.use(NamedConstant.ofDouble("INVERSE_LOG_T_MULT", inverseLogTMult(),
+                                        "1 / ln(tMult)")), lastCycle)
+                        .beginControlFlow("if (d < $N[cycle])", starts)
+                        .addStatement("cycle--")
+                        .nextControlFlow("else if (cycle < $N && d >= $N[cycle + 1])", lastCycle, starts)
+                        .addStatement("cycle++")
+                        .endControlFlow()
+                        .addStatement("long sinceRestart = d - $N[cycle]", starts)
+                        .addStatement("double length = $N[cycle]", code.use(new NamedConstant("CYCLE_LENGTHS",
+                                cycleLengths, "t0 * tMult^i: the steps of cycle i")));
+            }
         }
         return body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2\n")
-                .addStatement("double fraction = sinceRestart / length")
-                .addStatement("double c = fraction < 0.5 ? Math.cos(Math.PI / 2 * fraction)\n"
-                        + ": Math.sin(Math.PI / 2 * ((length - sinceRestart) / length))")
-                .addStatement("return $LAMPLITUDE * (c * c)", etaMin == 0 ? "" : "ETA_MIN + ")
+                .add(CosineShape.restartCode(code, NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin"),
+                        NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin")))
                 .build();
     }
 
@@ -222,8 +226,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     public List<FormulaRow> formulaRows() {
         List<FormulaRow> rows = new ArrayList<>();
         if (warmupSteps > 0) {
-            rows.add(new FormulaRow("0 <= t < " + warmupSteps, "startLr + (baseLr - startLr) * t / W",
-                    (startLr == 0 ? "" : "START_LR + ") + "WARMUP_SLOPE * t"));
+            rows.add(new FormulaRow("0 <= t < " + warmupSteps, warmup().formula(), warmup().computation()));
         }
         rows.add(new FormulaRow("t >= " + warmupSteps,
                 "etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2",

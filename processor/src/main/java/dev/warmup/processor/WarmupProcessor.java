@@ -48,13 +48,13 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class WarmupProcessor extends AbstractProcessor {
 
-    static final String ANNOTATION = "dev.warmup.WarmupSchedule";
     private static final String ADAPTERS = "dev.warmup.Adapters";
     private static final String STEP_LR = "dev.warmup.StepLr";
     private static final String GENERATED = "javax.annotation.processing.Generated";
 
-    /** How each schedule annotation other than {@code @WarmupSchedule} is validated into a model, by name. */
+    /** How each schedule annotation is validated into a model, by name. */
     private static final Map<String, BiFunction<Attributes, Reporter, Optional<ScheduleModel>>> VALIDATORS = Map.of(
+            "dev.warmup.WarmupSchedule", WarmupModel::validate,
             "dev.warmup.PhasedSchedule", PhasedModel::validate,
             "dev.warmup.OneCycleSchedule", OneCycleModel::validate,
             "dev.warmup.CyclicSchedule", CyclicModel::validate,
@@ -65,9 +65,7 @@ public final class WarmupProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        Set<String> names = new HashSet<>(VALIDATORS.keySet());
-        names.add(ANNOTATION);
-        return names;
+        return VALIDATORS.keySet();
     }
 
     /** {@code -Awarmup.plot=false} turns the SVG chart written beside each generated source off. */
@@ -93,7 +91,7 @@ public final class WarmupProcessor extends AbstractProcessor {
         if (scheduleAnnotations.isEmpty()) {
             return false;
         }
-        /* The simple name of the annotation that generates each class of this round, by qualified name. */
+        /* Which annotation on which class generates each class of this round, by qualified name, for messages. */
         Map<String, String> writtenThisRound = new HashMap<>();
         // In order of name: compilers hand elements over in orders of their own (ECJ's is a hash order), and which of
         // two clashing schedules gets the error must not depend on the compiler.
@@ -158,26 +156,26 @@ public final class WarmupProcessor extends AbstractProcessor {
             }
         };
         Optional<ScheduleModel> schedule = request.get().validation().apply(reporter);
-        if (!ScheduleValidator.isValidName(request.get().name())) {
+        // In the same compile as the schedule's own problems: every problem of the class at once.
+        Optional<Set<Framework>> frameworks = frameworks(type);
+        if (!Checks.isValidName(request.get().name())) {
             return; // reported by the validator; there is no target name to check
         }
         ClassName target = targetName(type, request.get().name());
-        if (!checkTargetFree(target, annotation, writtenThisRound, reporter) || schedule.isEmpty()) {
+        if (!checkTargetFree(target, annotation, writtenThisRound, reporter) || schedule.isEmpty()
+                || frameworks.isEmpty()) {
             return;
         }
-        writtenThisRound.put(target.canonicalName(), annotation);
+        writtenThisRound.put(target.canonicalName(), "@" + annotation + " of this compilation, on "
+                + type.getQualifiedName() + ",");
         TypeElement generated = processingEnv.getElementUtils().getTypeElement(GENERATED);
-        Set<String> shadowed = shadowedJavaLangNames(target);
-        Optional<Set<Framework>> frameworks = frameworks(type);
-        if (frameworks.isEmpty()) {
-            return;
-        }
+        Set<String> packageTypes = packageTypes(target);
         JavaFile file = ScheduleWriter.write(schedule.get(), target, type.getQualifiedName().toString(), type,
-                Optional.ofNullable(generated).map(ClassName::get), shadowed, frameworks.get());
+                Optional.ofNullable(generated).map(ClassName::get), packageTypes, frameworks.get());
         try {
             JavaFileObject source = processingEnv.getFiler().createSourceFile(target.canonicalName(), type);
             try (Writer writer = source.openWriter()) {
-                writer.write(ScheduleWriter.qualifyShadowed(file.toString(), shadowed));
+                file.writeTo(writer);
             }
             if (!"false".equalsIgnoreCase(processingEnv.getOptions().get(PLOT_OPTION))) {
                 // The learning-rate curve, beside the generated source: users see the schedule before they train.
@@ -195,19 +193,19 @@ public final class WarmupProcessor extends AbstractProcessor {
     }
 
     /**
-     * The {@code java.lang} names of the generated code that a type of the target's package, or the target itself,
-     * would shadow there: those are written fully qualified.
+     * The simple names of the types of the target's package, and the target's own: where one is also the name of a
+     * {@code java.lang} type that the generated code uses ({@code Math}, {@code Long}), JavaPoet writes that one
+     * qualified.
      */
-    private Set<String> shadowedJavaLangNames(ClassName target) {
-        Set<String> shadowed = new TreeSet<>();
-        for (String name : ScheduleWriter.JAVA_LANG_NAMES) {
-            String qualified = target.packageName().isEmpty() ? name : target.packageName() + "." + name;
-            if (name.equals(target.simpleName())
-                    || processingEnv.getElementUtils().getTypeElement(qualified) != null) {
-                shadowed.add(name);
+    private Set<String> packageTypes(ClassName target) {
+        Set<String> names = new TreeSet<>(Set.of(target.simpleName()));
+        PackageElement pkg = processingEnv.getElementUtils().getPackageElement(target.packageName());
+        if (pkg != null) {
+            for (Element member : pkg.getEnclosedElements()) {
+                names.add(member.getSimpleName().toString());
             }
         }
-        return shadowed;
+        return names;
     }
 
     /**
@@ -216,6 +214,7 @@ public final class WarmupProcessor extends AbstractProcessor {
      */
     private Optional<Set<Framework>> frameworks(TypeElement type) {
         Set<Framework> frameworks = EnumSet.noneOf(Framework.class);
+        boolean ok = true;
         for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
             if (!((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(ADAPTERS)) {
                 continue;
@@ -235,13 +234,13 @@ public final class WarmupProcessor extends AbstractProcessor {
                         error(type, mirror, value, "@Adapters: Framework." + framework + " needs "
                                 + FrameworkAdapters.artifactOf(framework) + " on the compile class path (" + needed
                                 + " is not there); add the dependency, or leave Framework." + framework + " out");
-                        return Optional.empty();
+                        ok = false;
                     }
                     frameworks.add(framework);
                 }
             }
         }
-        return Optional.of(frameworks);
+        return ok ? Optional.of(frameworks) : Optional.empty();
     }
 
     private static String sortKey(Element element) {
@@ -251,11 +250,6 @@ public final class WarmupProcessor extends AbstractProcessor {
     /** Reads a schedule annotation; empty if one of its values did not compile. */
     private Optional<Request> read(AnnotationMirror mirror) {
         String annotation = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
-        if (annotation.equals(ANNOTATION)) {
-            return AnnotationReader.read(mirror, processingEnv.getElementUtils()).map(settings -> new Request(
-                    settings.name(), settings.isSet("name"),
-                    reporter -> ScheduleValidator.validate(settings, reporter).map(ScheduleModel.class::cast)));
-        }
         return Attributes.read(mirror).map(attributes -> new Request(attributes.stringValue("name"),
                 attributes.isSet("name"), reporter -> VALIDATORS.get(annotation).apply(attributes, reporter)));
     }
@@ -269,8 +263,7 @@ public final class WarmupProcessor extends AbstractProcessor {
         int dot = path.indexOf('.');
         String head = dot < 0 ? path : path.substring(0, dot);
         int bracket = head.indexOf('[');
-        AnnotationValue value = AnnotationReader.explicitValues(mirror).get(bracket < 0 ? head
-                : head.substring(0, bracket));
+        AnnotationValue value = explicitValues(mirror).get(bracket < 0 ? head : head.substring(0, bracket));
         if (bracket < 0 || value == null || !(value.getValue() instanceof List<?> elements)) {
             return new SimpleImmutableEntry<>(mirror, value);
         }
@@ -280,6 +273,13 @@ public final class WarmupProcessor extends AbstractProcessor {
             return new SimpleImmutableEntry<>(mirror, value);
         }
         return dot < 0 ? new SimpleImmutableEntry<>(nested, null) : locate(nested, path.substring(dot + 1));
+    }
+
+    /** The attributes written in the source, by name, for pointing diagnostics at them. */
+    private static Map<String, AnnotationValue> explicitValues(AnnotationMirror mirror) {
+        Map<String, AnnotationValue> values = new HashMap<>();
+        mirror.getElementValues().forEach((method, value) -> values.put(method.getSimpleName().toString(), value));
+        return values;
     }
 
     /** {@code p.Outer.Inner} gives {@code p.Outer_InnerStepLr}, unless {@code name} is set. */
@@ -304,7 +304,7 @@ public final class WarmupProcessor extends AbstractProcessor {
         String name = target.canonicalName();
         String clash = null;
         if (writtenThisRound.containsKey(name)) {
-            clash = "Another @" + writtenThisRound.get(name) + " of this compilation generates " + name + " too";
+            clash = "Another " + writtenThisRound.get(name) + " generates " + name + " too";
         } else {
             TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
             if (existing != null && !looksGenerated(existing)) {

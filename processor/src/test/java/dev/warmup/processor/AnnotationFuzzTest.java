@@ -25,7 +25,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -59,9 +58,7 @@ import org.junit.jupiter.api.Test;
  * names no attribute. The verdict is also checked against an oracle written here from the README's table of checks,
  * so an invalid setting that compiles, or a valid one that is rejected, is a finding too.
  *
- * <p>Findings the processor has today are listed in {@link #KNOWN_ISSUES}, each reproduced in the report to the lead;
- * the test asserts that list exactly: every finding matches a known issue, and every known issue still occurs. When
- * one is fixed, the test fails until its entry is removed.
+ * <p>The test asserts that there is no finding.
  *
  * <p>The system property {@code warmup.fuzz.cases} changes the number of cases. Under ECJ the cases whose
  * diagnostics ECJ gives no file (on records, in generated sources) are left out, see the test. Every finding is
@@ -94,18 +91,6 @@ class AnnotationFuzzTest {
         }
     }
 
-    /** A finding that the lead knows of: a kind and which cases show it. */
-    record KnownIssue(String id, String kind, String summary, Predicate<FuzzCase> cases) {
-        boolean matches(Finding finding) {
-            return finding.kind().equals(kind) && cases.test(finding.fuzzCase());
-        }
-    }
-
-    /**
-     * The processor's findings today, reported to the lead with a minimal reproduction each. Empty once all are fixed.
-     */
-    static final List<KnownIssue> KNOWN_ISSUES = List.of();
-
     // ------------------------------------------------------------------------------------------------ the test
 
     @Test
@@ -120,8 +105,9 @@ class AnnotationFuzzTest {
             Decay decay = Decay.values()[(id / Warmup.values().length) % Decay.values().length];
             FuzzCase c = FuzzCase.random(id, warmup, decay, random.split());
             // ECJ gives some diagnostics no file, so in a batch they cannot be told apart: those on a record (its
-            // Messager has no case for ElementKind.RECORD, see EclipseCompilerTest) and those in generated
-            // sources (known issue F1, found under javac). Under ECJ those cases are left out.
+            // Messager has no case for ElementKind.RECORD, see EclipseCompilerTest) and those in a generated source
+            // that would not compile (where a type of the package shadows a java.lang name). Under ECJ those cases
+            // are left out.
             if (Compiler.isEcj() && (c.shape().equals("record") || c.mayShadow())) {
                 notUnderEcj++;
                 continue;
@@ -168,18 +154,8 @@ class AnnotationFuzzTest {
         }
         writeFindings(results.findings);
 
-        List<Finding> unknown = results.findings.stream()
-                .filter(f -> KNOWN_ISSUES.stream().noneMatch(k -> k.matches(f))).toList();
-        List<KnownIssue> gone = KNOWN_ISSUES.stream()
-                .filter(k -> results.findings.stream().noneMatch(k::matches)).toList();
-        assertTrue(unknown.isEmpty(), () -> unknown.size() + " findings that are not known issues, the first:\n"
-                + unknown.stream().limit(12).map(Finding::toString).collect(Collectors.joining("\n")));
-        // Every known issue occurs in the reference run (javac, the default count); a smaller run or ECJ's, which
-        // leaves some cases out, need not meet all of them.
-        if (!Compiler.isEcj() && count == DEFAULT_CASES) {
-            assertTrue(gone.isEmpty(), () -> "known issues that no longer occur, remove them from KNOWN_ISSUES: "
-                    + gone.stream().map(KnownIssue::id).toList());
-        }
+        assertTrue(results.findings.isEmpty(), () -> results.findings.size() + " findings, the first:\n"
+                + results.findings.stream().limit(12).map(Finding::toString).collect(Collectors.joining("\n")));
         assertTrue(results.compiled > cases.size() / 5 && results.rejected > cases.size() / 5,
                 () -> "the fuzz should give plenty of both outcomes: " + results.compiled + " compiled, "
                         + results.rejected + " rejected");
@@ -432,11 +408,6 @@ class AnnotationFuzzTest {
             Map<String, Long> kinds = findings.stream()
                     .collect(Collectors.groupingBy(Finding::kind, TreeMap::new, Collectors.counting()));
             out.append("fuzz: findings by kind: ").append(kinds).append('\n');
-            for (KnownIssue issue : KNOWN_ISSUES) {
-                long n = findings.stream().filter(issue::matches).count();
-                out.append("fuzz: known issue ").append(issue.id()).append(" (").append(issue.summary())
-                        .append("): ").append(n).append(" cases\n");
-            }
             System.out.print(out);
         }
     }

@@ -35,12 +35,6 @@ final class Compiler {
     /** The system property that chooses the compiler: {@code javac} (the default) or {@code ecj}. */
     static final String PROPERTY = "warmup.test.compiler";
 
-    /**
-     * ECJ options that work around processor bugs found under ECJ, each pinned by a test of {@link EclipseCompilerTest}
-     * that fails once the bug is fixed, when the option must go. None today.
-     */
-    static final List<String> ECJ_KNOWN_ISSUE_OPTIONS = List.of();
-
     private Compiler() {}
 
     /** Whether the tests run under the Eclipse compiler. */
@@ -64,11 +58,9 @@ final class Compiler {
                 .withOptions((Object[]) options);
     }
 
-    /** ECJ, with the workarounds of {@link #ECJ_KNOWN_ISSUE_OPTIONS}. */
+    /** ECJ, as Eclipse runs it. */
     static com.google.testing.compile.Compiler ecj(String... options) {
-        List<String> all = new ArrayList<>(ECJ_KNOWN_ISSUE_OPTIONS);
-        all.addAll(List.of(options));
-        return plainEcj(all.toArray(String[]::new));
+        return plainEcj(options);
     }
 
     /**

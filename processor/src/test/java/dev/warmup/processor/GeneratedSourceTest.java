@@ -49,6 +49,36 @@ class GeneratedSourceTest {
         assertGeneratesTheGolden(WSD, "WsdStepLr");
     }
 
+    /** PyTorch's {@code OneCycleLR}, three phases, as reviewed in {@code golden/OneCycleStepLr.java}. */
+    @Test
+    void oneCycleGeneratesTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(JavaFileObjects.forSourceLines("p.OneCycle",
+                "package p;",
+                "import dev.warmup.*;",
+                "@OneCycleSchedule(maxLr = 0.1, totalSteps = 1001, pctStart = 0.25, threePhase = true)",
+                "final class OneCycle {}"), "OneCycleStepLr");
+    }
+
+    /** PyTorch's {@code CyclicLR} in mode exp_range, as reviewed in {@code golden/ClrStepLr.java}. */
+    @Test
+    void cyclicGeneratesTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(JavaFileObjects.forSourceLines("p.Clr",
+                "package p;",
+                "import dev.warmup.*;",
+                "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, mode = CyclicMode.EXP_RANGE, gamma = 0.9999)",
+                "final class Clr {}"), "ClrStepLr");
+    }
+
+    /** SGDR with a linear warmup and cycles tripling, as reviewed in {@code golden/SgdrStepLr.java}. */
+    @Test
+    void warmRestartsGeneratesTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(JavaFileObjects.forSourceLines("p.Sgdr",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmRestartsSchedule(baseLr = 0.1, t0 = 10, tMult = 3, warmupSteps = 5, startLr = 0.01)",
+                "final class Sgdr {}"), "SgdrStepLr");
+    }
+
     /** {@code source} compiles without warnings to {@code p.<simpleName>}, exactly {@code golden/<simpleName>.java}. */
     private static void assertGeneratesTheGolden(JavaFileObject source, String simpleName) throws IOException {
         Compilation compilation = Compiler.compile(source);

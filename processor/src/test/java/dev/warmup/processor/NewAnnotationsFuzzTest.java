@@ -1,7 +1,6 @@
 package dev.warmup.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,9 +81,9 @@ class NewAnnotationsFuzzTest {
         }
         Map<String, JavaFileObject> sources = new LinkedHashMap<>();
         classes.forEach(c -> sources.put(c.className(), c.source()));
-        // javac reports at most 100 errors unless told otherwise; every one is needed here
-        Compilation all = javac().withProcessors(new WarmupProcessor()).withOptions("-Xmaxerrs", "100000")
-                .compile(sources.values());
+        // javac reports at most 100 errors unless told otherwise; every one is needed here (ECJ counts per file)
+        Compilation all = Compiler.compiler(Compiler.isEcj() ? new String[0] : new String[] {"-Xmaxerrs", "100000"})
+                .withProcessors(new WarmupProcessor()).compile(sources.values());
 
         Map<String, List<String>> errorsByClass = new HashMap<>();
         Map<String, String> annotations = classes.stream()

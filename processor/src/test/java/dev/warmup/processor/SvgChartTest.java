@@ -106,6 +106,32 @@ class SvgChartTest {
         }
     }
 
+    /** The chart of a {@code @PhasedSchedule} marks where each phase ends, as dashed lines labelled with it. */
+    @Test
+    void phasedChartMarksThePhaseBoundaries() throws Exception {
+        Compilation compilation = Compiler.compile(JavaFileObjects.forSourceLines("p.Wsd",
+                "package p;",
+                "import dev.warmup.*;",
+                "@PhasedSchedule(phases = {",
+                "        @Phase(steps = 1000, shape = PhaseShape.LINEAR, endLr = 1e-3),",
+                "        @Phase(steps = 7000, shape = PhaseShape.CONSTANT, endLr = 1e-3),",
+                "        @Phase(steps = 2000, shape = PhaseShape.LINEAR, endLr = 0.0)})",
+                "final class Wsd {}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        Document svg = parse(compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "p", "WsdStepLr.svg")
+                .orElseThrow().getCharContent(false).toString());
+        String text = svg.getDocumentElement().getTextContent();
+        assertThat(text).contains("phase 1 ends");
+        assertThat(text).contains("phase 2 ends");
+        assertThat(text).contains("phase 3 ends");
+        NodeList lines = svg.getElementsByTagName("line");
+        int dashed = 0;
+        for (int i = 0; i < lines.getLength(); i++) {
+            dashed += ((Element) lines.item(i)).hasAttribute("stroke-dasharray") ? 1 : 0;
+        }
+        assertEquals(3, dashed, "one dashed line a phase boundary");
+    }
+
     private static String chart(Compilation compilation) throws IOException {
         return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "p", "NanoGptStepLr.svg").orElseThrow()
                 .getCharContent(false).toString();

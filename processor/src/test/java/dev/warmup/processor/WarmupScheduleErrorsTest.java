@@ -23,11 +23,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every error and warning of the processor: what it says, that it points at the attribute at fault (or, when there is
+ * Every error and warning of {@code @WarmupSchedule}, and the processor's own (the class annotated, the generated
+ * name): what it says, that it points at the attribute at fault (or, when there is
  * none, at the annotation), and that a warning still generates the class. Sources put one attribute per line, so a
  * line names one attribute. The expected messages are the processor's specification, written from its message text.
  */
-class DiagnosticsTest {
+class WarmupScheduleErrorsTest {
 
     /** The line javac points at when a diagnostic is about the annotation as a whole. */
     private static final String ANNOTATION = "@WarmupSchedule(";
@@ -298,7 +299,8 @@ class DiagnosticsTest {
         // the compiler hands them over in.
         JavaFileObject metSecond = second;
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("Another @WarmupSchedule of this compilation generates p.Shared too;"
+        assertThat(compilation).hadErrorContaining("Another @WarmupSchedule of this compilation, on p.First, generates p.Shared"
+                        + " too;"
                         + " set name = \"...\" to another simple name")
                 .inFile(metSecond).onLineContaining("name = \"Shared\"");
         assertThat(compilation).hadErrorCount(1);
@@ -320,8 +322,8 @@ class DiagnosticsTest {
         JavaFileObject topLevel = annotated("Outer_Inner", "final class", "steps = 100", "initLr = 0.2");
         Compilation compilation = Compiler.compile(nested, topLevel);
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("Another @WarmupSchedule of this compilation generates"
-                        + " p.Outer_InnerStepLr too; set name = \"...\" to another simple name")
+        assertThat(compilation).hadErrorContaining("Another @WarmupSchedule of this compilation, on"
+                        + " p.Outer.Inner, generates p.Outer_InnerStepLr too; set name = \"...\" to another simple name")
                 .inFile(topLevel).onLineContaining(ANNOTATION);
         assertThat(compilation).hadErrorCount(1);
     }
@@ -365,6 +367,31 @@ class DiagnosticsTest {
     }
 
     // ---------------------------------------------------------------------------------------------- several at once
+
+    /**
+     * The problems of the schedule and of its {@code @Adapters} are reported in one compile, not one build after
+     * another. The class path is the annotations only, as a user's project without ND4J.
+     */
+    @Test
+    void adaptersErrorsComeWithTheSchedulesErrorsInOneCompile() throws java.net.URISyntaxException {
+        java.io.File annotations = new java.io.File(dev.warmup.StepLr.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        JavaFileObject source = JavaFileObjects.forSourceLines("p.Cifar10",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmupSchedule(steps = 2500, initLr = -0.1)",
+                "@Adapters(Framework.ND4J)",
+                "final class Cifar10 {}");
+        Compilation compilation = Compiler.compiler().withProcessors(new WarmupProcessor())
+                .withClasspath(List.of(annotations))
+                .compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("initLr = -0.1 is not allowed: the preset learning rate must be "
+                + "finite and > 0").inFile(source).onLine(3);
+        assertThat(compilation).hadErrorContaining("@Adapters: Framework.ND4J needs org.nd4j:nd4j-api on the compile "
+                + "class path").inFile(source).onLine(4);
+        assertThat(compilation).hadErrorCount(2);
+    }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("severalErrors")

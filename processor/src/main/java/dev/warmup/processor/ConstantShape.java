@@ -1,0 +1,48 @@
+package dev.warmup.processor;
+
+import com.palantir.javapoet.CodeBlock;
+import java.util.List;
+
+/** Constant: {@code lr(t) = b}, one rate held throughout (a constant warmup, no decay, a flat phase). */
+record ConstantShape(double rate, Names names) implements Shape {
+
+    private NamedConstant constant() {
+        return NamedConstant.ofDouble(names.name("LR"), rate, names.label().isEmpty() ? names.b()
+                : "b, the rate of " + names.label());
+    }
+
+    @Override
+    public double at(long step) {
+        return rate;
+    }
+
+    @Override
+    public CodeBlock code(Code code) {
+        return CodeBlock.of("return $N;\n", code.use(constant()));
+    }
+
+    @Override
+    public CodeBlock fill(Code code) {
+        return FillCode.constant(code.use(constant()));
+    }
+
+    @Override
+    public String formula() {
+        return names.b();
+    }
+
+    @Override
+    public String computation() {
+        return constant().name();
+    }
+
+    @Override
+    public String kind() {
+        return "constant";
+    }
+
+    /** The constants of this shape, for checks. */
+    List<NamedConstant> constants() {
+        return List.of(constant());
+    }
+}

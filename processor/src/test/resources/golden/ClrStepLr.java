@@ -1,0 +1,125 @@
+package p;
+
+import dev.warmup.StepLr;
+import javax.annotation.processing.Generated;
+
+/**
+ * Learning-rate schedule of {@code p.Clr}, generated from
+ * {@code @CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 2000 (default),
+ *         stepSizeDown = 2000 (default), mode = CyclicMode.EXP_RANGE, gamma = 0.9999)}:
+ * cyclical rate, PyTorch's CyclicLR in mode exp_range: cycles of 4000 steps, 2000 up from baseLr and 2000 down; k = t / 4000 is the cycle, p = t - k * 4000 the step within it.
+ *
+ * <pre>{@code
+ * step t     lr(t)                                                            computed as
+ * p <= 2000  baseLr + (maxLr - baseLr) * p / stepSizeUp * gamma^t             BASE_LR + h * exp(LOG_GAMMA * t), h = UP_SLOPE * p
+ * p > 2000   baseLr + (maxLr - baseLr) * (4000 - p) / stepSizeDown * gamma^t  BASE_LR + h * exp(LOG_GAMMA * t), h = DOWN_SLOPE * (CYCLE_LENGTH - p)
+ * }</pre>
+ *
+ * <p>Constants:
+ * <pre>{@code
+ * constant      value                   from
+ * CYCLE_LENGTH  4000L                   stepSizeUp + stepSizeDown: the steps of a cycle
+ * STEP_SIZE_UP  2000L                   stepSizeUp: the peak's step within a cycle
+ * UP_SLOPE      4.9500000000000004E-5   (maxLr - baseLr) / stepSizeUp
+ * DOWN_SLOPE    4.9500000000000004E-5   (maxLr - baseLr) / stepSizeDown
+ * BASE_LR       0.001                   baseLr
+ * LOG_GAMMA     -1.0000500033334732E-4  ln(gamma)
+ * }</pre>
+ *
+ * <p>Values at key steps:
+ * <pre>{@code
+ * step   lr
+ * 0      0.001
+ * 1000   0.04578922823114854
+ * 2000   0.08205353396128941
+ * 4000   0.001
+ * 5000   0.031022517033426525
+ * 6000   0.055330721918532735
+ * 8000   0.001
+ * 9000   0.021124292483243632
+ * 10000  0.037418243596864076
+ * }</pre>
+ */
+@Generated(
+        value = "dev.warmup.processor.WarmupProcessor",
+        comments = "from @CyclicSchedule(baseLr = 0.001, maxLr = 0.1, mode = CyclicMode.EXP_RANGE, gamma = 0.9999) on p.Clr"
+)
+public final class ClrStepLr implements StepLr {
+    /**
+     * The schedule; it has no state, so one instance serves every thread.
+     */
+    public static final ClrStepLr INSTANCE = new ClrStepLr();
+
+    /**
+     * stepSizeUp + stepSizeDown: the steps of a cycle.
+     */
+    private static final long CYCLE_LENGTH = 4000L;
+
+    /**
+     * stepSizeUp: the peak's step within a cycle.
+     */
+    private static final long STEP_SIZE_UP = 2000L;
+
+    /**
+     * (maxLr - baseLr) / stepSizeUp.
+     */
+    private static final double UP_SLOPE = 4.9500000000000004E-5;
+
+    /**
+     * (maxLr - baseLr) / stepSizeDown.
+     */
+    private static final double DOWN_SLOPE = 4.9500000000000004E-5;
+
+    /**
+     * baseLr.
+     */
+    private static final double BASE_LR = 0.001;
+
+    /**
+     * ln(gamma).
+     */
+    private static final double LOG_GAMMA = -1.0000500033334732E-4;
+
+    private ClrStepLr() {
+    }
+
+    @Override
+    public double lr(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        long cycle = step / CYCLE_LENGTH;
+        long position = step - cycle * CYCLE_LENGTH;
+        double height = position <= STEP_SIZE_UP ? UP_SLOPE * position
+                : DOWN_SLOPE * (CYCLE_LENGTH - position);
+        return BASE_LR + height * Math.exp(LOG_GAMMA * step);
+    }
+
+    /**
+     * Fills {@code out} with {@code lr(fromStep + i)}, one call of {@code lr} per step.
+     */
+    @Override
+    public void fill(double[] out, long fromStep) {
+        if (fromStep < 0) {
+            throw new IllegalArgumentException("fromStep must be >= 0, was " + fromStep);
+        }
+        int n = out.length;
+        if (n == 0) {
+            return;
+        }
+        Math.addExact(fromStep, n - 1);
+        for (int i = 0; i < n; i++) {
+            out[i] = lr(fromStep + i);
+        }
+    }
+
+    @Override
+    public long warmupSteps() {
+        return 0L;
+    }
+
+    @Override
+    public String toString() {
+        return "ClrStepLr @CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 2000 (default), stepSizeDown = 2000 (default), mode = CyclicMode.EXP_RANGE, gamma = 0.9999)";
+    }
+}

@@ -1,0 +1,188 @@
+package p;
+
+import dev.warmup.StepLr;
+import javax.annotation.processing.Generated;
+
+/**
+ * Learning-rate schedule of {@code p.OneCycle}, generated from
+ * {@code @OneCycleSchedule(maxLr = 0.1, totalSteps = 1001, pctStart = 0.25,
+ *         annealStrategy = AnnealStrategy.COS (default), divFactor = 25.0 (default),
+ *         finalDivFactor = 10000.0 (default), threePhase = true)}:
+ * three-phase one-cycle schedule over 1001 steps, cosine annealing (PyTorch's OneCycleLR), then minLr held.
+ *
+ * <pre>{@code
+ * step t           lr(t)                                                                         computed as
+ * 0 <= t <= 249    0.1 + (0.004 - 0.1) * (1 + cos(pi * t / 249.25)) / 2                          PHASE_1_START_LR + PHASE_1_AMPLITUDE * sin(PHASE_1_HALF_OMEGA * t)^2
+ * 250 <= t <= 498  0.004 + (0.1 - 0.004) * (1 + cos(pi * (t - 249.25) / (498.5 - 249.25))) / 2   PHASE_2_END_LR + PHASE_2_AMPLITUDE * sin(PHASE_2_HALF_OMEGA * (PHASE_2_END - t))^2
+ * 499 <= t < 1000  4.0E-7 + (0.004 - 4.0E-7) * (1 + cos(pi * (t - 498.5) / (1000 - 498.5))) / 2  PHASE_3_END_LR + PHASE_3_AMPLITUDE * sin(PHASE_3_HALF_OMEGA * (LAST_STEP - t))^2
+ * t >= 1000        minLr = maxLr / divFactor / finalDivFactor                                    MIN_LR
+ * }</pre>
+ *
+ * <p>Constants:
+ * <pre>{@code
+ * constant            value                  from
+ * LAST_STEP           1000L                  totalSteps - 1: minLr from here on
+ * MIN_LR              4.0E-7                 maxLr / divFactor / finalDivFactor
+ * PHASE_1_LAST        249L                   floor(PHASE_1_END): the last step of phase 1
+ * PHASE_1_HALF_OMEGA  0.006302091581925362   pi / (2 L) of phase 1
+ * PHASE_1_AMPLITUDE   0.096                  |b - a| of phase 1
+ * PHASE_1_START_LR    0.004                  a, the rate phase 1 starts at
+ * PHASE_2_LAST        498L                   floor(PHASE_2_END): the last step of phase 2
+ * PHASE_2_HALF_OMEGA  0.006302091581925362   pi / (2 L) of phase 2
+ * PHASE_2_END         498.5                  2 * pctStart * totalSteps - 2: PyTorch's end of phase 2, where the rate is maxLr / divFactor
+ * PHASE_2_AMPLITUDE   0.096                  |b - a| of phase 2
+ * PHASE_2_END_LR      0.004                  b, the rate phase 2 ends at
+ * PHASE_3_HALF_OMEGA  0.0031321960653936123  pi / (2 L) of phase 3
+ * PHASE_3_AMPLITUDE   0.0039996              |b - a| of phase 3
+ * PHASE_3_END_LR      4.0E-7                 b, the rate phase 3 ends at
+ * }</pre>
+ *
+ * <p>Values at key steps:
+ * <pre>{@code
+ * step  lr
+ * 0     0.004
+ * 124   0.05162187841594934
+ * 249   0.09999976170204734
+ * 250   0.09999785533262245
+ * 373   0.05252936496150053
+ * 498   0.0040009531894445935
+ * 499   0.003999990190336894
+ * 749   0.002003331881565544
+ * 999   4.392385561885312E-7
+ * 1000  4.0E-7
+ * }</pre>
+ */
+@Generated(
+        value = "dev.warmup.processor.WarmupProcessor",
+        comments = "from @OneCycleSchedule(maxLr = 0.1, totalSteps = 1001, pctStart = 0.25, threePhase = true) on p.OneCycle"
+)
+public final class OneCycleStepLr implements StepLr {
+    /**
+     * The schedule; it has no state, so one instance serves every thread.
+     */
+    public static final OneCycleStepLr INSTANCE = new OneCycleStepLr();
+
+    /**
+     * totalSteps - 1: minLr from here on.
+     */
+    private static final long LAST_STEP = 1000L;
+
+    /**
+     * maxLr / divFactor / finalDivFactor.
+     */
+    private static final double MIN_LR = 4.0E-7;
+
+    /**
+     * floor(PHASE_1_END): the last step of phase 1.
+     */
+    private static final long PHASE_1_LAST = 249L;
+
+    /**
+     * pi / (2 L) of phase 1.
+     */
+    private static final double PHASE_1_HALF_OMEGA = 0.006302091581925362;
+
+    /**
+     * |b - a| of phase 1.
+     */
+    private static final double PHASE_1_AMPLITUDE = 0.096;
+
+    /**
+     * a, the rate phase 1 starts at.
+     */
+    private static final double PHASE_1_START_LR = 0.004;
+
+    /**
+     * floor(PHASE_2_END): the last step of phase 2.
+     */
+    private static final long PHASE_2_LAST = 498L;
+
+    /**
+     * pi / (2 L) of phase 2.
+     */
+    private static final double PHASE_2_HALF_OMEGA = 0.006302091581925362;
+
+    /**
+     * 2 * pctStart * totalSteps - 2: PyTorch's end of phase 2, where the rate is maxLr / divFactor.
+     */
+    private static final double PHASE_2_END = 498.5;
+
+    /**
+     * |b - a| of phase 2.
+     */
+    private static final double PHASE_2_AMPLITUDE = 0.096;
+
+    /**
+     * b, the rate phase 2 ends at.
+     */
+    private static final double PHASE_2_END_LR = 0.004;
+
+    /**
+     * pi / (2 L) of phase 3.
+     */
+    private static final double PHASE_3_HALF_OMEGA = 0.0031321960653936123;
+
+    /**
+     * |b - a| of phase 3.
+     */
+    private static final double PHASE_3_AMPLITUDE = 0.0039996;
+
+    /**
+     * b, the rate phase 3 ends at.
+     */
+    private static final double PHASE_3_END_LR = 4.0E-7;
+
+    private OneCycleStepLr() {
+    }
+
+    @Override
+    public double lr(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        if (step >= LAST_STEP) {
+            return MIN_LR;
+        }
+        if (step <= PHASE_1_LAST) {
+            // phase 1: cosine 0.004 -> 0.1
+            double s = Math.sin(PHASE_1_HALF_OMEGA * step);
+            return PHASE_1_START_LR + PHASE_1_AMPLITUDE * (s * s);
+        }
+        if (step <= PHASE_2_LAST) {
+            // phase 2: cosine 0.1 -> 0.004
+            double s = Math.sin(PHASE_2_HALF_OMEGA * (PHASE_2_END - step));
+            return PHASE_2_END_LR + PHASE_2_AMPLITUDE * (s * s);
+        }
+        // phase 3: cosine 0.004 -> 4.0E-7
+        double s = Math.sin(PHASE_3_HALF_OMEGA * (LAST_STEP - step));
+        return PHASE_3_END_LR + PHASE_3_AMPLITUDE * (s * s);
+    }
+
+    /**
+     * Fills {@code out} with {@code lr(fromStep + i)}, one call of {@code lr} per step.
+     */
+    @Override
+    public void fill(double[] out, long fromStep) {
+        if (fromStep < 0) {
+            throw new IllegalArgumentException("fromStep must be >= 0, was " + fromStep);
+        }
+        int n = out.length;
+        if (n == 0) {
+            return;
+        }
+        Math.addExact(fromStep, n - 1);
+        for (int i = 0; i < n; i++) {
+            out[i] = lr(fromStep + i);
+        }
+    }
+
+    @Override
+    public long warmupSteps() {
+        return 250L;
+    }
+
+    @Override
+    public String toString() {
+        return "OneCycleStepLr @OneCycleSchedule(maxLr = 0.1, totalSteps = 1001, pctStart = 0.25, annealStrategy = AnnealStrategy.COS (default), divFactor = 25.0 (default), finalDivFactor = 10000.0 (default), threePhase = true)";
+    }
+}
