@@ -1,4 +1,4 @@
-# The PyTorch side of docs/from-pytorch.md. Run: python3 docs/checks/from_pytorch.py (needs PyTorch; Debian: apt-get install python3-torch)
+# The PyTorch side of docs/from-pytorch.md. Run: /usr/bin/python3 docs/checks/from_pytorch.py (needs PyTorch: apt-get install python3-torch)
 import math, warnings, torch
 warnings.filterwarnings("ignore")
 from torch.optim.lr_scheduler import *
@@ -11,10 +11,11 @@ lrs = [o.param_groups[0]["lr"]]
 for i in range(9):
     o.step(); s.step(); lrs.append(o.param_groups[0]["lr"])
 print("OneCycleLR(0.1, 10): lr at steps 0..9:", lrs)
-try:
-    o.step(); s.step(); print("step 10:", o.param_groups[0]["lr"])
-except ValueError as e:
-    print("step 10: ValueError:", e)
+for extra in (10, 11):
+    try:
+        o.step(); s.step(); print("step %d:" % extra, o.param_groups[0]["lr"])
+    except ValueError as e:
+        print("step %d: ValueError:" % extra, e)
 # CosineAnnealingLR past T_max
 o = opt(0.1); s = CosineAnnealingLR(o, T_max=10, eta_min=0.001)
 lrs = [o.param_groups[0]["lr"]]
@@ -36,6 +37,18 @@ for T_mult in (2, 3):
         o.step(); s.step(); lrs.append(o.param_groups[0]["lr"])
     print("  same, step() without epoch, lr at those steps:", [lrs[e] for e in starts])
 print("math.log(243, 3) =", math.log(243, 3))
+# Which of the first eleven cycle starts step(epoch) misses, for T_0 = 1 and T_mult 2 to 7
+missed = {}
+for T_mult in range(2, 8):
+    o = opt(0.1); s = CosineAnnealingWarmRestarts(o, T_0=1, T_mult=T_mult)
+    missed[T_mult] = []
+    for e in [sum(T_mult**k for k in range(i)) for i in range(1, 12)]:
+        if e > 10**9:
+            break
+        s.step(e)
+        if s.T_cur != 0:
+            missed[T_mult].append(e)
+print("cycle starts step(epoch) puts in the previous cycle, by T_mult:", missed)
 # SequentialLR(LinearLR, MultiStepLR): milestones counted from the hand-over
 o = opt(0.1)
 s = SequentialLR(o, [LinearLR(o, start_factor=0.1, total_iters=4), MultiStepLR(o, milestones=[3], gamma=0.1)], milestones=[4])
