@@ -32,6 +32,17 @@ final class Charts {
 
     private static final int PANEL_WIDTH = 720;
     private static final int PANEL_HEIGHT = 520;
+    /**
+     * Line patterns of the learning-rate panels (dash and gap lengths; null for solid), by style like the colours, so
+     * that two schedules that run together stay apart: the one drawn later shows the one below through its gaps. The
+     * loss panels draw solid lines, which read better for noisy curves; there the widths alone keep lines apart.
+     */
+    private static final float[][] DASHES = {null, {12f, 6f}, {2f, 5f}, {14f, 5f, 3f, 5f}, {6f, 4f}};
+    /**
+     * Line widths by the order a panel draws its curves: the first widest, so that a later curve drawn over it
+     * leaves its edges in view.
+     */
+    private static final float[] WIDTHS = {6f, 4f, 2.5f, 2f};
     /** Tableau's ten colours: distinct, and legible for the common colour blindnesses. */
     private static final Color[] PALETTE = {
         new Color(0xD62728), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0x1F77B4), new Color(0x9467BD),
@@ -70,26 +81,26 @@ final class Charts {
                 "learning rate");
         for (Arm arm : warmupArms) {
             double[] rates = rates(arm.schedule(), arm.steps(), 1);
-            addLine(byStep, arm.name(), steps(rates.length, 1), rates, colour(arm));
+            addLine(byStep, arm.name(), steps(rates.length, 1), rates, style(arm), true);
         }
         endAxisAtLastStep(byStep, warmupArms);
         XYChart byEpoch = panel("Learning rate: linear scaling rule", "epoch", "learning rate");
         for (Arm arm : scalingArms) {
             double[] rates = rates(arm.schedule(), arm.steps(), 1);
-            addLine(byEpoch, arm.name(), epochs(rates.length, 1, arm.batchSize()), rates, colour(arm));
+            addLine(byEpoch, arm.name(), epochs(rates.length, 1, arm.batchSize()), rates, style(arm), true);
         }
         for (XYChart linear : List.of(byStep, byEpoch)) {
             linear.getStyler().setYAxisDecimalPattern("0.00#");
         }
         endAxisAtWholeEpoch(byEpoch, scalingArms);
         XYChart literature = panel("Learning rate: schedules from the literature", "step", "learning rate (log)");
-        literature.getStyler().setYAxisLogarithmic(true);
-        int colour = arms.size();
+        // One notation for every tick of a log axis (XChart's default mixes 0.001 with 1E-4).
+        literature.getStyler().setYAxisLogarithmic(true).setYAxisDecimalPattern("0E0");
+        int style = arms.size();
         for (ReferenceSchedule reference : references) {
             int every = (int) Math.max(1, reference.lastStep() / 2000);
             double[] rates = rates(reference.schedule(), reference.lastStep() + 1, every);
-            addLine(literature, reference.name(), steps(rates.length, every), rates,
-                    PALETTE[colour++ % PALETTE.length]);
+            addLine(literature, reference.name(), steps(rates.length, every), rates, style++, true);
         }
         return write("demo-lr", List.of(byStep, byEpoch, literature), List.of("warmup", "scaling", "literature"));
     }
@@ -106,7 +117,8 @@ final class Charts {
                 "minibatch loss (log)");
         for (Arm arm : warmupArms) {
             double[] loss = LossCurves.meanOverRuns(results.get(arm));
-            addLine(byStep, legend(arm, results.get(arm)), steps(loss.length, 1), loss, colour(arm));
+            addLine(byStep, legend(arm, results.get(arm), collapseLoss), steps(loss.length, 1), loss, style(arm),
+                    false);
         }
         endAxisAtLastStep(byStep, warmupArms);
         int examplesPerPoint = scalingArms.stream().mapToInt(Arm::batchSize).max().orElseThrow();
@@ -115,11 +127,11 @@ final class Charts {
         for (Arm arm : scalingArms) {
             int stepsPerPoint = examplesPerPoint / arm.batchSize();
             double[] loss = LossCurves.groupMeans(LossCurves.meanOverRuns(results.get(arm)), stepsPerPoint);
-            addLine(byEpoch, legend(arm, results.get(arm)), epochs(loss.length, stepsPerPoint, arm.batchSize()),
-                    loss, colour(arm));
+            addLine(byEpoch, legend(arm, results.get(arm), collapseLoss),
+                    epochs(loss.length, stepsPerPoint, arm.batchSize()), loss, style(arm), false);
         }
         for (XYChart chart : List.of(byStep, byEpoch)) {
-            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisLogarithmic(true).setYAxisDecimalPattern("0.####");
         }
         endAxisAtWholeEpoch(byEpoch, scalingArms);
         return write("demo-loss", List.of(byStep, byEpoch), List.of("warmup", "scaling"));
@@ -140,26 +152,34 @@ final class Charts {
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(Math.ceil(lastEpoch));
     }
 
-    /** The arm's name, and how many of its runs diverged or collapsed (they pull the mean curve up). */
-    private String legend(Arm arm, RunResult[] runs) {
+    /**
+     * The arm's name, and how many of its runs diverged or collapsed (they pull the mean curve up). A diverged run
+     * leaves the mean from its divergence on, so the legend says from which step the curve averages fewer runs.
+     */
+    static String legend(Arm arm, RunResult[] runs, double collapseLoss) {
         long diverged = Arrays.stream(runs).filter(RunResult::diverged).count();
         long collapsed = Arrays.stream(runs).filter(run -> run.collapsed(collapseLoss)).count();
-        List<String> failures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (diverged > 0) {
-            failures.add(diverged + "/" + runs.length + " diverged");
+            long lastDivergence = Arrays.stream(runs).mapToLong(RunResult::divergedAtStep).max().orElseThrow();
+            long left = runs.length - diverged;
+            notes.add(diverged + "/" + runs.length + " diverged by step " + lastDivergence
+                    + (left == 0 ? "" : ";\nfrom then on, the mean of the " + left + " left"));
         }
         if (collapsed > 0) {
-            failures.add(collapsed + "/" + runs.length + " collapsed");
+            notes.add(collapsed + "/" + runs.length + " collapsed");
         }
-        return failures.isEmpty() ? arm.name() : arm.name() + " (" + String.join(", ", failures) + ")";
+        // On lines of their own: XChart cuts a legend line that is wider than the plot.
+        return notes.isEmpty() ? arm.name() : arm.name() + "\n(" + String.join(", ", notes) + ")";
     }
 
-    private Color colour(Arm arm) {
+    /** The arm's style: its position among the experiment's arms, the same in every panel. */
+    private int style(Arm arm) {
         int index = arms.indexOf(arm);
         if (index < 0) {
             throw new IllegalArgumentException("not an arm of the experiment: " + arm.name());
         }
-        return PALETTE[index % PALETTE.length];
+        return index;
     }
 
     private static XYChart panel(String title, String xTitle, String yTitle) {
@@ -176,8 +196,12 @@ final class Charts {
         return chart;
     }
 
-    /** Adds a line through the finite points only (a log axis has no place for 0, a diverged mean is NaN). */
-    private static void addLine(XYChart chart, String name, double[] x, double[] y, Color colour) {
+    /**
+     * Adds a line through the finite points only (a log axis has no place for 0, a diverged mean is NaN), in the
+     * colour of {@code style} (and its pattern, if {@code patterned}), as wide as its place in the panel's drawing
+     * order says.
+     */
+    private static void addLine(XYChart chart, String name, double[] x, double[] y, int style, boolean patterned) {
         List<Double> keptX = new ArrayList<>();
         List<Double> keptY = new ArrayList<>();
         boolean logarithmic = chart.getStyler().isYAxisLogarithmic();
@@ -190,10 +214,15 @@ final class Charts {
         if (keptX.isEmpty()) {
             return;
         }
+        int drawn = chart.getSeriesCollection().size();
         XYSeries series = chart.addSeries(name, keptX, keptY);
         series.setMarker(SeriesMarkers.NONE);
-        series.setLineColor(colour);
-        series.setLineStyle(new BasicStroke(2f));
+        series.setLineColor(PALETTE[style % PALETTE.length]);
+        float width = WIDTHS[Math.min(drawn, WIDTHS.length - 1)];
+        float[] dash = patterned ? DASHES[style % DASHES.length] : null;
+        series.setLineStyle(dash == null
+                ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
     }
 
     /** lr at steps 0, every, 2 * every, ... below {@code endStep}. */

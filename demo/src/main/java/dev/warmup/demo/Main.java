@@ -40,16 +40,8 @@ public final class Main {
         Map<Arm, ArmSummary> summaries = new LinkedHashMap<>();
         results.forEach((arm, runs) -> summaries.put(arm, ArmSummary.of(arm, runs, settings)));
 
-        out.println();
-        ResultTable.print(WarmupExperiment.COMPARISONS, summaries, trainSize, settings, out);
-        out.printf(Locale.ROOT, "Diverged: a minibatch loss above %.1f or not finite, which ends the run."
-                + " Collapsed: did not diverge but ended with a training loss above %.2f, no better than a uniform"
-                + " guess. Peak loss (the largest minibatch loss), final training loss (whole training set) and test"
-                + " accuracy: mean ± std over the runs that did not diverge. Steps to target: over the runs that"
-                + " reached it, test accuracy checked every %d examples.%n%n", settings.divergenceLoss(),
-                settings.collapseLoss(), settings.evaluateEveryExamples());
-
-        WriteupReplay.print(Schedules_WriteupSimulationStepLr.INSTANCE, out);
+        WriteupReplay.print(Schedules_WriteupSimulationStepLr.INSTANCE,
+                OUTPUT_DIRECTORY.resolve("writeup-replay.txt").toAbsolutePath(), out);
 
         Charts charts = new Charts(OUTPUT_DIRECTORY.toAbsolutePath(), WarmupExperiment.ARMS, trainSize,
                 settings.collapseLoss());
@@ -68,5 +60,15 @@ public final class Main {
         out.println("  " + lr);
         out.println("  " + loss);
         out.printf(Locale.ROOT, "Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
+
+        // The results last, where the terminal leaves them in view.
+        out.println();
+        out.printf(Locale.ROOT, "Results over %d seeds. Diverged: a minibatch loss above %.1f or not finite, which"
+                + " ends the run. Collapsed: did not diverge but ended with a training loss above %.2f, no better"
+                + " than a uniform guess. Peak loss (the largest minibatch loss), final training loss (whole training"
+                + " set) and test accuracy: mean ± std over the runs that did not diverge. Steps to target: over the"
+                + " runs that reached it, test accuracy checked every %d examples.%n%n", WarmupExperiment.SEEDS,
+                settings.divergenceLoss(), settings.collapseLoss(), settings.evaluateEveryExamples());
+        ResultTable.print(WarmupExperiment.COMPARISONS, summaries, trainSize, settings, out);
     }
 }

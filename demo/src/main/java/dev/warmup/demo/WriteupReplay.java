@@ -1,7 +1,10 @@
 package dev.warmup.demo;
 
 import dev.warmup.StepLr;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -74,22 +77,26 @@ final class WriteupReplay {
         return new BigDecimal(value).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    /** Prints the replay's 150 lines, then every line that differs from the write-up's loop, and why. */
-    static void print(StepLr schedule, PrintStream out) {
+    /**
+     * Writes the replay's 150 lines to {@code file}, and prints where they are and every line that differs from the
+     * write-up's loop, and why.
+     */
+    static void print(StepLr schedule, Path file, PrintStream out) throws IOException {
         double[] generated = scheduleRates(schedule);
         double[] writeup = writeupLoopRates();
         List<String> generatedLines = lines(generated);
         List<String> writeupLines = lines(writeup);
-        out.println("The write-up's simulation replayed with " + schedule + ":");
-        generatedLines.forEach(out::println);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, generatedLines);
         List<Integer> differing = new ArrayList<>();
         for (int i = 0; i < generatedLines.size(); i++) {
             if (!generatedLines.get(i).equals(writeupLines.get(i))) {
                 differing.add(i);
             }
         }
-        out.printf(Locale.ROOT, "%nLines that differ from the write-up's own loop: %d of %d%n", differing.size(),
-                generatedLines.size());
+        out.println("The write-up's simulation replayed with " + schedule + ":");
+        out.printf(Locale.ROOT, "  its %d lines are in %s; %d differ from the write-up's own loop:%n",
+                generatedLines.size(), file, differing.size());
         for (int i : differing) {
             int n = (i + 1) * PRINT_EVERY;
             out.printf(Locale.ROOT, "  train_steps %5d: generated %s (%.6f), write-up %s (%.6f)%n", n,

@@ -1,6 +1,7 @@
 package dev.warmup.demo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -35,6 +36,17 @@ class ChartsTest {
         for (String svg : List.of("demo-lr-warmup.svg", "demo-lr-literature.svg", "demo-loss-scaling.svg")) {
             assertTrue(Files.readString(directory.resolve(svg)).contains("<svg"), svg);
         }
+    }
+
+    @Test
+    void legendSaysWhichRunsTheMeanAveragesAfterDivergence() {
+        Arm arm = WarmupExperiment.CONSTANT_WARMUP;
+        RunResult[] runs = {run(arm.steps(), 83), run(arm.steps(), -1), run(arm.steps(), 81), run(arm.steps(), -1),
+            run(arm.steps(), 82)};
+        assertEquals(arm.name() + "\n(3/5 diverged by step 83;\nfrom then on, the mean of the 2 left)",
+                Charts.legend(arm, runs, 2.07));
+        assertEquals(arm.name() + "\n(1/1 diverged by step 5)", Charts.legend(arm, new RunResult[] {run(10, 5)}, 2.07));
+        assertEquals(arm.name(), Charts.legend(arm, new RunResult[] {run(10, -1)}, 2.07));
     }
 
     /** A run whose loss falls as 1 / (step + 1), diverged from {@code divergedAt} on if that is >= 0. */
