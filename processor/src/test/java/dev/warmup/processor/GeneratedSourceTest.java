@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -222,6 +224,15 @@ class GeneratedSourceTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** docs/generated-code.md shows the design card's generated class as it is: its listing is the golden. */
+    @Test
+    void theDocsListTheGeneratedClassAsItIs() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "generated-code.md"));
+        int start = page.indexOf("```java\n") + "```java\n".length();
+        assertEquals(golden("Cifar10StepLr.java"), page.substring(start, page.indexOf("```", start)),
+                "docs/generated-code.md's listing differs from golden/Cifar10StepLr.java: copy the golden into it");
     }
 
     private static String golden(String name) throws IOException {
