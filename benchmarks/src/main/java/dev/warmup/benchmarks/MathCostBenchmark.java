@@ -37,7 +37,7 @@ public class MathCostBenchmark {
     private static final long STEPS = 10_000;
     private static final double AMPLITUDE = 0.1;
     private static final double HALF_OMEGA = Math.PI / (2 * STEPS);
-    private static final double OMEGA = Math.PI / STEPS;
+    private static final double HALF_OMEGA_LOW = CosineCandidate.halfOmegaLow(STEPS);
 
     public enum Function {
         IDENTITY(x -> x),
@@ -101,6 +101,6 @@ public class MathCostBenchmark {
 
     @Benchmark
     public double cosine(Candidates state) {
-        return state.candidate.at(AMPLITUDE, STEPS, HALF_OMEGA, OMEGA, state.steps[state.next++ & (SAMPLES - 1)]);
+        return state.candidate.at(AMPLITUDE, STEPS, HALF_OMEGA, HALF_OMEGA_LOW, state.steps[state.next++ & (SAMPLES - 1)]);
     }
 }
