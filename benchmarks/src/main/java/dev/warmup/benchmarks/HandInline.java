@@ -1,0 +1,186 @@
+package dev.warmup.benchmarks;
+
+/**
+ * The limit: each schedule of {@link BenchSchedules} as a person who cares about speed writes it by hand, from the
+ * formula in its annotation's Javadoc (or PyTorch's), as a static method over {@code static final} constants with
+ * logarithms and angular frequencies precomputed, and no argument check. Cosines are the textbook
+ * {@code min + (max - min) * (1 + cos(pi * t / T)) / 2}.
+ */
+final class HandInline {
+
+    private HandInline() {}
+
+    // ---------------------------------------------------------------- warmup shapes, then constant
+
+    private static final double LINEAR_WARMUP_SLOPE = 0.1 / 2000;
+    private static final double EXPONENTIAL_WARMUP_RATE = Math.log(0.1 / 1e-4) / 2000;
+
+    static double linearWarmup(long t) {
+        return t < 2000 ? LINEAR_WARMUP_SLOPE * t : 0.1;
+    }
+
+    static double constantWarmup(long t) {
+        return t < 2000 ? 0.01 : 0.1;
+    }
+
+    /** {@code startLr * (initLr / startLr)^(t / W)}. */
+    static double exponentialWarmup(long t) {
+        return t < 2000 ? 1e-4 * Math.exp(EXPONENTIAL_WARMUP_RATE * t) : 0.1;
+    }
+
+    // ---------------------------------------------------------------- decays, no warmup
+
+    private static final double EXP_LOG_GAMMA = Math.log(0.9995);
+    private static final double COSINE_OMEGA = Math.PI / 10000;
+    private static final double INV_SQRT_SLOPE = 0.1 / 1000;
+    private static final double REPEATED_POWER_LOG_INIT_LR = Math.log(0.1);
+    private static final double REPEATED_POWER_LOG_POWER = Math.log(1.0001);
+
+    static double exp(long t) {
+        return 0.1 * Math.exp(EXP_LOG_GAMMA * t);
+    }
+
+    /** {@code initLr * gamma^floor(t / stepSize)}. */
+    static double step(long t) {
+        return 0.1 * Math.pow(0.5, t / 2000);
+    }
+
+    static double multiStep(long t) {
+        if (t < 3000) {
+            return 0.1;
+        }
+        if (t < 6000) {
+            return 0.01;
+        }
+        return t < 8000 ? 0.001 : 1e-4;
+    }
+
+    static double cosine(long t) {
+        return t < 10000 ? 0.1 * 0.5 * (1 + Math.cos(COSINE_OMEGA * t)) : 0;
+    }
+
+    static double linearDecay(long t) {
+        return t < 10000 ? 0.1 - 0.1 * t / 10000 : 0;
+    }
+
+    /** {@code (initLr - minLr) * (1 - t / T)^power + minLr}. */
+    static double poly(long t) {
+        return t < 10000 ? 0.1 * Math.pow(1 - t / 10000.0, 2) : 0;
+    }
+
+    /** Linear warmup over W = 1000, then {@code initLr * sqrt(W / t)}. */
+    static double linearWarmupInvSqrt(long t) {
+        return t < 1000 ? INV_SQRT_SLOPE * t : 0.1 * Math.sqrt(1000.0 / t);
+    }
+
+    /** {@code initLr^(power^t)}, as {@code exp(ln(initLr) * exp(ln(power) * t))}. */
+    static double repeatedPower(long t) {
+        return Math.exp(REPEATED_POWER_LOG_INIT_LR * Math.exp(REPEATED_POWER_LOG_POWER * t));
+    }
+
+    // ---------------------------------------------------------------- three PyTorch reference cases
+
+    private static final double CARD_SLOPE = 0.1 / 2500;
+    private static final double CARD_LOG_GAMMA = Math.log(0.9999);
+
+    private static final double NANO_SLOPE = (6e-4 - 6e-7) / 2000;
+    private static final double NANO_AMPLITUDE = 6e-4 - 6e-5;
+    private static final double NANO_OMEGA = Math.PI / 18000;
+
+    static double cardExp(long t) {
+        return t < 2500 ? CARD_SLOPE * t : 0.1 * Math.exp(CARD_LOG_GAMMA * (t - 2500));
+    }
+
+    static double nanoGptCosine(long t) {
+        if (t < 2000) {
+            return 6e-7 + NANO_SLOPE * t;
+        }
+        if (t >= 20000) {
+            return 6e-5;
+        }
+        return 6e-5 + NANO_AMPLITUDE * 0.5 * (1 + Math.cos(NANO_OMEGA * (t - 2000)));
+    }
+
+    static double resNetMultiStep(long t) {
+        if (t < 400) {
+            return 0.01;
+        }
+        if (t < 32000) {
+            return 0.1;
+        }
+        return t < 48000 ? 0.01 : 0.001;
+    }
+
+    // ---------------------------------------------------------------- the other annotations
+
+    private static final double WSD_SLOPE = 0.1 / 1000;
+    private static final double WSD_OMEGA = Math.PI / 2000;
+
+    /** Linear 0 to 0.1 over 1000 steps, 0.1 for 7000, cosine to 0 over 2000. */
+    static double warmupStableDecay(long t) {
+        if (t < 1000) {
+            return WSD_SLOPE * t;
+        }
+        if (t < 8000) {
+            return 0.1;
+        }
+        return t < 10000 ? 0.1 * 0.5 * (1 + Math.cos(WSD_OMEGA * (t - 8000))) : 0;
+    }
+
+    // PyTorch's OneCycleLR(max_lr 0.1, total_steps 10000): from 0.004 up to 0.1 at step 2999, down to 4e-7 at 9999.
+    private static final double ONE_CYCLE_INITIAL = 0.1 / 25;
+    private static final double ONE_CYCLE_MIN = ONE_CYCLE_INITIAL / 1e4;
+    private static final double ONE_CYCLE_UP_OMEGA = Math.PI / 2999;
+    private static final double ONE_CYCLE_DOWN_OMEGA = Math.PI / 7000;
+    private static final double ONE_CYCLE_UP_SLOPE = (0.1 - ONE_CYCLE_INITIAL) / 2999;
+    private static final double ONE_CYCLE_DOWN_SLOPE = (ONE_CYCLE_MIN - 0.1) / 7000;
+
+    /** PyTorch's {@code _annealing_cos}: {@code end + (start - end) / 2 * (1 + cos(pi * pct))}. */
+    static double oneCycleCos(long t) {
+        if (t <= 2999) {
+            return 0.1 + (ONE_CYCLE_INITIAL - 0.1) / 2 * (1 + Math.cos(ONE_CYCLE_UP_OMEGA * t));
+        }
+        if (t < 9999) {
+            return ONE_CYCLE_MIN + (0.1 - ONE_CYCLE_MIN) / 2 * (1 + Math.cos(ONE_CYCLE_DOWN_OMEGA * (t - 2999)));
+        }
+        return ONE_CYCLE_MIN;
+    }
+
+    /** PyTorch's {@code _annealing_linear}: {@code start + (end - start) * pct}. */
+    static double oneCycleLinear(long t) {
+        if (t <= 2999) {
+            return ONE_CYCLE_INITIAL + ONE_CYCLE_UP_SLOPE * t;
+        }
+        return t < 9999 ? 0.1 + ONE_CYCLE_DOWN_SLOPE * (t - 2999) : ONE_CYCLE_MIN;
+    }
+
+    private static final double CYCLIC_LOG_GAMMA = Math.log(0.9999);
+
+    /** The CLR paper's: {@code cycle = floor(1 + t / 2s)}, {@code x = |t / s - 2 cycle + 1|}. */
+    static double cyclicTriangular(long t) {
+        double cycle = Math.floor(1 + t / 2000.0);
+        double x = Math.abs(t / 1000.0 - 2 * cycle + 1);
+        return 0.001 + (0.1 - 0.001) * Math.max(0, 1 - x);
+    }
+
+    /** Triangular, the height scaled by {@code gamma^t}. */
+    static double cyclicExpRange(long t) {
+        double cycle = Math.floor(1 + t / 2000.0);
+        double x = Math.abs(t / 1000.0 - 2 * cycle + 1);
+        return 0.001 + (0.1 - 0.001) * Math.max(0, 1 - x) * Math.exp(CYCLIC_LOG_GAMMA * t);
+    }
+
+    private static final double RESTARTS_OMEGA = Math.PI / 1000;
+
+    /** SGDR, T_0 = 1000, T_mult = 1: {@code eta_max * (1 + cos(pi * T_cur / T_0)) / 2}. */
+    static double warmRestarts(long t) {
+        return 0.1 * 0.5 * (1 + Math.cos(RESTARTS_OMEGA * (t % 1000)));
+    }
+
+    /** SGDR, T_0 = 1000, T_mult = 2: cycle i has {@code T_i = 1000 * 2^i} steps. */
+    static double warmRestartsDoubling(long t) {
+        int cycle = 63 - Long.numberOfLeadingZeros(t / 1000 + 1);
+        long sinceRestart = t - 1000 * ((1L << cycle) - 1);
+        return 0.1 * 0.5 * (1 + Math.cos(Math.PI * sinceRestart / (1000L << cycle)));
+    }
+}
