@@ -42,5 +42,14 @@ public enum PhaseShape {
      * linear warmup of W steps, choosing {@code b = a * sqrt(W / (W + L))} gives {@code tau = W}, the Transformer's
      * {@code a * sqrt(W / t)} (Hugging Face's {@code get_inverse_sqrt_schedule}).
      */
-    INV_SQRT
+    INV_SQRT,
+
+    /**
+     * One minus square root, Hugging Face's {@code '1-sqrt'} of {@code get_wsd_schedule} (Hägele et al. 2024): the rate
+     * leaves (or approaches) its high end as a square root. With v the steps from the phase's high end,
+     * {@code lr(t) = high - (high - low) * sqrt(v / L)}: falling ({@code a > b, v = u}),
+     * {@code b + (a - b) * (1 - sqrt(u / L))}, HF's 1-sqrt decay; rising ({@code a < b, v = L - u}),
+     * {@code a + (b - a) * (1 - sqrt(1 - u / L))}, HF's 1-sqrt warmup.
+     */
+    ONE_MINUS_SQRT
 }

@@ -48,6 +48,7 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
             case EXPONENTIAL -> ExponentialShape.between(start, end, span, names);
             case POLY -> new PolynomialShape(start, end, power, span, names);
             case INV_SQRT -> InverseSqrtShape.between(start, end, span, names);
+            case ONE_MINUS_SQRT -> new OneMinusSqrtShape(start, end, span, names);
         };
     }
 

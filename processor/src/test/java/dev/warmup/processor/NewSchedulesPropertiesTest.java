@@ -143,6 +143,25 @@ class NewSchedulesPropertiesTest {
                 CASES.size(), checked);
     }
 
+    /** The random phases hold every shape, falling, and rising where it can rise: the checks above see them all. */
+    @Test
+    void theRandomPhasesCoverEveryShapeEachWay() {
+        Set<String> seen = new TreeSet<>();
+        for (Case c : CASES) {
+            if (c.type() == PhasedSchedule.class) {
+                for (PhasedModel.Phase phase : ((PhasedModel) c.model()).phases()) {
+                    seen.add(phase.kind() + (phase.end() > phase.start() ? " rising" : " falling"));
+                }
+            }
+        }
+        for (PhaseShape shape : PhaseShape.values()) {
+            assertTrue(seen.contains(shape + " falling"), shape + " falling: only " + seen);
+            if (shape != PhaseShape.CONSTANT && shape != PhaseShape.INV_SQRT) {
+                assertTrue(seen.contains(shape + " rising"), shape + " rising: only " + seen);
+            }
+        }
+    }
+
     @Test
     void finiteAndNonNegativeAtEveryProbe() {
         for (Case c : CASES) {
@@ -246,6 +265,9 @@ class NewSchedulesPropertiesTest {
                         double tau = length * b * b / (a * a - b * b);
                         yield a * Math.sqrt(tau / (tau + u));
                     }
+                    // Hugging Face's get_wsd_schedule: decay 1 - sqrt(p), warmup 1 - sqrt(1 - p)
+                    case ONE_MINUS_SQRT -> a > b ? b + (a - b) * (1 - Math.sqrt(progress))
+                            : a + (b - a) * (1 - Math.sqrt(1 - progress));
                 };
             }
             start += length;

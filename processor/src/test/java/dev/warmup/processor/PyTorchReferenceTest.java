@@ -59,7 +59,12 @@ class PyTorchReferenceTest {
             "hf_wsd_linear", "@PhasedSchedule(phases = {"
                     + " @Phase(steps = 1000, shape = PhaseShape.LINEAR, endLr = 1e-3),"
                     + " @Phase(steps = 7000, shape = PhaseShape.CONSTANT, endLr = 1e-3),"
-                    + " @Phase(steps = 2000, shape = PhaseShape.LINEAR, endLr = 0.0)})");
+                    + " @Phase(steps = 2000, shape = PhaseShape.LINEAR, endLr = 0.0)})",
+            // the same with Hugging Face's 1-sqrt decay (get_wsd_schedule, decay_type '1-sqrt', min_lr_ratio 0)
+            "hf_wsd_1sqrt", "@PhasedSchedule(phases = {"
+                    + " @Phase(steps = 1000, shape = PhaseShape.LINEAR, endLr = 1e-3),"
+                    + " @Phase(steps = 7000, shape = PhaseShape.CONSTANT, endLr = 1e-3),"
+                    + " @Phase(steps = 2000, shape = PhaseShape.ONE_MINUS_SQRT, endLr = 0.0)})");
 
     private static JsonObject cases;
     private static Compiler.Loader loader;
@@ -106,7 +111,7 @@ class PyTorchReferenceTest {
 
     @Test
     void everyCaseOfTheReferenceSetIsChecked() {
-        assertEquals(14, caseNames().count(), "cases in cases.json");
+        assertEquals(15, caseNames().count(), "cases in cases.json");
         assertEquals(Set.copyOf(WRITTEN_HERE.keySet()), caseNames()
                 .filter(name -> cases.getAsJsonObject(name).getAsJsonObject("annotation").isEmpty())
                 .collect(Collectors.toSet()), "the cases whose annotation is written here");

@@ -37,6 +37,12 @@ class ShapeBoundaryTest {
             new Phase("@Phase(steps = 49, shape = PhaseShape.POLY, startLr = 0.01, endLr = 0.2, power = 3.0)", 0.01,
                     0.2, 49),
             new Phase("@Phase(steps = 60, shape = PhaseShape.INV_SQRT, startLr = 0.1, endLr = 0.01)", 0.1, 0.01, 60),
+            new Phase("@Phase(steps = 49, shape = PhaseShape.ONE_MINUS_SQRT, startLr = 0.1, endLr = 0.0)", 0.1,
+                    0.0, 49),
+            new Phase("@Phase(steps = 49, shape = PhaseShape.ONE_MINUS_SQRT, startLr = 0.3, endLr = 0.002)", 0.3,
+                    0.002, 49),
+            new Phase("@Phase(steps = 49, shape = PhaseShape.ONE_MINUS_SQRT, startLr = 0.01, endLr = 0.2)", 0.01,
+                    0.2, 49),
             new Phase("@Phase(steps = 20, shape = PhaseShape.CONSTANT, endLr = 0.05)", 0.05, 0.05, 20));
 
     @Test
@@ -69,6 +75,9 @@ class ShapeBoundaryTest {
         }
         // The drift of issue 14, fixed: a falling polynomial divides by its length, as the decay does.
         assertEquals(0.1, loader.schedule("p.Shape6StepLr").lr(5));
+        // 1-sqrt falling to 0 and rising: the first step gives the start rate exactly.
+        assertEquals(0.1, loader.schedule("p.Shape9StepLr").lr(5));
+        assertEquals(0.01, loader.schedule("p.Shape11StepLr").lr(5));
     }
 
     /** The test's phase as {@link TestAttributes} of a {@code @Phase}, parsed back from its source. */
