@@ -8,420 +8,1042 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.warmup.AnnealStrategy;
+import dev.warmup.CyclicMode;
+import dev.warmup.CyclicSchedule;
 import dev.warmup.Decay;
+import dev.warmup.OneCycleSchedule;
+import dev.warmup.PhaseShape;
+import dev.warmup.PhasedSchedule;
 import dev.warmup.StepLr;
+import dev.warmup.WarmRestartsSchedule;
 import dev.warmup.Warmup;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hundreds of random valid settings (fixed seed), every warmup with every decay, compiled in one batch. For each,
- * at probe steps and random steps, the generated {@code lr}:
+ * Properties of the generated schedules of all five annotations, over random valid settings from fixed seeds, one
+ * nested class per annotation. The random schedules are compiled in batches, and at probe steps (the
+ * boundaries of warmup, decay, phases and cycles, 2^31, 2^53, {@code Long.MAX_VALUE}) and random ones the generated
+ * {@code lr}:
  * <ul>
- *   <li>matches the formula of the issue written naively here (Math.pow, 1 + cos, plain quotients) to 1e-12
- *       relative, with an absolute floor of 1e-15 * initLr where the naive form itself loses digits;</li>
- *   <li>matches the processor's evaluator {@link WarmupModel#at} to the bit (the two faces of each shape);</li>
- *   <li>is finite and {@code >= 0} everywhere, up to {@link Long#MAX_VALUE}; rises monotonically through a linear
- *       warmup, meets initLr at W without a jump, and never rises during a decay.</li>
+ *   <li>matches the schedule's definition written naively here, PyTorch's way where it has the schedule (plain
+ *       quotients, {@code 1 + cos}, {@code Math.pow}, a loop over SGDR's cycles);</li>
+ *   <li>matches the processor's evaluator {@link ScheduleModel#at} to the bit (the two faces of each shape);</li>
+ *   <li>is finite and {@code >= 0} everywhere, up to {@link Long#MAX_VALUE}, and {@code fill} gives what {@code lr}
+ *       gives, within the ulps the generated Javadoc states.</li>
  * </ul>
  */
 class SchedulePropertiesTest {
 
-    private static final int PER_PAIR = 12;
-    private static final List<Case> CASES = new ArrayList<>();
-    private static Compiler.Loader loader;
+    /** Compiles {@code sources}, class name to source text, with the processor; fails on a warning. */
+    private static Compilation compile(Map<String, String> sources) {
+        Compilation compilation = Compiler.compile(sources.entrySet().stream()
+                .map(e -> JavaFileObjects.forSourceString("props." + e.getKey(), e.getValue()))
+                .toArray(JavaFileObject[]::new));
+        assertThat(compilation).succeededWithoutWarnings();
+        return compilation;
+    }
 
-    /** One random schedule: the settings, and the source that declares them. */
-    record Case(String className, RandomSettings settings) {
+    private static String source(String className, String annotation) {
+        return "package props;\nimport dev.warmup.*;\n" + annotation + "\nfinal class " + className + " {}\n";
+    }
 
-        String source() {
-            return "package props;\nimport dev.warmup.*;\n" + annotation() + "\nfinal class " + className + " {}\n";
+    /** A reporter that fails the test on any message: the settings are valid. */
+    private static Reporter failing(String annotation) {
+        return new Reporter() {
+            @Override
+            public void error(String attribute, String message) {
+                fail(annotation + ": " + message);
+            }
+
+            @Override
+            public void warning(String attribute, String message) {
+                fail(annotation + ": " + message);
+            }
+        };
+    }
+
+    /**
+     * {@code @WarmupSchedule}: hundreds of random valid settings (fixed seed), every warmup with every decay. At
+     * probe steps and random steps, the generated {@code lr} matches the formula of the issue written naively here
+     * (Math.pow, 1 + cos, plain quotients) to 1e-12 relative, with an absolute floor of 1e-15 * initLr where the
+     * naive form itself loses digits; rises monotonically through a linear warmup, meets initLr at W without a jump,
+     * and never rises during a decay.
+     */
+    @Nested
+    class WarmupScheduleProperties {
+
+        private static final int PER_PAIR = 12;
+        private static final List<Case> CASES = new ArrayList<>();
+        private static Compiler.Loader loader;
+
+        /** One random schedule: the settings, and the source that declares them. */
+        record Case(String className, RandomSettings settings) {
+
+            /** The explicit settings as source, written here rather than by the processor. */
+            String annotation() {
+                RandomSettings s = settings;
+                List<String> attributes = new ArrayList<>();
+                attributes.add("steps = " + s.steps() + "L");
+                attributes.add("initLr = " + s.initLr());
+                if (s.isSet("warmup")) {
+                    attributes.add("warmup = Warmup." + s.warmup());
+                }
+                if (s.isSet("startLr")) {
+                    attributes.add("startLr = " + s.startLr());
+                }
+                attributes.add("decay = Decay." + s.decay());
+                if (s.isSet("gamma")) {
+                    attributes.add("gamma = " + s.gamma());
+                }
+                if (s.isSet("stepSize")) {
+                    attributes.add("stepSize = " + s.stepSize() + "L");
+                }
+                if (s.isSet("milestones")) {
+                    attributes.add("milestones = " + LongStream.of(s.milestones()).mapToObj(m -> m + "L")
+                            .collect(Collectors.joining(", ", "{", "}")));
+                }
+                if (s.isSet("totalSteps")) {
+                    attributes.add("totalSteps = " + s.totalSteps() + "L");
+                }
+                if (s.isSet("minLr")) {
+                    attributes.add("minLr = " + s.minLr());
+                }
+                if (s.isSet("power")) {
+                    attributes.add("power = " + s.power());
+                }
+                return attributes.stream().collect(Collectors.joining(", ", "@WarmupSchedule(", ")"));
+            }
+
+            StepLr generated() {
+                return loader.schedule("props." + className + "StepLr");
+            }
+
+            ScheduleModel model() {
+                return WarmupModel.validate(settings.attributes(), failing(className)).orElseThrow();
+            }
         }
 
-        /** The explicit settings as source, written here rather than by the processor. */
-        String annotation() {
-            RandomSettings s = settings;
-            List<String> attributes = new ArrayList<>();
-            attributes.add("steps = " + s.steps() + "L");
-            attributes.add("initLr = " + s.initLr());
-            if (s.isSet("warmup")) {
-                attributes.add("warmup = Warmup." + s.warmup());
+        @BeforeAll
+        static void compileRandomSchedules() {
+            Random random = new Random(20261125L);
+            for (Warmup warmup : Warmup.values()) {
+                for (Decay decay : Decay.values()) {
+                    for (int i = 0; i < PER_PAIR; i++) {
+                        CASES.add(new Case(warmup + "_" + decay + "_" + i, randomSettings(random, warmup, decay)));
+                    }
+                }
             }
-            if (s.isSet("startLr")) {
-                attributes.add("startLr = " + s.startLr());
+            Map<String, String> sources = new LinkedHashMap<>();
+            CASES.forEach(c -> sources.put(c.className(), source(c.className(), c.annotation())));
+            loader = new Compiler.Loader(compile(sources));
+        }
+
+        @Test
+        void matchesTheIssuesFormulasAndTheEvaluator() {
+            Random random = new Random(7);
+            for (Case c : CASES) {
+                StepLr generated = c.generated();
+                ScheduleModel model = c.model();
+                for (long step : steps(c.settings(), random)) {
+                    double actual = generated.lr(step);
+                    double naive = naive(c.settings(), step);
+                    double floor = 1e-15 * c.settings().initLr();
+                    double error = Math.abs(actual - naive);
+                    assertTrue(error <= floor || error <= 1e-12 * Math.abs(naive),
+                            () -> c.annotation() + " at step " + step + ": naive " + naive + ", got "
+                                    + actual);
+                    double evaluated = model.at(step);
+                    assertEquals(Double.doubleToRawLongBits(evaluated), Double.doubleToRawLongBits(actual),
+                            () -> c.annotation() + " at step " + step + ": evaluator " + evaluated
+                                    + ", generated " + actual);
+                }
             }
-            attributes.add("decay = Decay." + s.decay());
-            if (s.isSet("gamma")) {
-                attributes.add("gamma = " + s.gamma());
+        }
+
+        @Test
+        void finiteAndNonNegativeAtEveryProbe() {
+            for (Case c : CASES) {
+                for (long step : probes(c.settings())) {
+                    double lr = c.generated().lr(step);
+                    assertTrue(Double.isFinite(lr) && lr >= 0,
+                            () -> c.annotation() + " at step " + step + ": " + lr);
+                }
             }
-            if (s.isSet("stepSize")) {
-                attributes.add("stepSize = " + s.stepSize() + "L");
+        }
+
+        @Test
+        void linearWarmupRisesSteadilyToInitLr() {
+            for (Case c : CASES) {
+                RandomSettings s = c.settings();
+                if (s.warmup() != Warmup.LINEAR || s.steps() == 0) {
+                    continue;
+                }
+                StepLr lr = c.generated();
+                long w = s.steps();
+                double increment = (s.initLr() - s.startLr()) / w;
+                long last = Math.min(w, 2000);
+                for (long t = 1; t < last; t++) {
+                    assertTrue(lr.lr(t) >= lr.lr(t - 1), c.annotation() + " falls at step " + t);
+                }
+                // No jump at W: the last warmup step is one increment below initLr, which the decay starts at.
+                assertEquals(s.initLr(), lr.lr(w), Math.ulp(s.initLr()), c.annotation());
+                assertEquals(s.initLr() - increment, lr.lr(w - 1), 4 * Math.ulp(s.initLr()), c.annotation());
             }
-            if (s.isSet("milestones")) {
-                attributes.add("milestones = " + LongStream.of(s.milestones()).mapToObj(m -> m + "L")
-                        .collect(Collectors.joining(", ", "{", "}")));
+        }
+
+        @Test
+        void decayNeverRises() {
+            for (Case c : CASES) {
+                RandomSettings s = c.settings();
+                StepLr lr = c.generated();
+                List<Long> steps = new ArrayList<>(new TreeSet<>(probes(s)).tailSet(s.steps()));
+                for (int i = 1; i < steps.size(); i++) {
+                    double before = lr.lr(steps.get(i - 1));
+                    double after = lr.lr(steps.get(i));
+                    assertTrue(after <= before * (1 + 1e-15),
+                            c.annotation() + " rises from step " + steps.get(i - 1) + " to " + steps.get(i));
+                }
+            }
+        }
+
+        /**
+         * {@code fill} against {@code lr} over long ranges: from 0, across W, across T and the milestones, at a random
+         * start, and up to {@code Long.MAX_VALUE}. Every value within the ulps of {@code lr} that the generated
+         * {@code fill}'s Javadoc states, the largest {@link Shape#fillUlps()} of the schedule's shapes (normal rates; a
+         * subnormal rate has no relative precision, so there the bound is {@link Double#MIN_NORMAL} absolute).
+         * Prints the largest difference measured for each shape, against its stated bound.
+         */
+        @Test
+        void fillIsWithinTheStatedUlpsOfLrOverLongRanges() {
+            Random random = new Random(11);
+            long checked = 0;
+            java.util.Map<String, Double> worst = new java.util.TreeMap<>();
+            String failure = null;
+            for (Case c : CASES) {
+                RandomSettings s = c.settings();
+                StepLr lr = c.generated();
+                ScheduleModel model = c.model();
+                int stated = model.shapes().stream().mapToInt(Shape::fillUlps).max().orElse(0);
+                List<long[]> ranges = new ArrayList<>(List.of(
+                        new long[] {0, 120_000},
+                        new long[] {Math.max(0, s.steps() - 777), 5_000},
+                        new long[] {Long.MAX_VALUE - 999, 1000},
+                        new long[] {(long) (random.nextDouble() * (3 * Math.max(s.steps(), s.totalSteps()) + 1e6)),
+                            40_000}));
+                if (s.isSet("totalSteps")) {
+                    ranges.add(new long[] {Math.max(0, s.totalSteps() - 30_000), 30_500});
+                }
+                for (long m : s.milestones()) {
+                    ranges.add(new long[] {Math.max(0, m - 300), 600});
+                }
+                for (long[] range : ranges) {
+                    double[] out = new double[(int) range[1]];
+                    lr.fill(out, range[0]);
+                    for (int i = 0; i < out.length; i++) {
+                        long step = range[0] + i;
+                        double expected = lr.lr(step);
+                        double error = Math.abs(out[i] - expected);
+                        double ulps = expected >= Double.MIN_NORMAL ? error / Math.ulp(expected) : 0;
+                        if (!(ulps <= stated || error <= Double.MIN_NORMAL && expected < Double.MIN_NORMAL)
+                                && failure == null) {
+                            failure = c.annotation() + ": fill from " + range[0] + " gives " + out[i] + " at step "
+                                    + step + ", lr gives " + expected + ": " + ulps + " ulps, the Javadoc states "
+                                    + stated;
+                        }
+                        String shape = step < s.steps() ? "warmup " + s.warmup() : "decay " + s.decay();
+                        worst.merge(shape, ulps, Math::max);
+                    }
+                    checked += out.length;
+                }
+            }
+            System.out.printf("fill vs lr: %d values of %d schedules; largest difference in ulps of lr, by shape: %s%n",
+                    checked, CASES.size(), worst);
+            if (failure != null) {
+                fail(failure);
+            }
+        }
+
+        @Test
+        void fillRejectsWhatLrRejects() {
+            StepLr lr = CASES.get(0).generated();
+            assertThrows(IllegalArgumentException.class, () -> lr.fill(new double[3], -1));
+            assertThrows(ArithmeticException.class, () -> lr.fill(new double[3], Long.MAX_VALUE - 1));
+            lr.fill(new double[0], 5);
+            double[] last = new double[2];
+            lr.fill(last, Long.MAX_VALUE - 1);
+            assertEquals(lr.lr(Long.MAX_VALUE), last[1]);
+        }
+
+        @Test
+        void negativeStepsAreRejected() {
+            for (Case c : CASES.subList(0, 5)) {
+                assertThrows(IllegalArgumentException.class, () -> c.generated().lr(-1));
+                assertThrows(IllegalArgumentException.class, () -> c.generated().lr(Long.MIN_VALUE));
+            }
+        }
+
+        @Test
+        void reportsItsWarmupLength() {
+            for (Case c : CASES) {
+                assertEquals(c.settings().steps(), c.generated().warmupSteps(), c.className());
+            }
+        }
+
+        // --- the formulas as the issue states them, computed the obvious way
+
+        private static double naive(RandomSettings s, long t) {
+            double initLr = s.initLr();
+            long w = s.steps();
+            if (t < w) {
+                return switch (s.warmup()) {
+                    case LINEAR -> s.startLr() + (initLr - s.startLr()) * t / w;
+                    case CONSTANT -> s.startLr();
+                    case EXPONENTIAL -> s.startLr() * Math.pow(initLr / s.startLr(), (double) t / w);
+                };
+            }
+            double d = t - w;
+            double span = s.totalSteps() - w;
+            if (t >= s.totalSteps() && EnumSetHolder.TO_MIN_LR.contains(s.decay())) {
+                return s.minLr();
+            }
+            return switch (s.decay()) {
+                case NONE -> initLr;
+                case EXP -> initLr * Math.pow(s.gamma(), d);
+                case STEP -> initLr * Math.pow(s.gamma(), Math.floor((t - w) / (double) s.stepSize()));
+                case MULTISTEP -> initLr * Math.pow(s.gamma(),
+                        LongStream.of(s.milestones()).filter(m -> m <= t).count());
+                case COSINE -> s.minLr() + (initLr - s.minLr()) * (1 + Math.cos(Math.PI * d / span)) / 2;
+                case LINEAR -> initLr + (s.minLr() - initLr) * d / span;
+                // 1 - d / D, written (D - d) / D: the former cancels to a few digits just before T, where D is large.
+                case POLY -> (initLr - s.minLr()) * Math.pow((span - d) / span, s.power()) + s.minLr();
+                case INV_SQRT -> initLr * Math.sqrt((double) w / t);
+                case REPEATED_POWER -> repeatedPower(initLr, s.power(), t - w);
+            };
+        }
+
+        /** lr(W) = initLr, lr(t) = lr(t - 1)^power: step by step where that is quick, closed form beyond. */
+        private static double repeatedPower(double initLr, double power, long d) {
+            if (d > 5000) {
+                return Math.pow(initLr, Math.pow(power, d));
+            }
+            double lr = initLr;
+            for (long i = 0; i < d; i++) {
+                lr = Math.pow(lr, power);
+            }
+            return lr;
+        }
+
+        private static final class EnumSetHolder {
+            static final Set<Decay> TO_MIN_LR = Set.of(Decay.COSINE, Decay.LINEAR, Decay.POLY);
+        }
+
+        // --- steps to look at
+
+        /** 0, 1, W - 1, W, W + 1, T - 1, T, T + 1, the milestones and drops, 2^31 and Long.MAX_VALUE. */
+        private static Set<Long> probes(RandomSettings s) {
+            long w = s.steps();
+            Set<Long> steps = new TreeSet<>(List.of(0L, 1L, w, w + 1, 1L << 31, Long.MAX_VALUE - 1, Long.MAX_VALUE));
+            if (w > 0) {
+                steps.add(w - 1);
             }
             if (s.isSet("totalSteps")) {
-                attributes.add("totalSteps = " + s.totalSteps() + "L");
+                steps.addAll(List.of(s.totalSteps() - 1, s.totalSteps(), s.totalSteps() + 1));
             }
-            if (s.isSet("minLr")) {
-                attributes.add("minLr = " + s.minLr());
+            if (s.isSet("stepSize")) {
+                steps.addAll(List.of(w + s.stepSize() - 1, w + s.stepSize(), w + 3 * s.stepSize()));
             }
-            if (s.isSet("power")) {
-                attributes.add("power = " + s.power());
+            for (long m : s.milestones()) {
+                steps.addAll(List.of(m - 1, m));
             }
-            return attributes.stream().collect(Collectors.joining(", ", "@WarmupSchedule(", ")"));
+            return steps;
+        }
+
+        /** The probes, and random steps through warmup and up to a few times the schedule's length. */
+        private static Set<Long> steps(RandomSettings s, Random random) {
+            Set<Long> steps = new LinkedHashSet<>(probes(s));
+            long horizon = Math.max(s.totalSteps(), s.steps()) * 3 + 1000;
+            for (int i = 0; i < 40; i++) {
+                steps.add((long) (random.nextDouble() * horizon));
+                if (s.steps() > 0) {
+                    steps.add((long) (random.nextDouble() * s.steps()));
+                }
+            }
+            return steps;
+        }
+
+        // --- random valid settings
+    
+        private static RandomSettings randomSettings(Random random, Warmup warmup, Decay decay) {
+            Set<String> explicit = new LinkedHashSet<>(List.of("steps", "initLr"));
+            long[] warmups = {0, 1, 2, 10, 400, 2500, 1 + random.nextInt(100_000), 1L << 40};
+            long w = warmups[random.nextInt(warmups.length)];
+            if (decay == Decay.INV_SQRT && w == 0) {
+                w = 1000;
+            }
+            double initLr = Math.pow(10, -6 + 6.5 * random.nextDouble());
+            if (decay == Decay.REPEATED_POWER) {
+                initLr = Math.pow(10, -4 + 3.9 * random.nextDouble());
+            }
+            double startLr = 0;
+            if (w > 0) {
+                explicit.add("warmup");
+                if (warmup == Warmup.EXPONENTIAL || warmup == Warmup.CONSTANT || random.nextBoolean()) {
+                    startLr = initLr * Math.pow(10, -4 * random.nextDouble());
+                    explicit.add("startLr");
+                }
+            }
+            explicit.add("decay");
+            double gamma = Double.NaN;
+            long stepSize = 0;
+            long[] milestones = {};
+            long totalSteps = 0;
+            double minLr = 0;
+            double power = 1;
+            switch (decay) {
+                case EXP, STEP, MULTISTEP -> {
+                    double[] gammas = {0.1, 0.5, 0.9999, 1.0, 0.5 + 0.5 * random.nextDouble()};
+                    gamma = gammas[random.nextInt(gammas.length)];
+                    explicit.add("gamma");
+                }
+                default -> { }
+            }
+            switch (decay) {
+                case STEP -> {
+                    stepSize = 1 + random.nextInt(10_000);
+                    explicit.add("stepSize");
+                }
+                case MULTISTEP -> {
+                    int count = 1 + random.nextInt(12);
+                    long next = w;
+                    milestones = new long[count];
+                    for (int i = 0; i < count; i++) {
+                        next += random.nextInt(5000) + (i == 0 ? 0 : 1);
+                        milestones[i] = next;
+                    }
+                    explicit.add("milestones");
+                }
+                case COSINE, LINEAR, POLY -> {
+                    totalSteps = w + 1 + random.nextInt(1_000_000);
+                    explicit.add("totalSteps");
+                    if (random.nextBoolean()) {
+                        minLr = initLr * random.nextDouble() * 0.5;
+                        explicit.add("minLr");
+                    }
+                    if (decay == Decay.POLY) {
+                        double[] powers = {0.5, 1.0, 2.0, 0.1 + 4 * random.nextDouble()};
+                        power = powers[random.nextInt(powers.length)];
+                        explicit.add("power");
+                    }
+                }
+                case REPEATED_POWER -> {
+                    power = 1 + Math.pow(10, -6 + 4 * random.nextDouble());
+                    explicit.add("power");
+                }
+                default -> { }
+            }
+            return new RandomSettings(w, initLr, warmup, startLr, decay, gamma, stepSize, milestones, totalSteps, minLr,
+                    power, explicit);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ the other four
+
+    private static final int PER_ANNOTATION = 60;
+    /** Random valid settings of the other four annotations, drawn in turn from one seed and compiled in one batch. */
+    private static final List<RandomSchedule> SCHEDULES = new ArrayList<>();
+    private static Compilation compilation;
+    private static Compiler.Loader loader;
+
+    /** One random schedule: its annotation type, its explicit attributes, and the source that declares them. */
+    record RandomSchedule(String className, Class<? extends Annotation> type, Map<String, Object> explicit) {
+
+        String annotation() {
+            return TestAttributes.source(type, explicit);
         }
 
         StepLr generated() {
             return loader.schedule("props." + className + "StepLr");
         }
 
-        ScheduleModel model() {
-            Optional<ScheduleModel> schedule = WarmupModel.validate(settings.attributes(), new Reporter() {
-                @Override
-                public void error(String attribute, String message) {
-                    fail(className + ": " + message);
-                }
+        @SuppressWarnings("unchecked")
+        List<TestAttributes.Phase> phases() {
+            return (List<TestAttributes.Phase>) explicit.get("phases");
+        }
 
-                @Override
-                public void warning(String attribute, String message) {
-                    fail(className + ": " + message);
-                }
-            });
-            return schedule.orElseThrow();
+        Attributes attributes() {
+            return type == PhasedSchedule.class ? TestAttributes.phased(phases()) : TestAttributes.of(type, explicit);
+        }
+
+        double get(String attribute, double unset) {
+            Object value = explicit.get(attribute);
+            return value == null ? unset : ((Number) value).doubleValue();
+        }
+
+        long getLong(String attribute, long unset) {
+            Object value = explicit.get(attribute);
+            return value == null ? unset : ((Number) value).longValue();
         }
     }
 
     @BeforeAll
     static void compileRandomSchedules() {
-        Random random = new Random(20261125L);
-        for (Warmup warmup : Warmup.values()) {
-            for (Decay decay : Decay.values()) {
-                for (int i = 0; i < PER_PAIR; i++) {
-                    CASES.add(new Case(warmup + "_" + decay + "_" + i, randomSettings(random, warmup, decay)));
-                }
-            }
+        Random random = new Random(20260601L);
+        for (int i = 0; i < PER_ANNOTATION; i++) {
+            SCHEDULES.add(new RandomSchedule("Phased" + i, PhasedSchedule.class,
+                    PhasedScheduleProperties.randomSettings(random)));
+            SCHEDULES.add(new RandomSchedule("OneCycle" + i, OneCycleSchedule.class,
+                    OneCycleScheduleProperties.randomSettings(random)));
+            SCHEDULES.add(new RandomSchedule("Cyclic" + i, CyclicSchedule.class,
+                    CyclicScheduleProperties.randomSettings(random)));
+            SCHEDULES.add(new RandomSchedule("Restarts" + i, WarmRestartsSchedule.class,
+                    WarmRestartsScheduleProperties.randomSettings(random)));
         }
-        Compilation compilation = Compiler.compile(
-                CASES.stream().map(c -> JavaFileObjects.forSourceString("props." + c.className(), c.source()))
-                        .toArray(JavaFileObject[]::new));
-        assertThat(compilation).succeededWithoutWarnings();
+        Map<String, String> sources = new LinkedHashMap<>();
+        SCHEDULES.forEach(c -> sources.put(c.className(), source(c.className(), c.annotation())));
+        compilation = compile(sources);
         loader = new Compiler.Loader(compilation);
     }
 
-    @Test
-    void matchesTheIssuesFormulasAndTheEvaluator() {
-        Random random = new Random(7);
-        for (Case c : CASES) {
-            StepLr generated = c.generated();
-            ScheduleModel model = c.model();
-            for (long step : steps(c.settings(), random)) {
-                double actual = generated.lr(step);
-                double naive = naive(c.settings(), step);
-                double floor = 1e-15 * c.settings().initLr();
-                double error = Math.abs(actual - naive);
-                assertTrue(error <= floor || error <= 1e-12 * Math.abs(naive),
-                        () -> c.annotation() + " at step " + step + ": naive " + naive + ", got "
-                                + actual);
-                double evaluated = model.at(step);
-                assertEquals(Double.doubleToRawLongBits(evaluated), Double.doubleToRawLongBits(actual),
-                        () -> c.annotation() + " at step " + step + ": evaluator " + evaluated
-                                + ", generated " + actual);
-            }
-        }
-    }
-
-    @Test
-    void finiteAndNonNegativeAtEveryProbe() {
-        for (Case c : CASES) {
-            for (long step : probes(c.settings())) {
-                double lr = c.generated().lr(step);
-                assertTrue(Double.isFinite(lr) && lr >= 0,
-                        () -> c.annotation() + " at step " + step + ": " + lr);
-            }
-        }
-    }
-
-    @Test
-    void linearWarmupRisesSteadilyToInitLr() {
-        for (Case c : CASES) {
-            RandomSettings s = c.settings();
-            if (s.warmup() != Warmup.LINEAR || s.steps() == 0) {
-                continue;
-            }
-            StepLr lr = c.generated();
-            long w = s.steps();
-            double increment = (s.initLr() - s.startLr()) / w;
-            long last = Math.min(w, 2000);
-            for (long t = 1; t < last; t++) {
-                assertTrue(lr.lr(t) >= lr.lr(t - 1), c.annotation() + " falls at step " + t);
-            }
-            // No jump at W: the last warmup step is one increment below initLr, which the decay starts at.
-            assertEquals(s.initLr(), lr.lr(w), Math.ulp(s.initLr()), c.annotation());
-            assertEquals(s.initLr() - increment, lr.lr(w - 1), 4 * Math.ulp(s.initLr()), c.annotation());
-        }
-    }
-
-    @Test
-    void decayNeverRises() {
-        for (Case c : CASES) {
-            RandomSettings s = c.settings();
-            StepLr lr = c.generated();
-            List<Long> steps = new ArrayList<>(new TreeSet<>(probes(s)).tailSet(s.steps()));
-            for (int i = 1; i < steps.size(); i++) {
-                double before = lr.lr(steps.get(i - 1));
-                double after = lr.lr(steps.get(i));
-                assertTrue(after <= before * (1 + 1e-15),
-                        c.annotation() + " rises from step " + steps.get(i - 1) + " to " + steps.get(i));
-            }
-        }
-    }
-
     /**
-     * {@code fill} against {@code lr} over long ranges: from 0, across W, across T and the milestones, at a random
-     * start, and up to {@code Long.MAX_VALUE}. Every value within the ulps of {@code lr} that the generated
-     * {@code fill}'s Javadoc states, the largest {@link Shape#fillUlps()} of the schedule's shapes (normal rates; a
-     * subnormal rate has no relative precision, so there the bound is {@link Double#MIN_NORMAL} absolute). Prints the
-     * largest difference measured for each shape, against its stated bound.
+     * What the other four annotations' schedules share: at probe steps and random ones, {@code lr} matches the
+     * annotation's definition to 1e-10 relative, with an absolute floor of 1e-13 times the schedule's largest rate
+     * where the naive forms themselves lose digits, and the evaluator to the bit; it is finite and {@code >= 0};
+     * {@code fill} gives exactly what {@code lr} gives; {@code lr} has no loop and the class no mutable state. Each
+     * nested class gives its annotation's definition, the boundaries to probe, and what {@code warmupSteps} is.
      */
-    @Test
-    void fillIsWithinTheStatedUlpsOfLrOverLongRanges() {
-        Random random = new Random(11);
-        long checked = 0;
-        java.util.Map<String, Double> worst = new java.util.TreeMap<>();
-        String failure = null;
-        for (Case c : CASES) {
-            RandomSettings s = c.settings();
-            StepLr lr = c.generated();
-            ScheduleModel model = c.model();
-            int stated = model.shapes().stream().mapToInt(Shape::fillUlps).max().orElse(0);
-            List<long[]> ranges = new ArrayList<>(List.of(
-                    new long[] {0, 120_000},
-                    new long[] {Math.max(0, s.steps() - 777), 5_000},
-                    new long[] {Long.MAX_VALUE - 999, 1000},
-                    new long[] {(long) (random.nextDouble() * (3 * Math.max(s.steps(), s.totalSteps()) + 1e6)), 40_000}));
-            if (s.isSet("totalSteps")) {
-                ranges.add(new long[] {Math.max(0, s.totalSteps() - 30_000), 30_500});
+    abstract class DefinitionProperties {
+        private final Class<? extends Annotation> type;
+        private final BiFunction<Attributes, Reporter, Optional<ScheduleModel>> validator;
+
+        DefinitionProperties(Class<? extends Annotation> type,
+                BiFunction<Attributes, Reporter, Optional<ScheduleModel>> validator) {
+            this.type = type;
+            this.validator = validator;
+        }
+
+        /** The definition, computed the obvious way. */
+        abstract double naive(RandomSchedule c, long step);
+
+        /** The largest rate of a schedule, for the absolute floor of the comparison. */
+        abstract double scale(RandomSchedule c);
+
+        /** Adds the steps around the boundaries of the schedule's phases or cycles. */
+        abstract void addBoundaries(RandomSchedule c, Set<Long> steps);
+
+        /** Asserts what {@code warmupSteps()} reports. */
+        abstract void assertWarmupSteps(RandomSchedule c, StepLr lr);
+
+        List<RandomSchedule> cases() {
+            return SCHEDULES.stream().filter(c -> c.type() == type).toList();
+        }
+
+        @Test
+        void matchesTheDefinitionAndTheEvaluator() {
+            Random random = new Random(5);
+            long checked = 0;
+            for (RandomSchedule c : cases()) {
+                StepLr generated = c.generated();
+                ScheduleModel model = validator.apply(c.attributes(), failing(c.annotation())).orElseThrow();
+                double scale = scale(c);
+                for (long step : steps(c, random)) {
+                    double actual = generated.lr(step);
+                    double evaluated = model.at(step);
+                    assertEquals(Double.doubleToRawLongBits(evaluated), Double.doubleToRawLongBits(actual),
+                            () -> c.annotation() + " at step " + step + ": evaluator " + evaluated + ", generated "
+                                    + actual);
+                    double naive = naive(c, step);
+                    double error = Math.abs(actual - naive);
+                    assertTrue(error <= 1e-13 * scale || error <= 1e-10 * Math.abs(naive), () -> c.annotation()
+                            + " at step " + step + ": naive " + naive + ", generated " + actual);
+                    checked++;
+                }
             }
-            for (long m : s.milestones()) {
-                ranges.add(new long[] {Math.max(0, m - 300), 600});
+            System.out.printf("@%s: %d schedules, %d steps against the definition and the evaluator%n",
+                    type.getSimpleName(), cases().size(), checked);
+        }
+
+        @Test
+        void finiteAndNonNegativeAtEveryProbe() {
+            for (RandomSchedule c : cases()) {
+                for (long step : probes(c)) {
+                    double lr = c.generated().lr(step);
+                    assertTrue(Double.isFinite(lr) && lr >= 0, () -> c.annotation() + " at step " + step + ": " + lr);
+                }
             }
-            for (long[] range : ranges) {
-                double[] out = new double[(int) range[1]];
-                lr.fill(out, range[0]);
-                for (int i = 0; i < out.length; i++) {
-                    long step = range[0] + i;
-                    double expected = lr.lr(step);
-                    double error = Math.abs(out[i] - expected);
-                    double ulps = expected >= Double.MIN_NORMAL ? error / Math.ulp(expected) : 0;
-                    if (!(ulps <= stated || error <= Double.MIN_NORMAL && expected < Double.MIN_NORMAL)
-                            && failure == null) {
-                        failure = c.annotation() + ": fill from " + range[0] + " gives " + out[i] + " at step "
-                                + step + ", lr gives " + expected + ": " + ulps + " ulps, the Javadoc states " + stated;
+        }
+
+        @Test
+        void fillGivesWhatLrGives() {
+            Random random = new Random(3);
+            for (RandomSchedule c : cases()) {
+                StepLr lr = c.generated();
+                for (long from : List.of(0L, Math.abs(random.nextLong() % 10_000_000L), Long.MAX_VALUE - 999)) {
+                    double[] out = new double[1000];
+                    lr.fill(out, from);
+                    for (int i = 0; i < out.length; i++) {
+                        assertEquals(lr.lr(from + i), out[i], c.annotation() + " fill from " + from + " at " + i);
                     }
-                    String shape = step < s.steps() ? "warmup " + s.warmup() : "decay " + s.decay();
-                    worst.merge(shape, ulps, Math::max);
                 }
-                checked += out.length;
             }
         }
-        System.out.printf("fill vs lr: %d values of %d schedules; largest difference in ulps of lr, by shape: %s%n",
-                checked, CASES.size(), worst);
-        if (failure != null) {
-            fail(failure);
-        }
-    }
 
-    @Test
-    void fillRejectsWhatLrRejects() {
-        StepLr lr = CASES.get(0).generated();
-        assertThrows(IllegalArgumentException.class, () -> lr.fill(new double[3], -1));
-        assertThrows(ArithmeticException.class, () -> lr.fill(new double[3], Long.MAX_VALUE - 1));
-        lr.fill(new double[0], 5);
-        double[] last = new double[2];
-        lr.fill(last, Long.MAX_VALUE - 1);
-        assertEquals(lr.lr(Long.MAX_VALUE), last[1]);
-    }
-
-    @Test
-    void negativeStepsAreRejected() {
-        for (Case c : CASES.subList(0, 5)) {
-            assertThrows(IllegalArgumentException.class, () -> c.generated().lr(-1));
-            assertThrows(IllegalArgumentException.class, () -> c.generated().lr(Long.MIN_VALUE));
-        }
-    }
-
-    @Test
-    void reportsItsWarmupLength() {
-        for (Case c : CASES) {
-            assertEquals(c.settings().steps(), c.generated().warmupSteps(), c.className());
-        }
-    }
-
-    // --- the formulas as the issue states them, computed the obvious way
-
-    private static double naive(RandomSettings s, long t) {
-        double initLr = s.initLr();
-        long w = s.steps();
-        if (t < w) {
-            return switch (s.warmup()) {
-                case LINEAR -> s.startLr() + (initLr - s.startLr()) * t / w;
-                case CONSTANT -> s.startLr();
-                case EXPONENTIAL -> s.startLr() * Math.pow(initLr / s.startLr(), (double) t / w);
-            };
-        }
-        double d = t - w;
-        double span = s.totalSteps() - w;
-        if (t >= s.totalSteps() && EnumSetHolder.TO_MIN_LR.contains(s.decay())) {
-            return s.minLr();
-        }
-        return switch (s.decay()) {
-            case NONE -> initLr;
-            case EXP -> initLr * Math.pow(s.gamma(), d);
-            case STEP -> initLr * Math.pow(s.gamma(), Math.floor((t - w) / (double) s.stepSize()));
-            case MULTISTEP -> initLr * Math.pow(s.gamma(), LongStream.of(s.milestones()).filter(m -> m <= t).count());
-            case COSINE -> s.minLr() + (initLr - s.minLr()) * (1 + Math.cos(Math.PI * d / span)) / 2;
-            case LINEAR -> initLr + (s.minLr() - initLr) * d / span;
-            // 1 - d / D, written (D - d) / D: the former cancels to a few digits just before T, where D is large.
-            case POLY -> (initLr - s.minLr()) * Math.pow((span - d) / span, s.power()) + s.minLr();
-            case INV_SQRT -> initLr * Math.sqrt((double) w / t);
-            case REPEATED_POWER -> repeatedPower(initLr, s.power(), t - w);
-        };
-    }
-
-    /** lr(W) = initLr, lr(t) = lr(t - 1)^power: step by step where that is quick, closed form beyond. */
-    private static double repeatedPower(double initLr, double power, long d) {
-        if (d > 5000) {
-            return Math.pow(initLr, Math.pow(power, d));
-        }
-        double lr = initLr;
-        for (long i = 0; i < d; i++) {
-            lr = Math.pow(lr, power);
-        }
-        return lr;
-    }
-
-    private static final class EnumSetHolder {
-        static final Set<Decay> TO_MIN_LR = Set.of(Decay.COSINE, Decay.LINEAR, Decay.POLY);
-    }
-
-    // --- steps to look at
-
-    /** 0, 1, W - 1, W, W + 1, T - 1, T, T + 1, the milestones and drops, 2^31 and Long.MAX_VALUE. */
-    private static Set<Long> probes(RandomSettings s) {
-        long w = s.steps();
-        Set<Long> steps = new TreeSet<>(List.of(0L, 1L, w, w + 1, 1L << 31, Long.MAX_VALUE - 1, Long.MAX_VALUE));
-        if (w > 0) {
-            steps.add(w - 1);
-        }
-        if (s.isSet("totalSteps")) {
-            steps.addAll(List.of(s.totalSteps() - 1, s.totalSteps(), s.totalSteps() + 1));
-        }
-        if (s.isSet("stepSize")) {
-            steps.addAll(List.of(w + s.stepSize() - 1, w + s.stepSize(), w + 3 * s.stepSize()));
-        }
-        for (long m : s.milestones()) {
-            steps.addAll(List.of(m - 1, m));
-        }
-        return steps;
-    }
-
-    /** The probes, and random steps through warmup and up to a few times the schedule's length. */
-    private static Set<Long> steps(RandomSettings s, Random random) {
-        Set<Long> steps = new LinkedHashSet<>(probes(s));
-        long horizon = Math.max(s.totalSteps(), s.steps()) * 3 + 1000;
-        for (int i = 0; i < 40; i++) {
-            steps.add((long) (random.nextDouble() * horizon));
-            if (s.steps() > 0) {
-                steps.add((long) (random.nextDouble() * s.steps()));
+        @Test
+        void lrHasNoLoopAndTheClassNoMutableState() throws IOException {
+            for (RandomSchedule c : cases()) {
+                String source = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT,
+                        "props/" + c.className() + "StepLr.java").orElseThrow().getCharContent(false).toString();
+                int start = source.indexOf("public double lr(long step) {");
+                String lr = source.substring(start, source.indexOf("\n    }\n", start))
+                        .replace("throw new IllegalArgumentException", "throw");
+                assertTrue(!lr.contains("for (") && !lr.contains("while (") && !lr.contains("do {")
+                        && !lr.contains("new "), () -> c.annotation() + " lr loops or allocates:\n" + lr);
+                assertTrue(source.lines().filter(l -> l.matches("\\s+(private|public) static .*=.*"))
+                                .allMatch(l -> l.contains(" final ")),
+                        () -> c.annotation() + " has a field that is not final");
             }
         }
-        return steps;
+
+        @Test
+        void reportsItsWarmupSteps() {
+            for (RandomSchedule c : cases()) {
+                assertWarmupSteps(c, c.generated());
+            }
+        }
+
+        Set<Long> probes(RandomSchedule c) {
+            Set<Long> steps = new TreeSet<>(List.of(0L, 1L, 2L, 1L << 31, (1L << 53) - 1, 1L << 53, (1L << 53) + 1,
+                    Long.MAX_VALUE - 1, Long.MAX_VALUE));
+            addBoundaries(c, steps);
+            return steps;
+        }
+
+        private Set<Long> steps(RandomSchedule c, Random random) {
+            Set<Long> steps = new LinkedHashSet<>(probes(c));
+            long horizon = Math.max(1000, steps.stream().filter(s -> s < (1L << 50)).mapToLong(s -> s).max()
+                    .orElse(1000) * 2);
+            for (int i = 0; i < 60; i++) {
+                steps.add((long) (random.nextDouble() * horizon));
+            }
+            for (int i = 0; i < 5; i++) {
+                steps.add(random.nextLong() & Long.MAX_VALUE);
+            }
+            return steps;
+        }
     }
 
-    // --- random valid settings
+    /** Adds {@code step - 1, step, step + 1}, those that are valid steps. */
+    private static void around(Set<Long> steps, long step) {
+        for (long s : new long[] {step - 1, step, step + 1}) {
+            if (s >= 0 && !(step == Long.MAX_VALUE && s == Long.MIN_VALUE)) {
+                steps.add(s);
+            }
+        }
+    }
 
-    private static RandomSettings randomSettings(Random random, Warmup warmup, Decay decay) {
-        Set<String> explicit = new LinkedHashSet<>(List.of("steps", "initLr"));
-        long[] warmups = {0, 1, 2, 10, 400, 2500, 1 + random.nextInt(100_000), 1L << 40};
-        long w = warmups[random.nextInt(warmups.length)];
-        if (decay == Decay.INV_SQRT && w == 0) {
-            w = 1000;
+    private static double rate(Random random) {
+        return Math.pow(10, -6 + 6 * random.nextDouble());
+    }
+
+    private static double rateOrZero(Random random) {
+        return random.nextInt(4) == 0 ? 0.0 : rate(random);
+    }
+
+    private static long pick(Random random, long... values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    /** {@code @PhasedSchedule}: one shape per phase, then the last end rate; the peak is at warmupSteps. */
+    @Nested
+    class PhasedScheduleProperties extends DefinitionProperties {
+
+        PhasedScheduleProperties() {
+            super(PhasedSchedule.class, PhasedModel::validate);
         }
-        double initLr = Math.pow(10, -6 + 6.5 * random.nextDouble());
-        if (decay == Decay.REPEATED_POWER) {
-            initLr = Math.pow(10, -4 + 3.9 * random.nextDouble());
-        }
-        double startLr = 0;
-        if (w > 0) {
-            explicit.add("warmup");
-            if (warmup == Warmup.EXPONENTIAL || warmup == Warmup.CONSTANT || random.nextBoolean()) {
-                startLr = initLr * Math.pow(10, -4 * random.nextDouble());
-                explicit.add("startLr");
-            }
-        }
-        explicit.add("decay");
-        double gamma = Double.NaN;
-        long stepSize = 0;
-        long[] milestones = {};
-        long totalSteps = 0;
-        double minLr = 0;
-        double power = 1;
-        switch (decay) {
-            case EXP, STEP, MULTISTEP -> {
-                double[] gammas = {0.1, 0.5, 0.9999, 1.0, 0.5 + 0.5 * random.nextDouble()};
-                gamma = gammas[random.nextInt(gammas.length)];
-                explicit.add("gamma");
-            }
-            default -> { }
-        }
-        switch (decay) {
-            case STEP -> {
-                stepSize = 1 + random.nextInt(10_000);
-                explicit.add("stepSize");
-            }
-            case MULTISTEP -> {
-                int count = 1 + random.nextInt(12);
-                long next = w;
-                milestones = new long[count];
-                for (int i = 0; i < count; i++) {
-                    next += random.nextInt(5000) + (i == 0 ? 0 : 1);
-                    milestones[i] = next;
+
+        @Override
+        double naive(RandomSchedule c, long step) {
+            long start = 0;
+            double previous = 0;
+            for (TestAttributes.Phase phase : c.phases()) {
+                Map<String, Object> p = phase.explicit();
+                long length = (Long) p.get("steps");
+                double a = p.containsKey("startLr") ? (Double) p.get("startLr") : previous;
+                double b = (Double) p.get("endLr");
+                if (step - start < length) {
+                    long u = step - start;
+                    double progress = (double) u / length;
+                    return switch ((PhaseShape) p.get("shape")) {
+                        case CONSTANT -> b;
+                        case LINEAR -> a + (b - a) * progress;
+                        case COSINE -> b + (a - b) * (1 + Math.cos(Math.PI * progress)) / 2;
+                        case EXPONENTIAL -> a * Math.pow(b / a, progress);
+                        case POLY -> b + (a - b) * Math.pow(1 - progress, (Double) p.getOrDefault("power", 1.0));
+                        case INV_SQRT -> {
+                            double tau = length * b * b / (a * a - b * b);
+                            yield a * Math.sqrt(tau / (tau + u));
+                        }
+                        // Hugging Face's get_wsd_schedule: decay 1 - sqrt(p), warmup 1 - sqrt(1 - p)
+                        case ONE_MINUS_SQRT -> a > b ? b + (a - b) * (1 - Math.sqrt(progress))
+                                : a + (b - a) * (1 - Math.sqrt(1 - progress));
+                    };
                 }
-                explicit.add("milestones");
+                start += length;
+                previous = b;
             }
-            case COSINE, LINEAR, POLY -> {
-                totalSteps = w + 1 + random.nextInt(1_000_000);
-                explicit.add("totalSteps");
+            return previous;
+        }
+
+        /** The random phases hold every shape, falling, and rising where it can rise: the checks see them all. */
+        @Test
+        void theRandomPhasesCoverEveryShapeEachWay() {
+            Set<String> seen = new TreeSet<>();
+            for (RandomSchedule c : cases()) {
+                double previous = 0;
+                for (TestAttributes.Phase phase : c.phases()) {
+                    Map<String, Object> p = phase.explicit();
+                    double b = (Double) p.get("endLr");
+                    double a = p.get("shape") == PhaseShape.CONSTANT ? b
+                            : p.containsKey("startLr") ? (Double) p.get("startLr") : previous;
+                    seen.add(p.get("shape") + (b > a ? " rising" : " falling"));
+                    previous = b;
+                }
+            }
+            for (PhaseShape shape : PhaseShape.values()) {
+                assertTrue(seen.contains(shape + " falling"), shape + " falling: only " + seen);
+                if (shape != PhaseShape.CONSTANT && shape != PhaseShape.INV_SQRT) {
+                    assertTrue(seen.contains(shape + " rising"), shape + " rising: only " + seen);
+                }
+            }
+        }
+
+        @Override
+        double scale(RandomSchedule c) {
+            double scale = 0;
+            for (TestAttributes.Phase phase : c.phases()) {
+                scale = Math.max(scale, (Double) phase.explicit().get("endLr"));
+                scale = Math.max(scale, (Double) phase.explicit().getOrDefault("startLr", 0.0));
+            }
+            return scale;
+        }
+
+        @Override
+        void addBoundaries(RandomSchedule c, Set<Long> steps) {
+            long start = 0;
+            for (TestAttributes.Phase phase : c.phases()) {
+                long length = (Long) phase.explicit().get("steps");
+                around(steps, start);
+                steps.add(start + length / 2);
+                start += length;
+            }
+            around(steps, start);
+        }
+
+        @Override
+        void assertWarmupSteps(RandomSchedule c, StepLr lr) {
+            long w = lr.warmupSteps();
+            for (long step : probes(c)) {
+                assertTrue(lr.lr(step) <= lr.lr(w) * (1 + 1e-15), c.annotation() + ": step " + step
+                        + " is above the peak at " + w);
+            }
+        }
+
+        static Map<String, Object> randomSettings(Random random) {
+            int count = 1 + random.nextInt(random.nextInt(4) == 0 ? 20 : 6);
+            List<TestAttributes.Phase> phases = new ArrayList<>();
+            double previous = 0;
+            for (int i = 0; i < count; i++) {
+                PhaseShape shape = PhaseShape.values()[random.nextInt(PhaseShape.values().length)];
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("steps", pick(random, 1, 2, 3, 10, 1 + random.nextInt(1000), 1 + random.nextInt(100_000),
+                        1L << 40));
+                p.put("shape", shape);
+                double end;
+                switch (shape) {
+                    case EXPONENTIAL -> {
+                        end = rate(random);
+                        if (previous == 0 || random.nextBoolean()) {
+                            p.put("startLr", rate(random));
+                        }
+                    }
+                    case INV_SQRT -> {
+                        end = rate(random);
+                        if (!(previous > end * 1.001) || random.nextBoolean()) {
+                            p.put("startLr", end * (1.01 + 10 * random.nextDouble()));
+                        }
+                    }
+                    default -> {
+                        end = rateOrZero(random);
+                        if (shape != PhaseShape.CONSTANT && random.nextInt(3) == 0) {
+                            p.put("startLr", rateOrZero(random));
+                        }
+                    }
+                }
+                p.put("endLr", end);
+                if (shape == PhaseShape.POLY) {
+                    p.put("power", new double[] {0.5, 1.0, 2.0, 0.1 + 4 * random.nextDouble()}[random.nextInt(4)]);
+                }
+                phases.add(new TestAttributes.Phase(p));
+                previous = end;
+            }
+            return Map.of("phases", phases);
+        }
+    }
+
+    /** {@code @OneCycleSchedule}: PyTorch's OneCycleLR; warmupSteps is the step of the peak. */
+    @Nested
+    class OneCycleScheduleProperties extends DefinitionProperties {
+
+        OneCycleScheduleProperties() {
+            super(OneCycleSchedule.class, OneCycleModel::validate);
+        }
+
+        /** PyTorch's OneCycleLR.get_lr, with minLr held from the last step on. */
+        @Override
+        double naive(RandomSchedule c, long step) {
+            double max = c.get("maxLr", 0);
+            long total = c.getLong("totalSteps", 0);
+            double pct = c.get("pctStart", 0.3);
+            double initial = max / c.get("divFactor", 25);
+            double min = initial / c.get("finalDivFactor", 1e4);
+            boolean cos = c.explicit().get("annealStrategy") != AnnealStrategy.LINEAR;
+            double[][] phases = Boolean.TRUE.equals(c.explicit().get("threePhase"))
+                    ? new double[][] {{pct * total - 1, initial, max}, {2 * pct * total - 2, max, initial},
+                        {total - 1, initial, min}}
+                    : new double[][] {{pct * total - 1, initial, max}, {total - 1, max, min}};
+            if (step >= total - 1) {
+                return min;
+            }
+            double start = 0;
+            for (int i = 0; i < phases.length; i++) {
+                double end = phases[i][0];
+                if (step <= end || i == phases.length - 1) {
+                    double progress = (step - start) / (end - start);
+                    double a = phases[i][1];
+                    double b = phases[i][2];
+                    return cos ? b + (a - b) / 2.0 * (Math.cos(Math.PI * progress) + 1) : (b - a) * progress + a;
+                }
+                start = end;
+            }
+            throw new AssertionError();
+        }
+
+        @Override
+        double scale(RandomSchedule c) {
+            return c.get("maxLr", 0);
+        }
+
+        @Override
+        void addBoundaries(RandomSchedule c, Set<Long> steps) {
+            long total = c.getLong("totalSteps", 0);
+            double pct = c.get("pctStart", 0.3);
+            around(steps, (long) Math.floor(pct * total - 1));
+            around(steps, (long) Math.floor(2 * pct * total - 2));
+            around(steps, total - 1);
+        }
+
+        @Override
+        void assertWarmupSteps(RandomSchedule c, StepLr lr) {
+            double total = c.getLong("totalSteps", 0);
+            assertEquals((long) Math.ceil(c.get("pctStart", 0.3) * total - 1), lr.warmupSteps(), c.annotation());
+        }
+
+        static Map<String, Object> randomSettings(Random random) {
+            while (true) {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("maxLr", Math.pow(10, -6 + 7 * random.nextDouble()));
+                long total = pick(random, 3, 10, 100, 10_000, 2 + random.nextInt(1_000_000), 1L << 40);
+                a.put("totalSteps", total);
+                boolean three = random.nextBoolean();
+                double pct = random.nextDouble() * (three ? 0.5 : 1);
+                a.put("pctStart", pct);
                 if (random.nextBoolean()) {
-                    minLr = initLr * random.nextDouble() * 0.5;
-                    explicit.add("minLr");
+                    a.put("annealStrategy", random.nextBoolean() ? AnnealStrategy.COS : AnnealStrategy.LINEAR);
                 }
-                if (decay == Decay.POLY) {
-                    double[] powers = {0.5, 1.0, 2.0, 0.1 + 4 * random.nextDouble()};
-                    power = powers[random.nextInt(powers.length)];
-                    explicit.add("power");
+                if (random.nextBoolean()) {
+                    a.put("divFactor", 1 + 100 * random.nextDouble());
+                }
+                if (random.nextBoolean()) {
+                    a.put("finalDivFactor", 1 + 1e5 * random.nextDouble());
+                }
+                if (three || random.nextBoolean()) {
+                    a.put("threePhase", three);
+                }
+                double end1 = pct * total - 1;
+                if (pct > 0 && end1 > 0 && (three ? 2 * pct * total - 2 < total - 1 : end1 < total - 1)) {
+                    return a;
                 }
             }
-            case REPEATED_POWER -> {
-                power = 1 + Math.pow(10, -6 + 4 * random.nextDouble());
-                explicit.add("power");
-            }
-            default -> { }
         }
-        return new RandomSettings(w, initLr, warmup, startLr, decay, gamma, stepSize, milestones, totalSteps, minLr,
-                power, explicit);
     }
 
+    /** {@code @CyclicSchedule}: PyTorch's CyclicLR, triangular cycles scaled by the mode; no warmup. */
+    @Nested
+    class CyclicScheduleProperties extends DefinitionProperties {
+
+        CyclicScheduleProperties() {
+            super(CyclicSchedule.class, CyclicModel::validate);
+        }
+
+        @Override
+        double naive(RandomSchedule c, long step) {
+            double base = c.get("baseLr", 0);
+            double max = c.get("maxLr", 0);
+            long up = c.getLong("stepSizeUp", 2000);
+            long down = c.getLong("stepSizeDown", up);
+            long cycle = step / (up + down);
+            long position = step % (up + down);
+            double wave = position <= up ? (double) position / up : (double) (up + down - position) / down;
+            double scale = switch ((CyclicMode) c.explicit().getOrDefault("mode", CyclicMode.TRIANGULAR)) {
+                case TRIANGULAR -> 1;
+                case TRIANGULAR2 -> Math.pow(2, -(double) cycle);
+                case EXP_RANGE -> Math.pow(c.get("gamma", 1), step);
+            };
+            return base + (max - base) * wave * scale;
+        }
+
+        @Override
+        double scale(RandomSchedule c) {
+            return c.get("maxLr", 0);
+        }
+
+        @Override
+        void addBoundaries(RandomSchedule c, Set<Long> steps) {
+            long up = c.getLong("stepSizeUp", 2000);
+            long cycle = up + c.getLong("stepSizeDown", up);
+            for (long k = 0; k < 4 && k <= (Long.MAX_VALUE - cycle) / cycle; k++) {
+                around(steps, k * cycle);
+                around(steps, k * cycle + up);
+            }
+        }
+
+        @Override
+        void assertWarmupSteps(RandomSchedule c, StepLr lr) {
+            assertEquals(0, lr.warmupSteps(), c.annotation());
+        }
+
+        static Map<String, Object> randomSettings(Random random) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            double base = rateOrZero(random);
+            a.put("baseLr", base);
+            a.put("maxLr", base + rateOrZero(random) * 10);
+            long up = pick(random, 1, 2, 500, 1 + random.nextInt(10_000), 1L << 40);
+            if (up != 2000 || random.nextBoolean()) {
+                a.put("stepSizeUp", up);
+            }
+            if (random.nextBoolean()) {
+                a.put("stepSizeDown", pick(random, 1, 3, 700, 1 + random.nextInt(10_000), 1L << 41));
+            }
+            CyclicMode mode = CyclicMode.values()[random.nextInt(3)];
+            if (mode != CyclicMode.TRIANGULAR || random.nextBoolean()) {
+                a.put("mode", mode);
+            }
+            if (mode == CyclicMode.EXP_RANGE) {
+                a.put("gamma", new double[] {1.0, 0.9999, 0.99 + 0.01 * random.nextDouble(), 0.5}[random.nextInt(4)]);
+            }
+            return a;
+        }
+    }
+
+    /** {@code @WarmRestartsSchedule}: a linear warmup, then PyTorch's CosineAnnealingWarmRestarts. */
+    @Nested
+    class WarmRestartsScheduleProperties extends DefinitionProperties {
+
+        WarmRestartsScheduleProperties() {
+            super(WarmRestartsSchedule.class, WarmRestartsModel::validate);
+        }
+
+        /** PyTorch's CosineAnnealingWarmRestarts stepped once per step, cycle by cycle. */
+        @Override
+        double naive(RandomSchedule c, long step) {
+            double base = c.get("baseLr", 0);
+            long w = c.getLong("warmupSteps", 0);
+            if (step < w) {
+                double start = c.get("startLr", 0);
+                return start + (base - start) * step / w;
+            }
+            long d = step - w;
+            long t0 = c.getLong("t0", 0);
+            long tMult = c.getLong("tMult", 1);
+            long start = tMult == 1 ? d - d % t0 : 0; // equal cycles: no need to walk through them
+            long length = t0; // saturates at Long.MAX_VALUE, longer than any step can reach
+            double exactLength = t0;
+            while (d - start >= length) {
+                start += length;
+                length = length > Long.MAX_VALUE / tMult ? Long.MAX_VALUE : length * tMult;
+                exactLength *= tMult;
+            }
+            double eta = c.get("etaMin", 0);
+            return eta + (base - eta) * (1 + Math.cos(Math.PI * (d - start) / exactLength)) / 2;
+        }
+
+        @Override
+        double scale(RandomSchedule c) {
+            return c.get("baseLr", 0);
+        }
+
+        @Override
+        void addBoundaries(RandomSchedule c, Set<Long> steps) {
+            long w = c.getLong("warmupSteps", 0);
+            around(steps, w);
+            long t0 = c.getLong("t0", 0);
+            long tMult = c.getLong("tMult", 1);
+            long start = w;
+            long length = t0;
+            for (int i = 0; i < 70 && length <= Long.MAX_VALUE - start; i++) {
+                around(steps, start);
+                steps.add(start + length / 2);
+                start += length;
+                if (length > Long.MAX_VALUE / tMult) {
+                    break;
+                }
+                length *= tMult;
+            }
+            around(steps, start);
+        }
+
+        @Override
+        void assertWarmupSteps(RandomSchedule c, StepLr lr) {
+            assertEquals(c.getLong("warmupSteps", 0), lr.warmupSteps(), c.annotation());
+        }
+
+        static Map<String, Object> randomSettings(Random random) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            double base = rate(random);
+            a.put("baseLr", base);
+            a.put("t0", pick(random, 1, 2, 3, 1000, 1 + random.nextInt(100_000), 1L << 40));
+            int tMult = (int) pick(random, 1, 2, 3, 4, 7, 2 + random.nextInt(50));
+            if (tMult != 1 || random.nextBoolean()) {
+                a.put("tMult", tMult);
+            }
+            if (random.nextBoolean()) {
+                a.put("etaMin", base * random.nextDouble() * (random.nextBoolean() ? 1 : 1e-3));
+            }
+            if (random.nextBoolean()) {
+                a.put("warmupSteps", pick(random, 1, 10, 1 + random.nextInt(10_000), 1L << 40));
+                if (random.nextBoolean()) {
+                    a.put("startLr", base * random.nextDouble());
+                }
+            }
+            return a;
+        }
+    }
 }

@@ -4,20 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.warmup.AnnealStrategy;
+import dev.warmup.CyclicMode;
+import dev.warmup.CyclicSchedule;
 import dev.warmup.Decay;
+import dev.warmup.OneCycleSchedule;
+import dev.warmup.Phase;
+import dev.warmup.PhaseShape;
+import dev.warmup.PhasedSchedule;
 import dev.warmup.StepLr;
+import dev.warmup.WarmRestartsSchedule;
 import dev.warmup.Warmup;
+import dev.warmup.WarmupSchedule;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -29,51 +41,60 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import javax.lang.model.SourceVersion;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fuzzes the processor: {@value #DEFAULT_CASES} annotations made at random from a fixed seed, every warmup with every
- * decay, valid and invalid, with the extreme values a user can write (0, 1, -1, {@code Long.MAX_VALUE},
- * {@code Long.MIN_VALUE}, {@code Double.MIN_VALUE}, subnormals, {@code -0.0}, {@code Double.MAX_VALUE},
- * {@code Double.NaN} and the infinities written as constants or as {@code 1.0 / 0.0}, values of type int, char, float),
- * milestone arrays of up to 10,000 entries, generated names that are keywords, not identifiers or the names of
- * {@code java.lang} types, and packages that hold a type of such a name.
- *
- * <p>Each case is a source of its own, in a package of its own, with one attribute a line; they are compiled in
- * batches. For each case exactly one of these must hold:
+ * Fuzzes the processor with random annotations of all five kinds, valid and invalid, made from fixed seeds by one
+ * generator per annotation, and compiled in batches by one loop:
  * <ul>
- *   <li><b>compiled</b>: no error; the generated class loads, and {@code lr} at the probe steps (0, 1, W - 1, W,
- *       W + 1, T - 1, T, T + 1, the first milestones, 2^31, {@code Long.MAX_VALUE} and a few random ones) is finite
- *       and {@code >= 0}, and so is {@code fill}; where the rates are normal doubles (see
- *       {@link FuzzCase#normalScale()}), {@code lr} also does not fall during a rising warmup nor at its end, does not
- *       rise during the decay, is initLr at W and minLr from T on, and {@code fill} equals it to 1e-12;</li>
- *   <li><b>rejected</b>: one error or more, each in the case's source, on a line of the annotation, and naming an
- *       attribute.</li>
+ *   <li>{@link WarmupScheduleGenerator}: {@value #DEFAULT_CASES} {@code @WarmupSchedule}s, every warmup with every
+ *       decay, with the extreme values a user can write (0, 1, -1, {@code Long.MAX_VALUE}, {@code Long.MIN_VALUE},
+ *       {@code Double.MIN_VALUE}, subnormals, {@code -0.0}, {@code Double.MAX_VALUE}, {@code Double.NaN} and the
+ *       infinities written as constants or as {@code 1.0 / 0.0}, values of type int, char, float), milestone arrays
+ *       of up to 10,000 entries, generated names that are keywords, not identifiers or the names of {@code java.lang}
+ *       types, and packages that hold a type of such a name; one attribute a line;</li>
+ *   <li>{@link PhasedScheduleGenerator}, {@link OneCycleScheduleGenerator}, {@link CyclicScheduleGenerator},
+ *       {@link WarmRestartsScheduleGenerator} and {@link LinearScalingRuleGenerator} ({@code @WarmupSchedule}'s
+ *       batch sizes): {@value #OTHER_CASES_PER_SEED} a seed, seeds 1 to 4, with extreme values (0, -0.0,
+ *       subnormals, {@code Double.MAX_VALUE}, infinities, NaN, {@code Long.MIN_VALUE}, {@code Long.MAX_VALUE},
+ *       ...).</li>
+ * </ul>
+ * Each case is a source of its own, in a package of its own. For each case exactly one of these must hold:
+ * <ul>
+ *   <li><b>compiled</b>: no error; the generated class loads, and {@code lr} at the probe steps is finite and
+ *       {@code >= 0}, and so is {@code fill}, which gives what {@code lr} gives. For {@code @WarmupSchedule} the
+ *       probes are 0, 1, W - 1, W, W + 1, T - 1, T, T + 1, the first milestones, 2^31, {@code Long.MAX_VALUE} and a
+ *       few random ones, and where the rates are normal doubles (see {@link WarmupScheduleCase#normalScale()}),
+ *       {@code lr} also does not fall during a rising warmup nor at its end, does not rise during the decay, is
+ *       initLr at W and minLr from T on, and {@code fill} equals it to 1e-12; for the others, {@code fill} equals
+ *       {@code lr} exactly from 0 and up to {@code Long.MAX_VALUE};</li>
+ *   <li><b>rejected</b>: one error or more, each in the case's source and naming an attribute of its annotation (or
+ *       of one of its phases); for {@code @WarmupSchedule}, on the line of an attribute it names.</li>
  * </ul>
  * Anything else is a finding: the processor failed ("Please report this as a bug"), threw out of javac, wrote a
  * source that does not compile, gave a value that is not finite, negative or not monotone, or reported an error that
- * names no attribute. The verdict is also checked against an oracle written here from the README's table of checks,
- * so an invalid setting that compiles, or a valid one that is rejected, is a finding too.
+ * names no attribute. The verdict on a {@code @WarmupSchedule} is also checked against an oracle written here from
+ * the README's table of checks, so an invalid setting that compiles, or a valid one that is rejected, is a finding
+ * too.
  *
- * <p>The test asserts that there is no finding.
+ * <p>The test asserts that there is no finding, and that each seed gives plenty of both outcomes.
  *
- * <p>The system property {@code warmup.fuzz.cases} changes the number of cases. Under ECJ the cases whose
- * diagnostics ECJ gives no file (on records, in generated sources) are left out, see the test. Every finding is
- * written to {@code target/fuzz-findings-javac.txt} (or {@code -ecj.txt}) with its source.
+ * <p>The system properties {@code warmup.fuzz.cases} and {@code warmup.fuzz.seeds} change the number of
+ * {@code @WarmupSchedule} cases and of the other annotations' seeds. Under ECJ the cases on a record are left out
+ * (ECJ gives their diagnostics no file, see the test). Every finding is written to
+ * {@code target/fuzz-findings-javac.txt} (or {@code -ecj.txt}) with its source.
  */
-class AnnotationFuzzTest {
+class ScheduleFuzzTest {
 
     static final int DEFAULT_CASES = 10_000;
     private static final long SEED = 0x5EED_2026_1125L;
+    static final int OTHER_CASES_PER_SEED = 120;
     /** Cases per compilation: javac's Filer compares each new file with all earlier ones, so not too many. */
     private static final int BATCH = 200;
-
-    /** The annotation's attributes, as the README lists them. */
-    private static final List<String> ATTRIBUTES = List.of("steps", "initLr", "warmup", "startLr", "decay", "gamma",
-            "stepSize", "milestones", "totalSteps", "minLr", "power", "name");
 
     /** Types of java.lang and java.util that generated code could name; a type of the package may take the name. */
     private static final List<String> SHADOWING_NAMES = List.of("Math", "String", "Override", "Object",
@@ -81,14 +102,55 @@ class AnnotationFuzzTest {
 
     private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
-    private static final Set<String> RESTRICTED = Set.of("var", "yield", "record", "sealed", "permits");
-
     /** A processor bug, found by the fuzz. */
     record Finding(String kind, FuzzCase fuzzCase, String detail) {
         @Override
         public String toString() {
             return kind + ": " + detail + "\n    " + fuzzCase.describe();
         }
+    }
+
+    /** One random annotation, in package {@code fuzz.c<id>}: its sources, and what the loop checks of it. */
+    sealed interface FuzzCase permits WarmupScheduleCase, AnnotationCase {
+
+        int id();
+
+        /** The seed the case was made from: each seed must give plenty of both outcomes. */
+        long seed();
+
+        /** Where its counts are shown: a warmup and decay, or an annotation. */
+        String group();
+
+        default String packageName() {
+            return String.format(Locale.ROOT, "fuzz.c%05d", id());
+        }
+
+        /** The annotated source, and any other type of its package. */
+        List<JavaFileObject> sources();
+
+        String source();
+
+        String generatedName();
+
+        String describe();
+
+        /** The oracle's verdict: true if the settings are valid, false if not, null where there is no oracle. */
+        Boolean expectedValid();
+
+        /** Null if an error of the processor is as an error should be, else "KIND: what"; adds what it names. */
+        String checkError(Diagnostic<? extends JavaFileObject> error, Set<String> named);
+
+        /** Null if rejecting the case is right, else what the oracle expected. */
+        String checkRejected(List<Diagnostic<? extends JavaFileObject>> errors);
+
+        /** The probe steps of a compiled schedule. */
+        Set<Long> probeSteps();
+
+        /** Null if the compiled schedule is sound at every probe, else "KIND: what". */
+        String checkCompiled(StepLr schedule);
+
+        /** Whether the checks of a compiled schedule went beyond finite values and fill. */
+        boolean shapeChecked();
     }
 
     // ------------------------------------------------------------------------------------------------ the test
@@ -103,27 +165,34 @@ class AnnotationFuzzTest {
         for (int id = 0; id < count; id++) {
             Warmup warmup = Warmup.values()[id % Warmup.values().length];
             Decay decay = Decay.values()[(id / Warmup.values().length) % Decay.values().length];
-            FuzzCase c = FuzzCase.random(id, warmup, decay, random.split());
-            // ECJ gives some diagnostics no file, so in a batch they cannot be told apart: those on a record (its
-            // Messager has no case for ElementKind.RECORD, see EclipseCompilerTest) and those in a generated source
-            // that would not compile (where a type of the package shadows a java.lang name). Under ECJ those cases
-            // are left out.
-            if (Compiler.isEcj() && (c.shape().equals("record") || c.mayShadow())) {
+            WarmupScheduleCase c = WarmupScheduleGenerator.generate(id, warmup, decay, random.split());
+            // ECJ gives the diagnostics on a record no file (its Messager has no case for ElementKind.RECORD, see
+            // EclipseCompilerTest), so in a batch they cannot be told apart: under ECJ those cases are left out.
+            if (Compiler.isEcj() && c.shape().equals("record")) {
                 notUnderEcj++;
                 continue;
             }
             cases.add(c);
         }
-        // Batches of the cases the oracle expects to compile, and of those it expects to be rejected: a batch
-        // with errors stops before javac compiles the generated sources, so mixing them would cost a compilation
-        // more. A wrong expectation costs nothing but time: run() compiles again what did not fail.
+        long seeds = Long.getLong("warmup.fuzz.seeds", 4);
+        for (long seed = 1; seed <= seeds; seed++) {
+            Random seeded = new Random(seed);
+            for (int i = 0; i < OTHER_CASES_PER_SEED; i++) {
+                int id = 100_000 + (int) seed * 1000 + i;
+                cases.add(AnnotationGenerator.pick(seeded).generate(id, seed, "F" + seed + "x" + i, seeded));
+            }
+        }
+        // Batches of the cases the oracle expects to compile, of those it expects to be rejected, and of those it
+        // has no verdict on: a batch with errors stops before javac compiles the generated sources, so mixing them
+        // would cost a compilation more. A wrong expectation costs nothing but time: run() compiles again what did
+        // not fail.
         List<List<FuzzCase>> batches = new ArrayList<>();
-        for (boolean valid : new boolean[] {true, false}) {
+        for (Boolean valid : new Boolean[] {true, false, null}) {
             // Cases beside a type that could shadow a name of the generated code go in batches of their own, so
             // that if they fail, they fail alone.
             for (boolean shadowing : new boolean[] {false, true}) {
-                List<FuzzCase> group = cases.stream()
-                        .filter(c -> c.expectedValid() == valid && c.mayShadow() == shadowing).toList();
+                List<FuzzCase> group = cases.stream().filter(c -> Objects.equals(c.expectedValid(), valid)
+                        && (c instanceof WarmupScheduleCase w && w.mayShadow()) == shadowing).toList();
                 for (int from = 0; from < group.size(); from += BATCH) {
                     batches.add(group.subList(from, Math.min(group.size(), from + BATCH)));
                 }
@@ -149,16 +218,20 @@ class AnnotationFuzzTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         results.print(cases.size(), compilations, seconds);
         if (notUnderEcj > 0) {
-            System.out.printf(Locale.ROOT, "fuzz: under ECJ, %d of the %d settings are left out (records, shadowed "
-                    + "names)%n", notUnderEcj, count);
+            System.out.printf(Locale.ROOT, "fuzz: under ECJ, %d of the %d @WarmupSchedule settings are left out "
+                    + "(records)%n", notUnderEcj, count);
         }
         writeFindings(results.findings);
 
         assertTrue(results.findings.isEmpty(), () -> results.findings.size() + " findings, the first:\n"
                 + results.findings.stream().limit(12).map(Finding::toString).collect(Collectors.joining("\n")));
-        assertTrue(results.compiled > cases.size() / 5 && results.rejected > cases.size() / 5,
-                () -> "the fuzz should give plenty of both outcomes: " + results.compiled + " compiled, "
-                        + results.rejected + " rejected");
+        Map<Long, Long> perSeed = cases.stream().collect(Collectors.groupingBy(FuzzCase::seed, Collectors.counting()));
+        perSeed.forEach((seed, total) -> {
+            int[] outcomes = results.bySeed.getOrDefault(seed, new int[2]);
+            assertTrue(outcomes[0] > total / 5 && outcomes[1] > total / 5, () -> "seed " + seed + " should give "
+                    + "plenty of both outcomes: " + outcomes[0] + " compiled, " + outcomes[1] + " rejected of "
+                    + total);
+        });
     }
 
     /** Every finding, for whoever fixes them: {@code target/fuzz-findings-javac.txt} (or {@code -ecj}). */
@@ -182,7 +255,7 @@ class AnnotationFuzzTest {
             Compilation compilation;
             long compileStart = System.nanoTime();
             try {
-                compilation = Compiler.compile(sources(pending));
+                compilation = compile(pending);
                 results.addCompileTime(System.nanoTime() - compileStart);
             } catch (RuntimeException | Error thrown) {
                 if (pending.size() == 1) {
@@ -210,7 +283,7 @@ class AnnotationFuzzTest {
             for (FuzzCase c : pending) {
                 if (generatedErrors.containsKey(c.id())) {
                     results.finding("GENERATED_SOURCE_DOES_NOT_COMPILE", c,
-                            generatedErrors.get(c.id()).stream().map(AnnotationFuzzTest::message).limit(2)
+                            generatedErrors.get(c.id()).stream().map(ScheduleFuzzTest::message).limit(2)
                                     .collect(Collectors.joining(" | ")));
                 } else if (errors.containsKey(c.id())) {
                     results.rejected(c, errors.get(c.id()));
@@ -236,16 +309,15 @@ class AnnotationFuzzTest {
         return compilations;
     }
 
-    private static JavaFileObject[] sources(List<FuzzCase> cases) {
+    /**
+     * Compiles the sources of {@code cases} with the processor. javac reports at most 100 errors unless told
+     * otherwise; every one is wanted here (ECJ counts per file).
+     */
+    private static Compilation compile(List<FuzzCase> cases) {
         List<JavaFileObject> sources = new ArrayList<>();
-        for (FuzzCase c : cases) {
-            sources.add(JavaFileObjects.forSourceString(c.packageName() + "." + c.topLevelName(), c.source()));
-            if (c.sibling() != null) {
-                sources.add(JavaFileObjects.forSourceString(c.packageName() + "." + c.sibling(),
-                        "package " + c.packageName() + ";\n\nfinal class " + c.sibling() + " {}\n"));
-            }
-        }
-        return sources.toArray(JavaFileObject[]::new);
+        cases.forEach(c -> sources.addAll(c.sources()));
+        return Compiler.compiler(Compiler.isEcj() ? new String[0] : new String[] {"-Xmaxerrs", "100000"})
+                .withProcessors(new WarmupProcessor()).compile(sources);
     }
 
     private static String message(Diagnostic<? extends JavaFileObject> diagnostic) {
@@ -281,8 +353,10 @@ class AnnotationFuzzTest {
         int negativeZero;
         long compileNanos;
         long checkNanos;
-        /** Per warmup and decay: compiled, rejected, findings. */
-        final Map<Warmup, Map<Decay, int[]>> byPair = new EnumMap<>(Warmup.class);
+        /** Per group (a warmup and decay, or an annotation): compiled, rejected, findings. */
+        final Map<String, int[]> byGroup = new TreeMap<>();
+        /** Per seed: compiled, rejected. */
+        final Map<Long, int[]> bySeed = new TreeMap<>();
         final Map<String, Integer> errorsByAttribute = new TreeMap<>();
         final List<Finding> findings = new ArrayList<>();
 
@@ -296,58 +370,47 @@ class AnnotationFuzzTest {
 
         synchronized void finding(String kind, FuzzCase c, String detail) {
             findings.add(new Finding(kind, c, detail));
-            pair(c)[2]++;
+            group(c)[2]++;
         }
 
-        int[] pair(FuzzCase c) {
-            return byPair.computeIfAbsent(c.warmup(), w -> new EnumMap<>(Decay.class))
-                    .computeIfAbsent(c.decay(), d -> new int[3]);
+        private int[] group(FuzzCase c) {
+            return byGroup.computeIfAbsent(c.group(), g -> new int[3]);
+        }
+
+        private void outcome(FuzzCase c, int index) {
+            group(c)[index]++;
+            bySeed.computeIfAbsent(c.seed(), s -> new int[2])[index]++;
         }
 
         synchronized void rejected(FuzzCase c, List<Diagnostic<? extends JavaFileObject>> errors) {
             int before = findings.size();
             for (Diagnostic<? extends JavaFileObject> error : errors) {
                 String message = error.getMessage(Locale.ROOT);
-                if (message.contains("Please report this as a bug")) {
+                if (message.contains("Please report this as a bug") || message.contains("processor failed")) {
                     finding("PROCESSOR_FAILED", c, message(error));
                     continue;
                 }
-                Set<String> named = c.attributesNamedIn(message);
-                String onLine = c.attributeOnLine(error.getLineNumber());
-                if (named.isEmpty()) {
-                    finding("ERROR_NAMES_NO_ATTRIBUTE", c, "line " + error.getLineNumber() + ": " + message);
-                } else if (onLine == null) {
-                    finding("ERROR_NOT_ON_THE_ANNOTATION", c, "line " + error.getLineNumber() + ": " + message);
-                } else if (!onLine.equals("@") && !named.contains(onLine)) {
-                    finding("ERROR_ON_ANOTHER_ATTRIBUTE", c, "on " + onLine + ": " + message);
+                Set<String> named = new LinkedHashSet<>();
+                String problem = c.checkError(error, named);
+                if (problem != null) {
+                    finding(problem.substring(0, problem.indexOf(':')), c, problem.substring(problem.indexOf(':') + 2));
                 } else {
                     named.forEach(a -> errorsByAttribute.merge(a, 1, Integer::sum));
                 }
             }
-            if (c.expectedValid() && findings.size() == before && !overflowRejected(c, errors)) {
-                finding("VALID_SETTING_REJECTED", c, errors.stream().map(AnnotationFuzzTest::message)
-                        .collect(Collectors.joining(" | ")));
+            if (findings.size() == before) {
+                String expected = c.checkRejected(errors);
+                if (expected != null) {
+                    finding("VALID_SETTING_REJECTED", c, expected);
+                }
             }
             if (findings.size() == before) {
                 rejected++;
-                pair(c)[1]++;
+                outcome(c, 1);
             }
-        }
-
-        /**
-         * The README's one check the oracle cannot predict: a rate within an ulp or so of Double.MAX_VALUE whose
-         * arithmetic rounds past it (a slope times a length) is an error on initLr.
-         */
-        private boolean overflowRejected(FuzzCase c, List<Diagnostic<? extends JavaFileObject>> errors) {
-            return c.doubleValue("initLr") > 1e307 && errors.stream()
-                    .allMatch(e -> e.getMessage(Locale.ROOT).contains("rates this close to Double.MAX_VALUE overflow"));
         }
 
         synchronized void compiled(FuzzCase c, Compiler.Loader loader) {
-            if (!c.expectedValid()) {
-                finding("INVALID_SETTING_COMPILED", c, "the README's checks reject it: " + c.expectedProblems());
-                return;
-            }
             StepLr schedule;
             try {
                 schedule = loader.schedule(c.packageName() + "." + c.generatedName());
@@ -357,8 +420,8 @@ class AnnotationFuzzTest {
             }
             String problem;
             try {
-                problem = Probe.check(c, schedule);
-                probes += Probe.count(c);
+                problem = c.checkCompiled(schedule);
+                probes += c.probeSteps().size();
             } catch (RuntimeException | Error e) {
                 problem = "THROWS: " + e;
             }
@@ -367,25 +430,26 @@ class AnnotationFuzzTest {
                 return;
             }
             compiled++;
-            if (!c.normalScale()) {
+            if (!c.shapeChecked()) {
                 finiteOnly++;
             }
-            if (Probe.steps(c).stream()
+            if (c.probeSteps().stream()
                     .anyMatch(step -> Double.doubleToRawLongBits(schedule.lr(step)) == NEGATIVE_ZERO)) {
                 negativeZero++;
             }
-            pair(c)[0]++;
+            outcome(c, 0);
         }
 
         void print(int count, int compilations, double seconds) {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "fuzz: %d settings under %s (seed %#x), %d compilations, %.1f s: "
-                            + "%d compiled (%d probe steps, all finite and >= 0), %d rejected with an error naming "
-                            + "an attribute, %d findings%n", count, Compiler.isEcj() ? "ECJ" : "javac", SEED,
-                    compilations, seconds, compiled, probes, rejected, findings.size()));
-            out.append(String.format(Locale.ROOT, "fuzz: of the compiled, %d have rates below 2^-958 (subnormal "
-                    + "constants) and are checked for finite values >= 0 only; the others for the shape too%n",
-                    finiteOnly));
+            out.append(String.format(Locale.ROOT, "fuzz: %d settings under %s (seed %#x and 1 to %d), %d "
+                            + "compilations, %.1f s: %d compiled (%d probe steps, all finite and >= 0), %d rejected "
+                            + "with an error naming an attribute, %d findings%n", count,
+                    Compiler.isEcj() ? "ECJ" : "javac", SEED, Long.getLong("warmup.fuzz.seeds", 4), compilations,
+                    seconds, compiled, probes, rejected, findings.size()));
+            out.append(String.format(Locale.ROOT, "fuzz: of the compiled, %d are checked for finite values >= 0 "
+                    + "and fill only (the other annotations, and @WarmupSchedules with rates below 2^-958: "
+                    + "subnormal constants); the others for the shape too%n", finiteOnly));
             out.append(String.format(Locale.ROOT, "fuzz: %d compiled schedules return -0.0 at a probe step (startLr "
                     + "or minLr written as -0.0; -0.0 >= 0 holds)%n", negativeZero));
             out.append(String.format(Locale.ROOT, "fuzz: %.1f s in the compiler, %.1f s loading and probing (summed "
@@ -398,30 +462,34 @@ class AnnotationFuzzTest {
             for (Warmup warmup : Warmup.values()) {
                 out.append(String.format(Locale.ROOT, "fuzz: %-17s", warmup));
                 for (Decay decay : Decay.values()) {
-                    int[] counts = byPair.getOrDefault(warmup, Map.of()).getOrDefault(decay, new int[3]);
-                    out.append(String.format(Locale.ROOT, " %15s", counts[0] + "/" + counts[1]
-                            + (counts[2] > 0 ? "/" + counts[2] + "!" : "")));
+                    out.append(String.format(Locale.ROOT, " %15s",
+                            counts(byGroup.getOrDefault(warmup + " " + decay, new int[3]))));
                 }
                 out.append('\n');
             }
+            byGroup.forEach((group, counts) -> {
+                if (group.startsWith("@")) {
+                    out.append(String.format(Locale.ROOT, "fuzz: %-21s %s%n", group, counts(counts)));
+                }
+            });
             out.append("fuzz: errors by attribute named: ").append(errorsByAttribute).append('\n');
             Map<String, Long> kinds = findings.stream()
                     .collect(Collectors.groupingBy(Finding::kind, TreeMap::new, Collectors.counting()));
             out.append("fuzz: findings by kind: ").append(kinds).append('\n');
             System.out.print(out);
         }
+
+        private static String counts(int[] counts) {
+            return counts[0] + "/" + counts[1] + (counts[2] > 0 ? "/" + counts[2] + "!" : "");
+        }
     }
 
-    // ------------------------------------------------------------------------------------------------ probes
+    // ------------------------------------------------------------------------------------------- @WarmupSchedule
 
-    /** The checks of a compiled schedule at its probe steps. */
+    /** The checks of a compiled {@code @WarmupSchedule} at its probe steps. */
     private static final class Probe {
 
-        static int count(FuzzCase c) {
-            return steps(c).size();
-        }
-
-        static TreeSet<Long> steps(FuzzCase c) {
+        static TreeSet<Long> steps(WarmupScheduleCase c) {
             long w = c.steps();
             TreeSet<Long> steps = new TreeSet<>(List.of(0L, 1L, w, 1L << 31, Long.MAX_VALUE - 1, Long.MAX_VALUE));
             addIfValid(steps, w - 1);
@@ -459,7 +527,7 @@ class AnnotationFuzzTest {
         }
 
         /** Null if the schedule is sound at every probe, else "KIND: what". */
-        static String check(FuzzCase c, StepLr schedule) {
+        static String check(WarmupScheduleCase c, StepLr schedule) {
             long w = c.steps();
             if (schedule.warmupSteps() != w) {
                 return "WRONG_WARMUP_STEPS: " + schedule.warmupSteps();
@@ -543,16 +611,92 @@ class AnnotationFuzzTest {
         }
     }
 
-    // ------------------------------------------------------------------------------------------------ cases
-
     /** One attribute as written in the source, and its value as the processor will read it. */
     record Attribute(String name, String source, Object value) {}
 
     /**
-     * One random annotation: its attributes (in the order written), where it sits (a top-level class, a nested class
-     * or a record, in package {@code fuzz.c<id>}), and a type of the same package that may shadow a name.
+     * One random {@code @WarmupSchedule}: its attributes (in the order written), where it sits (a top-level class, a
+     * nested class or a record, in package {@code fuzz.c<id>}), and a type of the same package that may shadow a name.
      */
-    record FuzzCase(int id, Warmup warmup, Decay decay, List<Attribute> attributes, String shape, String sibling) {
+    record WarmupScheduleCase(int id, Warmup warmup, Decay decay, List<Attribute> attributes, String shape,
+            String sibling) implements FuzzCase {
+
+        /** The annotation's attributes, as the README lists them. */
+        private static final List<String> ATTRIBUTES = List.of("steps", "initLr", "warmup", "startLr", "decay",
+                "gamma", "stepSize", "milestones", "totalSteps", "minLr", "power", "name");
+
+        private static final Set<String> RESTRICTED = Set.of("var", "yield", "record", "sealed", "permits");
+
+        @Override
+        public long seed() {
+            return SEED;
+        }
+
+        @Override
+        public String group() {
+            return warmup + " " + decay;
+        }
+
+        @Override
+        public List<JavaFileObject> sources() {
+            List<JavaFileObject> sources = new ArrayList<>();
+            sources.add(JavaFileObjects.forSourceString(packageName() + "." + topLevelName(), source()));
+            if (sibling != null) {
+                sources.add(JavaFileObjects.forSourceString(packageName() + "." + sibling,
+                        "package " + packageName() + ";\n\nfinal class " + sibling + " {}\n"));
+            }
+            return sources;
+        }
+
+        @Override
+        public String checkError(Diagnostic<? extends JavaFileObject> error, Set<String> named) {
+            String message = error.getMessage(Locale.ROOT);
+            named.addAll(attributesNamedIn(message));
+            String onLine = attributeOnLine(error.getLineNumber());
+            if (named.isEmpty()) {
+                return "ERROR_NAMES_NO_ATTRIBUTE: line " + error.getLineNumber() + ": " + message;
+            }
+            if (onLine == null) {
+                return "ERROR_NOT_ON_THE_ANNOTATION: line " + error.getLineNumber() + ": " + message;
+            }
+            if (!onLine.equals("@") && !named.contains(onLine)) {
+                return "ERROR_ON_ANOTHER_ATTRIBUTE: on " + onLine + ": " + message;
+            }
+            return null;
+        }
+
+        @Override
+        public String checkRejected(List<Diagnostic<? extends JavaFileObject>> errors) {
+            return expectedValid() && !overflowRejected(errors)
+                    ? errors.stream().map(ScheduleFuzzTest::message).collect(Collectors.joining(" | ")) : null;
+        }
+
+        /**
+         * The README's one check the oracle cannot predict: a rate within an ulp or so of Double.MAX_VALUE whose
+         * arithmetic rounds past it (a slope times a length) is an error on initLr.
+         */
+        private boolean overflowRejected(List<Diagnostic<? extends JavaFileObject>> errors) {
+            return doubleValue("initLr") > 1e307 && errors.stream()
+                    .allMatch(e -> e.getMessage(Locale.ROOT).contains("rates this close to Double.MAX_VALUE overflow"));
+        }
+
+        @Override
+        public Set<Long> probeSteps() {
+            return Probe.steps(this);
+        }
+
+        @Override
+        public String checkCompiled(StepLr schedule) {
+            if (!expectedValid()) {
+                return "INVALID_SETTING_COMPILED: the README's checks reject it: " + expectedProblems();
+            }
+            return Probe.check(this, schedule);
+        }
+
+        @Override
+        public boolean shapeChecked() {
+            return normalScale();
+        }
 
         /**
          * Whether every rate of the schedule is at least 2^-958 (about 4e-289), or 0: then every constant the
@@ -574,16 +718,13 @@ class AnnotationFuzzTest {
             return sibling != null || SHADOWING_NAMES.contains(generatedName());
         }
 
-        String packageName() {
-            return String.format(Locale.ROOT, "fuzz.c%05d", id);
-        }
-
         String topLevelName() {
             return shape.equals("nested") ? "Outer" : "Sched";
         }
 
         /** The generated class's simple name, if the name is valid. */
-        String generatedName() {
+        @Override
+        public String generatedName() {
             String name = isSet("name") ? (String) get("name").value() : "";
             if (!name.isEmpty()) {
                 return name;
@@ -625,7 +766,8 @@ class AnnotationFuzzTest {
             return shape.equals("nested") ? 6 : 5;
         }
 
-        String source() {
+        @Override
+        public String source() {
             StringBuilder source = new StringBuilder("package " + packageName() + ";\n\nimport dev.warmup.*;\n\n");
             String indent = "";
             if (shape.equals("nested")) {
@@ -672,7 +814,8 @@ class AnnotationFuzzTest {
             return named;
         }
 
-        String describe() {
+        @Override
+        public String describe() {
             return "@WarmupSchedule(" + attributes.stream().map(a -> a.name() + " = " + abbreviate(a.source()))
                     .collect(Collectors.joining(", ")) + ") on " + shape + " " + packageName() + "."
                     + (shape.equals("nested") ? "Outer.Sched" : "Sched")
@@ -685,7 +828,8 @@ class AnnotationFuzzTest {
 
         // -------------------------------------------------------------------------------------------- the oracle
 
-        boolean expectedValid() {
+        @Override
+        public Boolean expectedValid() {
             return expectedProblems().isEmpty();
         }
 
@@ -778,10 +922,14 @@ class AnnotationFuzzTest {
             }
             return problems;
         }
+    }
 
-        // -------------------------------------------------------------------------------------------- generation
+    /** Random {@code @WarmupSchedule}s: valid-looking, partly arbitrary, or arbitrary throughout. */
+    private static final class WarmupScheduleGenerator {
 
-        static FuzzCase random(int id, Warmup warmup, Decay decay, SplittableRandom random) {
+        private WarmupScheduleGenerator() {}
+
+        static WarmupScheduleCase generate(int id, Warmup warmup, Decay decay, SplittableRandom random) {
             Values values = new Values(random);
             // Three kinds of case: valid-looking settings with extreme but allowed values, the same with a few
             // attributes replaced by arbitrary extremes, and arbitrary extremes throughout.
@@ -848,7 +996,7 @@ class AnnotationFuzzTest {
             if (sibling != null && (sibling.equals("Sched") || sibling.equals("Outer"))) {
                 sibling = null;
             }
-            return new FuzzCase(id, warmup, decay, List.copyOf(attributes), shape, sibling);
+            return new WarmupScheduleCase(id, warmup, decay, List.copyOf(attributes), shape, sibling);
         }
     }
 
@@ -1110,5 +1258,267 @@ class AnnotationFuzzTest {
             };
             return new Attribute("name", "\"" + name + "\"", name);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------- the other four
+
+    /** A message of the processor names the attribute at fault first, after the phase it is in, if any. */
+    private static final Pattern ATTRIBUTE =
+            Pattern.compile("^(?:phase \\d+: )?([A-Za-z][A-Za-z0-9]*) (?:=|is required)");
+
+    private static final double[] EXTREME_DOUBLES = {0.0, -0.0, Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, 1e-10,
+        0.5, 0.9999999999999999, 1.0, 1.0000000000000002, 2.0, 25.0, 1e10, 1e300, Double.MAX_VALUE,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, -0.1, -1e300};
+    private static final long[] EXTREME_LONGS = {Long.MIN_VALUE, -1, 0, 1, 2, 3, 10, 1L << 31, 1L << 53, 1L << 62,
+        Long.MAX_VALUE - 1, Long.MAX_VALUE};
+    private static final int[] EXTREME_INTS = {Integer.MIN_VALUE, -1, 0, 1, 2, 3, 10, 1000, Integer.MAX_VALUE};
+
+    /**
+     * One random annotation of the other kinds ({@code @WarmupSchedule} with a batch size among them), on a class of
+     * its own, written on one line. There is no oracle: any error is right if it names an attribute.
+     */
+    record AnnotationCase(int id, long seed, String className, Class<? extends Annotation> type, String annotation,
+            String generatedName) implements FuzzCase {
+
+        @Override
+        public String group() {
+            return "@" + type.getSimpleName() + (type == WarmupSchedule.class ? " (batch sizes)" : "");
+        }
+
+        @Override
+        public String source() {
+            return "package " + packageName() + ";\nimport dev.warmup.*;\n" + annotation + "\nfinal class " + className
+                    + " {}\n";
+        }
+
+        @Override
+        public List<JavaFileObject> sources() {
+            return List.of(JavaFileObjects.forSourceString(packageName() + "." + className, source()));
+        }
+
+        @Override
+        public String describe() {
+            return annotation + " on " + packageName() + "." + className;
+        }
+
+        @Override
+        public Boolean expectedValid() {
+            return null;
+        }
+
+        @Override
+        public String checkError(Diagnostic<? extends JavaFileObject> error, Set<String> named) {
+            String message = error.getMessage(Locale.ROOT);
+            Matcher attribute = ATTRIBUTE.matcher(message);
+            if (!attribute.find() || !attributesOf(type).contains(attribute.group(1))) {
+                return "ERROR_NAMES_NO_ATTRIBUTE: " + message;
+            }
+            named.add(attribute.group(1));
+            return null;
+        }
+
+        @Override
+        public String checkRejected(List<Diagnostic<? extends JavaFileObject>> errors) {
+            return null;
+        }
+
+        @Override
+        public Set<Long> probeSteps() {
+            Random random = new Random(id);
+            return new TreeSet<>(List.of(0L, 1L, 2L, 3L, 999L, 1L << 31, (1L << 53) + 1, 1L << 62,
+                    Long.MAX_VALUE - 1, Long.MAX_VALUE, random.nextLong() & Long.MAX_VALUE,
+                    (long) random.nextInt(1_000_000)));
+        }
+
+        @Override
+        public String checkCompiled(StepLr schedule) {
+            for (long step : probeSteps()) {
+                double lr = schedule.lr(step);
+                if (!(Double.isFinite(lr) && lr >= 0)) {
+                    return "NOT_FINITE: lr(" + step + ") = " + lr;
+                }
+            }
+            for (long from : new long[] {0, Long.MAX_VALUE - 99}) {
+                double[] out = new double[100];
+                schedule.fill(out, from);
+                for (int i = 0; i < out.length; i++) {
+                    if (Double.compare(schedule.lr(from + i), out[i]) != 0) {
+                        return "FILL_DIFFERS: fill gives " + out[i] + " at step " + (from + i) + ", lr "
+                                + schedule.lr(from + i);
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean shapeChecked() {
+            return false;
+        }
+
+        /** The attributes of an annotation, and of {@code @Phase} for {@code @PhasedSchedule}. */
+        private static Set<String> attributesOf(Class<? extends Annotation> type) {
+            Stream<Method> methods = Stream.of(type.getDeclaredMethods());
+            if (type == PhasedSchedule.class) {
+                methods = Stream.concat(methods, Stream.of(Phase.class.getDeclaredMethods()));
+            }
+            return methods.map(Method::getName).collect(Collectors.toSet());
+        }
+    }
+
+    /**
+     * Random settings of one annotation, valid or not, drawn from one {@link Random} a seed: the subclasses, one per
+     * annotation, write the attributes; the name is drawn here.
+     */
+    abstract static sealed class AnnotationGenerator permits PhasedScheduleGenerator, OneCycleScheduleGenerator,
+            CyclicScheduleGenerator, WarmRestartsScheduleGenerator, LinearScalingRuleGenerator {
+
+        /** Two chances in nine of each annotation, one of the linear scaling rule. */
+        private static final List<AnnotationGenerator> ALL = List.of(new PhasedScheduleGenerator(),
+                new PhasedScheduleGenerator(), new OneCycleScheduleGenerator(), new OneCycleScheduleGenerator(),
+                new CyclicScheduleGenerator(), new CyclicScheduleGenerator(), new WarmRestartsScheduleGenerator(),
+                new WarmRestartsScheduleGenerator(), new LinearScalingRuleGenerator());
+
+        private final Class<? extends Annotation> type;
+
+        AnnotationGenerator(Class<? extends Annotation> type) {
+            this.type = type;
+        }
+
+        static AnnotationGenerator pick(Random random) {
+            return ALL.get(random.nextInt(ALL.size()));
+        }
+
+        /** Puts random attributes into {@code a}, in the order to write them. */
+        abstract void attributes(Random random, Map<String, Object> a);
+
+        AnnotationCase generate(int id, long seed, String className, Random random) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            attributes(random, a);
+            String generated = className + "StepLr";
+            if (random.nextInt(20) == 0) {
+                generated = className + "Named";
+                a.put("name", random.nextBoolean() ? "1st" : generated);
+            }
+            return new AnnotationCase(id, seed, className, type, TestAttributes.source(type, a), generated);
+        }
+    }
+
+    static final class PhasedScheduleGenerator extends AnnotationGenerator {
+        PhasedScheduleGenerator() {
+            super(PhasedSchedule.class);
+        }
+
+        @Override
+        void attributes(Random random, Map<String, Object> a) {
+            int count = random.nextInt(12) == 0 ? 0 : 1 + random.nextInt(random.nextBoolean() ? 4 : 12);
+            List<String> phases = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("steps", steps(random));
+                p.put("shape", PhaseShape.values()[random.nextInt(PhaseShape.values().length)]);
+                p.put("endLr", rate(random));
+                maybe(random, p, "startLr", rate(random));
+                maybe(random, p, "power", rate(random) * 4);
+                phases.add(TestAttributes.source(Phase.class, p));
+            }
+            a.put("phases", new Raw(phases.stream().collect(Collectors.joining(", ", "{", "}"))));
+        }
+    }
+
+    static final class OneCycleScheduleGenerator extends AnnotationGenerator {
+        OneCycleScheduleGenerator() {
+            super(OneCycleSchedule.class);
+        }
+
+        @Override
+        void attributes(Random random, Map<String, Object> a) {
+            a.put("maxLr", rate(random));
+            a.put("totalSteps", steps(random));
+            maybe(random, a, "pctStart", random.nextInt(3) == 0 ? extreme(random) : random.nextDouble());
+            maybe(random, a, "annealStrategy", AnnealStrategy.values()[random.nextInt(2)]);
+            maybe(random, a, "divFactor", random.nextInt(3) == 0 ? extreme(random) : 1 + 100 * random.nextDouble());
+            maybe(random, a, "finalDivFactor", random.nextInt(3) == 0 ? extreme(random) : 1e4);
+            maybe(random, a, "threePhase", random.nextBoolean());
+        }
+    }
+
+    static final class CyclicScheduleGenerator extends AnnotationGenerator {
+        CyclicScheduleGenerator() {
+            super(CyclicSchedule.class);
+        }
+
+        @Override
+        void attributes(Random random, Map<String, Object> a) {
+            double base = rate(random);
+            a.put("baseLr", base);
+            a.put("maxLr", random.nextInt(3) == 0 ? extreme(random) : base + rate(random));
+            maybe(random, a, "stepSizeUp", steps(random));
+            maybe(random, a, "stepSizeDown", steps(random));
+            maybe(random, a, "mode", CyclicMode.values()[random.nextInt(3)]);
+            maybe(random, a, "gamma", random.nextInt(3) == 0 ? extreme(random) : 1 - 1e-3 * random.nextDouble());
+        }
+    }
+
+    static final class WarmRestartsScheduleGenerator extends AnnotationGenerator {
+        WarmRestartsScheduleGenerator() {
+            super(WarmRestartsSchedule.class);
+        }
+
+        @Override
+        void attributes(Random random, Map<String, Object> a) {
+            double base = rate(random);
+            a.put("baseLr", base);
+            a.put("t0", steps(random));
+            maybe(random, a, "tMult", random.nextInt(3) == 0 ? EXTREME_INTS[random.nextInt(EXTREME_INTS.length)]
+                    : 1 + random.nextInt(8));
+            maybe(random, a, "etaMin", random.nextInt(3) == 0 ? extreme(random) : base * random.nextDouble());
+            maybe(random, a, "warmupSteps", steps(random));
+            maybe(random, a, "startLr", random.nextInt(3) == 0 ? extreme(random) : base * random.nextDouble());
+        }
+    }
+
+    /** {@code @WarmupSchedule} with the linear scaling rule: batch sizes, extreme or not. */
+    static final class LinearScalingRuleGenerator extends AnnotationGenerator {
+        LinearScalingRuleGenerator() {
+            super(WarmupSchedule.class);
+        }
+
+        @Override
+        void attributes(Random random, Map<String, Object> a) {
+            a.put("steps", steps(random));
+            a.put("initLr", rate(random));
+            maybe(random, a, "batchSize", steps(random));
+            maybe(random, a, "referenceBatchSize", steps(random));
+            maybe(random, a, "startLr", rate(random));
+        }
+    }
+
+    /** Source text written as it is. */
+    private record Raw(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private static void maybe(Random random, Map<String, Object> attributes, String name, Object value) {
+        if (random.nextInt(3) != 0) {
+            attributes.put(name, value);
+        }
+    }
+
+    private static double extreme(Random random) {
+        return EXTREME_DOUBLES[random.nextInt(EXTREME_DOUBLES.length)];
+    }
+
+    /** A rate: an extreme value one time in three, a plausible one otherwise. */
+    private static double rate(Random random) {
+        return random.nextInt(3) == 0 ? extreme(random) : Math.pow(10, -6 + 6 * random.nextDouble());
+    }
+
+    private static long steps(Random random) {
+        return random.nextInt(3) == 0 ? EXTREME_LONGS[random.nextInt(EXTREME_LONGS.length)]
+                : 1 + random.nextInt(random.nextBoolean() ? 100 : 100_000);
     }
 }
