@@ -7,7 +7,7 @@ import com.palantir.javapoet.CodeBlock;
  * ({@link FromLowEnd}), {@code low + slope * x} with {@code slope = |b - a| / L} and x the steps done (rising) or left
  * (falling).
  */
-record LinearShape(double start, double end, Span span, Names names) implements FromLowEnd {
+record LinearShape(double start, double end, Span span, Names names) implements FromLowEnd, ClosedFormShape {
 
     double slope() {
         return amplitude() / span.length();
@@ -24,20 +24,10 @@ record LinearShape(double start, double end, Span span, Names names) implements 
         return plusLow(x);
     }
 
-    /** The rate as an expression of the span's step. */
-    CodeBlock expression(Code code) {
+    @Override
+    public CodeBlock expression(Code code) {
         CodeBlock x = CodeBlock.of("$N * $L", code.use(slopeConstant()), rising() ? span.done(code) : span.left(code));
         return plusLow(code, x);
-    }
-
-    @Override
-    public CodeBlock code(Code code) {
-        return CodeBlock.of("return $L;\n", expression(code));
-    }
-
-    @Override
-    public CodeBlock fill(Code code) {
-        return FillCode.closedForm(expression(code));
     }
 
     @Override

@@ -12,7 +12,8 @@ import com.palantir.javapoet.CodeBlock;
  * does, near the end of its decay). Both divide by L, as the polynomial does: a quotient of whole numbers is correctly
  * rounded, so the first step gives a exactly (rising, and falling to 0).
  */
-record OneMinusSqrtShape(double start, double end, Span span, Names names) implements FromLowEnd {
+record OneMinusSqrtShape(double start, double end, Span span, Names names)
+        implements FromLowEnd, ClosedFormShape {
 
     private NamedConstant spanConstant() {
         return NamedConstant.ofDouble(names.name("SPAN"), span.length(), names.doc("{L}"));
@@ -26,24 +27,14 @@ record OneMinusSqrtShape(double start, double end, Span span, Names names) imple
         return plusLow(x);
     }
 
-    /** The rate as an expression of the span's step. */
-    private CodeBlock expression(Code code) {
+    @Override
+    public CodeBlock expression(Code code) {
         String amplitude = code.use(amplitudeConstant());
         String length = code.use(spanConstant());
         CodeBlock x = CodeBlock.of("$N * ($L / $N) / (1 + $T.sqrt($L / $N))", amplitude,
                 rising() ? span.done(code) : span.left(code), length, Math.class,
                 rising() ? span.left(code) : span.done(code), length);
         return plusLow(code, x);
-    }
-
-    @Override
-    public CodeBlock code(Code code) {
-        return CodeBlock.of("return $L;\n", expression(code));
-    }
-
-    @Override
-    public CodeBlock fill(Code code) {
-        return FillCode.closedForm(expression(code));
     }
 
     @Override

@@ -7,7 +7,8 @@ import com.palantir.javapoet.CodeBlock;
  * pure functions). Each shape is one class holding, in one place: its formula (in its Javadoc), its evaluator
  * {@link #at(long)}, the code it emits into the generated {@code lr(step)} ({@link #code(Code)}), and the code of the
  * generated {@code fill} ({@link #fill(Code)}). The evaluator and the emitted code perform the same operations in the
- * same order on the same constants, so they agree to the bit; {@code ShapeBitIdentityTest} holds every shape to it.
+ * same order on the same constants, so they agree to the bit; {@code SchedulePropertiesTest} (random steps) and
+ * {@code ShapeBoundaryTest} (every phase's first and end steps) compare their raw bits.
  *
  * <p>A shape lies on a {@link Span} of steps and is told its constants' names and its formula's words by
  * {@link Names}, so the same shape serves as a warmup, a decay, a phase or a part of a cycle. Adding a shape is one
@@ -32,7 +33,7 @@ interface Shape {
 
     /**
      * How far the generated {@code fill} may be from {@code lr}, in ulps of {@code lr}, as measured by
-     * {@code FillAccuracyTest} (0: the same bits).
+     * {@code SchedulePropertiesTest} (0: the same bits).
      */
     default int fillUlps() {
         return 0;
