@@ -1,0 +1,60 @@
+package dev.warmup;
+
+import java.io.Serializable;
+
+/**
+ * The state of a {@link PlateauLr} between two calls: every value PyTorch's {@code ReduceLROnPlateau} changes as it
+ * runs. A snapshot, for checkpoints: {@link PlateauLr#state()} takes one, {@link PlateauLr#restore} puts it back, and a
+ * restored schedule goes on exactly as the one it was taken from. It is {@link Serializable} (for checkpoints that keep
+ * objects, such as DL4J's {@code ModelSerializer.addObjectToFile}) and has a lossless text form, {@link #encode()}
+ * (for checkpoints that keep strings, such as DJL's {@code Model.setProperty}).
+ *
+ * @param lr the current plateau rate
+ * @param best the best metric seen so far: {@code Infinity} ({@link PlateauMode#MIN}) or {@code -Infinity}
+ *     ({@link PlateauMode#MAX}) before the first observation; never NaN
+ * @param badEvaluations the evaluations since the last improvement, PyTorch's {@code num_bad_epochs}
+ * @param cooldownLeft the evaluations of cooldown still to come, PyTorch's {@code cooldown_counter}
+ * @param evaluations the observations counted so far (those after the warmup), PyTorch's {@code last_epoch}
+ * @serial exclude
+ */
+// "@serial exclude" only keeps the record off javadoc's Serialized Form page: JDK 17's doclint asks there for a
+// comment on each component's private field, which the @param tags above already give.
+public record PlateauState(double lr, double best, int badEvaluations, int cooldownLeft, long evaluations)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * The state as one line of text that {@link #decode} reads back to an equal state: the two doubles in
+     * {@link Double#toHexString} form (exact), then the three counts, separated by spaces:
+     * {@code 0x1.999999999999ap-4 Infinity 0 0 0}.
+     *
+     * @return the text form
+     */
+    public String encode() {
+        return Double.toHexString(lr) + " " + Double.toHexString(best) + " " + badEvaluations + " " + cooldownLeft
+                + " " + evaluations;
+    }
+
+    /**
+     * Reads the text form written by {@link #encode()}.
+     *
+     * @param text five fields separated by single spaces
+     * @return the state it encodes
+     * @throws IllegalArgumentException if {@code text} is not five such fields
+     * @throws NullPointerException if {@code text} is null
+     */
+    public static PlateauState decode(String text) {
+        String[] fields = text.split(" ", -1);
+        if (fields.length != 5) {
+            throw new IllegalArgumentException("not a PlateauState (five fields separated by spaces): \"" + text
+                    + "\"");
+        }
+        try {
+            return new PlateauState(Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
+                    Integer.parseInt(fields[2]), Integer.parseInt(fields[3]), Long.parseLong(fields[4]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a PlateauState: \"" + text + "\": " + e.getMessage(), e);
+        }
+    }
+}
