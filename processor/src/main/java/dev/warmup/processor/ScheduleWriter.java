@@ -173,7 +173,7 @@ final class ScheduleWriter {
      * A long annotation text over several lines: with nested annotations, one nested annotation a line; without,
      * attributes filling lines of up to 100 characters.
      */
-    private static String wrapNested(String annotation) {
+    static String wrapNested(String annotation) {
         if (annotation.length() <= 100) {
             return annotation;
         }
@@ -198,7 +198,7 @@ final class ScheduleWriter {
     }
 
     /** Left-aligned columns of plain text, for {@code <pre>} blocks. */
-    private static final class Table {
+    static final class Table {
         private final List<String[]> rows = new java.util.ArrayList<>();
 
         Table(String... header) {

@@ -41,7 +41,8 @@ import javax.tools.StandardLocation;
 /**
  * The annotation processor: for each type annotated with one of the schedule annotations ({@code @WarmupSchedule},
  * {@code @PhasedSchedule}, {@code @OneCycleSchedule}, {@code @CyclicSchedule}, {@code @WarmRestartsSchedule}) it
- * reads the annotation, validates it, and writes a final class implementing {@code StepLr}. Problems are compile
+ * reads the annotation, validates it, and writes a final class implementing {@code StepLr}; for
+ * {@code @PlateauSchedule}, a final class with state implementing {@code PlateauLr}. Problems are compile
  * errors on the attribute at fault; an unexpected exception becomes one error on the annotated type, never a javac
  * crash.
  */
@@ -51,6 +52,9 @@ public final class WarmupProcessor extends AbstractProcessor {
     private static final String ADAPTERS = "dev.warmup.Adapters";
     private static final String STEP_LR = "dev.warmup.StepLr";
     private static final String GENERATED = "javax.annotation.processing.Generated";
+    /** Generates a {@code PlateauLr}, a class with state, rather than a {@code StepLr}: see {@link PlateauModel}. */
+    static final String PLATEAU = "dev.warmup.PlateauSchedule";
+    private static final String PLATEAU_LR = "dev.warmup.PlateauLr";
 
     /** How each schedule annotation is validated into a model, by name. */
     private static final Map<String, BiFunction<Attributes, Reporter, Optional<ScheduleModel>>> VALIDATORS = Map.of(
@@ -60,12 +64,18 @@ public final class WarmupProcessor extends AbstractProcessor {
             "dev.warmup.CyclicSchedule", CyclicModel::validate,
             "dev.warmup.WarmRestartsSchedule", WarmRestartsModel::validate);
 
-    /** An annotation read: the class name it asks for, and how to validate it. */
-    private record Request(String name, boolean nameSet, Function<Reporter, Optional<ScheduleModel>> validation) {}
+    /**
+     * An annotation read: the class name it asks for, the default name's suffix, and how to validate it into a
+     * {@link ScheduleModel} or a {@link PlateauModel}.
+     */
+    private record Request(String name, boolean nameSet, String suffix,
+            Function<Reporter, Optional<?>> validation) {}
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return VALIDATORS.keySet();
+        Set<String> names = new HashSet<>(VALIDATORS.keySet());
+        names.add(PLATEAU);
+        return names;
     }
 
     /** {@code -Awarmup.plot=false} turns the SVG chart written beside each generated source off. */
@@ -155,13 +165,13 @@ public final class WarmupProcessor extends AbstractProcessor {
                         site.getValue());
             }
         };
-        Optional<ScheduleModel> schedule = request.get().validation().apply(reporter);
+        Optional<?> schedule = request.get().validation().apply(reporter);
         // In the same compile as the schedule's own problems: every problem of the class at once.
-        Optional<Set<Framework>> frameworks = frameworks(type);
+        Optional<Set<Framework>> frameworks = frameworks(type, annotation);
         if (!Checks.isValidName(request.get().name())) {
             return; // reported by the validator; there is no target name to check
         }
-        ClassName target = targetName(type, request.get().name());
+        ClassName target = targetName(type, request.get().name(), request.get().suffix());
         if (!checkTargetFree(target, annotation, writtenThisRound, reporter) || schedule.isEmpty()
                 || frameworks.isEmpty()) {
             return;
@@ -170,8 +180,12 @@ public final class WarmupProcessor extends AbstractProcessor {
                 + type.getQualifiedName() + ",");
         TypeElement generated = processingEnv.getElementUtils().getTypeElement(GENERATED);
         Set<String> packageTypes = packageTypes(target);
-        JavaFile file = ScheduleWriter.write(schedule.get(), target, type.getQualifiedName().toString(), type,
-                Optional.ofNullable(generated).map(ClassName::get), packageTypes, frameworks.get());
+        PlateauModel plateau = schedule.get() instanceof PlateauModel p ? p : null;
+        JavaFile file = plateau != null
+                ? PlateauWriter.write(plateau, target, type.getQualifiedName().toString(), type,
+                        Optional.ofNullable(generated).map(ClassName::get), packageTypes, frameworks.get())
+                : ScheduleWriter.write((ScheduleModel) schedule.get(), target, type.getQualifiedName().toString(),
+                        type, Optional.ofNullable(generated).map(ClassName::get), packageTypes, frameworks.get());
         try {
             JavaFileObject source = processingEnv.getFiler().createSourceFile(target.canonicalName(), type);
             try (Writer writer = source.openWriter()) {
@@ -182,8 +196,16 @@ public final class WarmupProcessor extends AbstractProcessor {
                 FileObject chart = processingEnv.getFiler().createResource(StandardLocation.SOURCE_OUTPUT,
                         target.packageName(), target.simpleName() + ".svg", type);
                 try (Writer writer = chart.openWriter()) {
-                    writer.write(SvgPlot.render(target.simpleName(), schedule.get().plotEnd(), schedule.get()::at,
-                            schedule.get().markers()));
+                    if (plateau != null) {
+                        // The rate depends on the metric: the chart is the fastest decay the rule allows.
+                        writer.write(SvgPlot.render(target.simpleName() + ": fastest decay (no improvement after"
+                                + " the first evaluation)", plateau.plotEnd(), plateau::fastestDecayAt,
+                                plateau.markers()));
+                    } else {
+                        ScheduleModel model = (ScheduleModel) schedule.get();
+                        writer.write(SvgPlot.render(target.simpleName(), model.plotEnd(), model::at,
+                                model.markers()));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -212,7 +234,7 @@ public final class WarmupProcessor extends AbstractProcessor {
      * The frameworks {@code @Adapters} asks for, or empty after an error: each needs its interface on the compile
      * class path, or the generated class would not compile.
      */
-    private Optional<Set<Framework>> frameworks(TypeElement type) {
+    private Optional<Set<Framework>> frameworks(TypeElement type, String annotation) {
         Set<Framework> frameworks = EnumSet.noneOf(Framework.class);
         boolean ok = true;
         for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
@@ -229,6 +251,13 @@ public final class WarmupProcessor extends AbstractProcessor {
                         return Optional.empty();
                     }
                     Framework framework = Framework.valueOf(element.getSimpleName().toString());
+                    if (framework == Framework.ND4J && PLATEAU.endsWith("." + annotation)) {
+                        error(type, mirror, value, "Framework.ND4J is not allowed with @PlateauSchedule: ND4J's"
+                                + " ISchedule must hold no state (DL4J clones it per layer and rebuilds it from JSON);"
+                                + " call net.setLearningRate(schedule.lr()) after observe returns true");
+                        ok = false;
+                        continue;
+                    }
                     String needed = FrameworkAdapters.interfaceOf(framework).canonicalName();
                     if (processingEnv.getElementUtils().getTypeElement(needed) == null) {
                         error(type, mirror, value, "@Adapters: Framework." + framework + " needs "
@@ -250,8 +279,14 @@ public final class WarmupProcessor extends AbstractProcessor {
     /** Reads a schedule annotation; empty if one of its values did not compile. */
     private Optional<Request> read(AnnotationMirror mirror) {
         String annotation = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+        if (annotation.equals(PLATEAU)) {
+            return Attributes.read(mirror).map(attributes -> new Request(attributes.stringValue("name"),
+                    attributes.isSet("name"), PlateauModel.SUFFIX,
+                    reporter -> PlateauModel.validate(attributes, reporter)));
+        }
         return Attributes.read(mirror).map(attributes -> new Request(attributes.stringValue("name"),
-                attributes.isSet("name"), reporter -> VALIDATORS.get(annotation).apply(attributes, reporter)));
+                attributes.isSet("name"), "StepLr",
+                reporter -> VALIDATORS.get(annotation).apply(attributes, reporter)));
     }
 
     /**
@@ -282,8 +317,8 @@ public final class WarmupProcessor extends AbstractProcessor {
         return values;
     }
 
-    /** {@code p.Outer.Inner} gives {@code p.Outer_InnerStepLr}, unless {@code name} is set. */
-    private static ClassName targetName(TypeElement type, String name) {
+    /** {@code p.Outer.Inner} gives {@code p.Outer_InnerStepLr} (suffix {@code StepLr}), unless {@code name} is set. */
+    private static ClassName targetName(TypeElement type, String name, String suffix) {
         String simpleName = type.getSimpleName().toString();
         Element enclosing = type.getEnclosingElement();
         while (!(enclosing instanceof PackageElement)) {
@@ -291,7 +326,7 @@ public final class WarmupProcessor extends AbstractProcessor {
             enclosing = enclosing.getEnclosingElement();
         }
         String packageName = ((PackageElement) enclosing).getQualifiedName().toString();
-        return ClassName.get(packageName, name.isEmpty() ? simpleName + "StepLr" : name);
+        return ClassName.get(packageName, name.isEmpty() ? simpleName + suffix : name);
     }
 
     /**
@@ -319,12 +354,20 @@ public final class WarmupProcessor extends AbstractProcessor {
     }
 
     private boolean looksGenerated(TypeElement existing) {
-        TypeElement stepLr = processingEnv.getElementUtils().getTypeElement(STEP_LR);
-        boolean implementsStepLr = stepLr != null && existing.getInterfaces().stream()
-                .anyMatch(i -> processingEnv.getTypeUtils().isSameType(i, stepLr.asType()));
-        boolean hasInstance = ElementFilter.fieldsIn(existing.getEnclosedElements()).stream()
-                .map(VariableElement::getSimpleName).anyMatch(n -> n.contentEquals("INSTANCE"));
-        return implementsStepLr && hasInstance && existing.getModifiers().contains(Modifier.FINAL);
+        boolean stepLr = implementsInterface(existing, STEP_LR) && hasField(existing, "INSTANCE");
+        boolean plateauLr = implementsInterface(existing, PLATEAU_LR) && hasField(existing, "INITIAL_STATE");
+        return (stepLr || plateauLr) && existing.getModifiers().contains(Modifier.FINAL);
+    }
+
+    private boolean implementsInterface(TypeElement existing, String name) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+        return type != null && existing.getInterfaces().stream()
+                .anyMatch(i -> processingEnv.getTypeUtils().isSameType(i, type.asType()));
+    }
+
+    private static boolean hasField(TypeElement existing, String name) {
+        return ElementFilter.fieldsIn(existing.getEnclosedElements()).stream()
+                .map(VariableElement::getSimpleName).anyMatch(n -> n.contentEquals(name));
     }
 
     private void error(Element element, AnnotationMirror mirror, AnnotationValue value, String message) {
