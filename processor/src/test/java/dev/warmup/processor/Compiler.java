@@ -234,6 +234,15 @@ final class Compiler {
             return defineClass(name, bytes, 0, bytes.length);
         }
 
+        /** A new instance of a generated plateau class, through its public constructor. */
+        dev.warmup.PlateauLr plateau(String className) {
+            try {
+                return (dev.warmup.PlateauLr) loadClass(className).getConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError("cannot make a " + className + " from " + classes.keySet(), e);
+            }
+        }
+
         /** The {@code INSTANCE} of a generated schedule class. */
         StepLr schedule(String className) {
             try {
