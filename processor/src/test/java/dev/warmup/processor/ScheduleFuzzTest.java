@@ -1521,4 +1521,219 @@ class ScheduleFuzzTest {
         return random.nextInt(3) == 0 ? EXTREME_LONGS[random.nextInt(EXTREME_LONGS.length)]
                 : 1 + random.nextInt(random.nextBoolean() ? 100 : 100_000);
     }
+
+    // ---------------------------------------------------------------------------------------- @PlateauSchedule
+
+    /**
+     * Random {@code @PlateauSchedule}s, valid and invalid, one attribute a line, each in a package of its own, with an
+     * oracle written here from the design's table of rules (docs/design/new-schedules.md, section 3.5). A case the
+     * oracle finds valid must compile without error, and its class must load and stay sound while random metrics
+     * (NaN and infinities included) are observed: every rate finite, {@code >= 0} and at most initLr, the plateau
+     * rate within {@code [minLr, initLr]}, and the state equal after a text round trip. A case the oracle finds
+     * invalid must be rejected, each error naming an attribute of {@code @PlateauSchedule}, in the case's source, on
+     * the line of that attribute (or of the annotation, for one that is not written).
+     */
+    @org.junit.jupiter.api.Nested
+    class PlateauScheduleFuzz {
+
+        private static final int CASES = 600;
+        private static final long PLATEAU_SEED = 0x9_1A7E_A0L;
+
+        /** One case: its attributes in the order written, and the oracle's verdict. */
+        record PlateauCase(int id, Map<String, Object> attributes, boolean valid) {
+            String packageName() {
+                return String.format(Locale.ROOT, "fuzz.p%04d", id);
+            }
+
+            String generatedName() {
+                return attributes.containsKey("name") ? (String) attributes.get("name") : "SchedPlateauLr";
+            }
+
+            List<String> lines() {
+                List<String> lines = new ArrayList<>(List.of("package " + packageName() + ";", "import dev.warmup.*;",
+                        "@PlateauSchedule("));
+                List<Map.Entry<String, Object>> entries = new ArrayList<>(attributes.entrySet());
+                for (int i = 0; i < entries.size(); i++) {
+                    lines.add("        " + entries.get(i).getKey() + " = " + TestAttributes.literal(entries.get(i)
+                            .getValue()) + (i < entries.size() - 1 ? "," : ")"));
+                }
+                lines.add("final class Sched {}");
+                return lines;
+            }
+
+            JavaFileObject source() {
+                return JavaFileObjects.forSourceLines(packageName() + ".Sched", lines());
+            }
+
+            double number(String attribute, double byDefault) {
+                return attributes.containsKey(attribute) ? ((Number) attributes.get(attribute)).doubleValue()
+                        : byDefault;
+            }
+        }
+
+        private PlateauCase generate(int id, Random random) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            double initLr = rate(random);
+            a.put("initLr", initLr);
+            maybe(random, a, "mode", dev.warmup.PlateauMode.values()[random.nextInt(2)]);
+            maybe(random, a, "factor", random.nextInt(3) == 0 ? extreme(random) : random.nextDouble());
+            maybe(random, a, "patience", random.nextInt(4) == 0 ? EXTREME_INTS[random.nextInt(EXTREME_INTS.length)]
+                    : random.nextInt(12));
+            maybe(random, a, "threshold", random.nextInt(3) == 0 ? extreme(random) : 0.01 * random.nextDouble());
+            maybe(random, a, "thresholdMode", dev.warmup.ThresholdMode.values()[random.nextInt(2)]);
+            maybe(random, a, "cooldown", random.nextInt(4) == 0 ? EXTREME_INTS[random.nextInt(EXTREME_INTS.length)]
+                    : random.nextInt(6));
+            maybe(random, a, "minLr", random.nextInt(3) == 0 ? extreme(random) : initLr * 1e-3 * random.nextDouble());
+            maybe(random, a, "eps", random.nextInt(3) == 0 ? extreme(random) : 1e-8);
+            if (random.nextBoolean()) {
+                maybe(random, a, "warmupSteps", steps(random));
+                maybe(random, a, "startLr", random.nextInt(3) == 0 ? extreme(random) : initLr * random.nextDouble());
+            }
+            if (random.nextInt(25) == 0) {
+                a.put("name", random.nextBoolean() ? "1st" : "Named");
+            }
+            return new PlateauCase(id, a, oracle(a));
+        }
+
+        /** The rules of section 3.5, written from the table, not from the processor. */
+        private static boolean oracle(Map<String, Object> a) {
+            double init = (Double) a.get("initLr");
+            boolean min = a.getOrDefault("mode", dev.warmup.PlateauMode.MIN) == dev.warmup.PlateauMode.MIN;
+            boolean rel = a.getOrDefault("thresholdMode", dev.warmup.ThresholdMode.REL)
+                    == dev.warmup.ThresholdMode.REL;
+            double factor = (Double) a.getOrDefault("factor", 0.1);
+            int patience = (Integer) a.getOrDefault("patience", 10);
+            double threshold = (Double) a.getOrDefault("threshold", 1e-4);
+            int cooldown = (Integer) a.getOrDefault("cooldown", 0);
+            double minLr = (Double) a.getOrDefault("minLr", 0.0);
+            double eps = (Double) a.getOrDefault("eps", 1e-8);
+            long w = (Long) a.getOrDefault("warmupSteps", 0L);
+            double start = (Double) a.getOrDefault("startLr", 0.0);
+            boolean initOk = Double.isFinite(init) && init > 0;
+            boolean thresholdOk = Double.isFinite(threshold) && threshold >= 0 && (!(min && rel) || threshold < 1);
+            boolean startOk = w <= 0 || Double.isFinite(start) && start >= 0 && (!initOk || start <= init);
+            return initOk && factor > 0 && factor < 1 && patience >= 0 && thresholdOk && cooldown >= 0
+                    && Double.isFinite(minLr) && minLr >= 0 && minLr <= init && Double.isFinite(eps) && eps >= 0
+                    && w >= 0 && startOk && !"1st".equals(a.get("name"));
+        }
+
+        @Test
+        void everySettingCompilesToASoundScheduleOrIsAnErrorNamingAnAttribute() {
+            Random random = new Random(PLATEAU_SEED);
+            List<PlateauCase> cases = new ArrayList<>();
+            for (int id = 0; id < CASES; id++) {
+                cases.add(generate(id, random));
+            }
+            List<String> findings = new ArrayList<>();
+            int compiled = 0;
+            int rejected = 0;
+            for (boolean valid : new boolean[] {true, false}) {
+                List<PlateauCase> group = cases.stream().filter(c -> c.valid() == valid).toList();
+                for (int from = 0; from < group.size(); from += 100) {
+                    List<PlateauCase> batch = group.subList(from, Math.min(group.size(), from + 100));
+                    // javac reports at most 100 errors unless told otherwise; ECJ counts per file
+                    Compilation compilation = Compiler.compiler(Compiler.isEcj()
+                                    ? new String[] {"-Awarmup.plot=false"}
+                                    : new String[] {"-Awarmup.plot=false", "-Xmaxerrs", "100000"})
+                            .withProcessors(new WarmupProcessor())
+                            .compile(batch.stream().map(PlateauCase::source).toList());
+                    Map<String, List<Diagnostic<? extends JavaFileObject>>> errors = new TreeMap<>();
+                    for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+                        String file = error.getSource() == null ? "(no file)" : error.getSource().toUri().getPath();
+                        Matcher matcher = Pattern.compile("(?:^|/)fuzz/p(\\d+)/").matcher(file);
+                        if (!matcher.find() || file.contains("PlateauLr") || file.contains("Named")) {
+                            findings.add("ERROR OUTSIDE THE CASES' SOURCES: " + error);
+                            continue;
+                        }
+                        errors.computeIfAbsent(matcher.group(1), k -> new ArrayList<>()).add(error);
+                    }
+                    for (PlateauCase c : batch) {
+                        List<Diagnostic<? extends JavaFileObject>> own = errors.getOrDefault(
+                                String.format(Locale.ROOT, "%04d", c.id()), List.of());
+                        if (valid && !own.isEmpty()) {
+                            findings.add("VALID SETTING REJECTED: " + own.get(0).getMessage(Locale.ROOT) + "\n    "
+                                    + String.join("\n    ", c.lines()));
+                        } else if (!valid && own.isEmpty()) {
+                            findings.add("INVALID SETTING COMPILED\n    " + String.join("\n    ", c.lines()));
+                        }
+                        for (Diagnostic<? extends JavaFileObject> error : own) {
+                            String problem = checkError(c, error);
+                            if (problem != null) {
+                                findings.add(problem + "\n    " + String.join("\n    ", c.lines()));
+                            }
+                        }
+                        rejected += own.isEmpty() ? 0 : 1;
+                    }
+                    if (valid && compilation.status() == Compilation.Status.SUCCESS) {
+                        Compiler.Loader loader = new Compiler.Loader(compilation);
+                        for (PlateauCase c : batch) {
+                            String problem = checkCompiled(c, loader.plateau(c.packageName() + "."
+                                    + c.generatedName()), new Random(c.id()));
+                            if (problem != null) {
+                                findings.add(problem + "\n    " + String.join("\n    ", c.lines()));
+                            }
+                            compiled++;
+                        }
+                    } else if (valid) {
+                        findings.add("A BATCH OF VALID SETTINGS FAILED: " + compilation.errors());
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "fuzz: %d @PlateauSchedule settings under %s: %d compiled, %d rejected,"
+                    + " %d findings%n", CASES, Compiler.isEcj() ? "ECJ" : "javac", compiled, rejected,
+                    findings.size());
+            assertTrue(findings.isEmpty(), () -> findings.size() + " findings, the first:\n"
+                    + findings.stream().limit(8).collect(Collectors.joining("\n")));
+            assertTrue(compiled > CASES / 5 && rejected > CASES / 5, compiled + " compiled, " + rejected
+                    + " rejected: both should be plenty");
+        }
+
+        /** Null if the error names an attribute of the annotation and is on its line, else what is wrong. */
+        private static String checkError(PlateauCase c, Diagnostic<? extends JavaFileObject> error) {
+            String message = error.getMessage(Locale.ROOT);
+            Matcher attribute = Pattern.compile("^([A-Za-z]+) =").matcher(message);
+            Set<String> names = Stream.of(dev.warmup.PlateauSchedule.class.getDeclaredMethods()).map(Method::getName)
+                    .collect(Collectors.toSet());
+            if (!attribute.find() || !names.contains(attribute.group(1))) {
+                return "ERROR NAMES NO ATTRIBUTE: " + message;
+            }
+            String name = attribute.group(1);
+            String line = c.lines().get((int) error.getLineNumber() - 1);
+            String expected = c.attributes().containsKey(name) ? name + " = " : "@PlateauSchedule(";
+            return line.contains(expected) ? null : "ERROR NOT ON ITS ATTRIBUTE'S LINE (" + expected + "): "
+                    + message + " on line " + error.getLineNumber();
+        }
+
+        /** Null if the class is sound while random metrics are observed, else what is wrong. */
+        private static String checkCompiled(PlateauCase c, dev.warmup.PlateauLr schedule, Random random) {
+            double init = c.number("initLr", 0);
+            double minLr = c.number("minLr", 0);
+            long w = schedule.warmupSteps();
+            long[] probes = {0, 1, w > 0 ? w - 1 : 0, w, w == Long.MAX_VALUE ? w : w + 1, Long.MAX_VALUE};
+            for (long step : probes) {
+                double lr = schedule.lr(step);
+                if (!(Double.isFinite(lr) && lr >= 0 && lr <= init * (1 + 1e-15))) {
+                    return "RATE OUT OF [0, initLr]: lr(" + step + ") = " + lr;
+                }
+            }
+            double metric = 1.0;
+            long step = Math.max(0, w - 3);
+            for (int i = 0; i < 300 && step >= 0; i++, step++) {
+                int kind = random.nextInt(20);
+                metric = kind == 0 ? Double.NaN : kind == 1 ? Double.POSITIVE_INFINITY
+                        : kind == 2 ? Double.NEGATIVE_INFINITY : kind < 8 ? metric
+                        : (Double.isFinite(metric) ? metric : 1.0) * (0.97 + 0.05 * random.nextDouble());
+                schedule.observe(step, metric);
+                double lr = schedule.lr();
+                if (!(lr >= minLr && lr <= init)) {
+                    return "PLATEAU RATE OUT OF [minLr, initLr] after step " + step + ": " + lr;
+                }
+                dev.warmup.PlateauState state = schedule.state();
+                if (!state.equals(dev.warmup.PlateauState.decode(state.encode()))) {
+                    return "STATE CHANGES IN ITS TEXT FORM: " + state;
+                }
+            }
+            return null;
+        }
+    }
 }
