@@ -81,6 +81,48 @@ class GeneratedSourceTest {
                 "final class Sgdr {}"), "SgdrStepLr");
     }
 
+    /** The warmup_then_plateau reference's schedule, as reviewed in {@code golden/WarmupPlateauPlateauLr.java}. */
+    private static final JavaFileObject WARMUP_PLATEAU = JavaFileObjects.forSourceLines("p.WarmupPlateau",
+            "package p;",
+            "import dev.warmup.*;",
+            "@PlateauSchedule(initLr = 0.1, factor = 0.3, patience = 10, threshold = 1e-3, cooldown = 5,",
+            "        minLr = 1e-5, warmupSteps = 100)",
+            "final class WarmupPlateau {}");
+
+    @Test
+    void plateauGeneratesTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(WARMUP_PLATEAU, "WarmupPlateauPlateauLr");
+    }
+
+    @Test
+    void plateauGivesTheSameBytesAndChartForTheSameInput() {
+        JavaFileObject max = JavaFileObjects.forSourceLines("p.Accuracy",
+                "package p;",
+                "import dev.warmup.*;",
+                "@PlateauSchedule(initLr = 0.05, mode = PlateauMode.MAX, thresholdMode = ThresholdMode.ABS,",
+                "        threshold = 0.001, patience = 2)",
+                "final class Accuracy {}");
+        Compilation first = Compiler.compile(WARMUP_PLATEAU, max);
+        Compilation again = Compiler.compile(max, WARMUP_PLATEAU);
+        for (String name : new String[] {"p.WarmupPlateauPlateauLr", "p.AccuracyPlateauLr"}) {
+            assertEquals(source(first, name), source(again, name), name);
+            String chart = name.substring(2) + ".svg";
+            String svg = chart(first, chart);
+            assertEquals(svg, chart(again, chart), chart);
+            assertTrue(svg.contains(name.substring(2) + ": fastest decay (no improvement after the first"
+                    + " evaluation)"), svg);
+        }
+    }
+
+    private static String chart(Compilation compilation, String file) {
+        try {
+            return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "p", file).orElseThrow()
+                    .getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** {@code source} compiles without warnings to {@code p.<simpleName>}, exactly {@code golden/<simpleName>.java}. */
     private static void assertGeneratesTheGolden(JavaFileObject source, String simpleName) throws IOException {
         Compilation compilation = Compiler.compile(source);
