@@ -104,6 +104,25 @@ class DjlTrainingTest {
         }
     }
 
+    /**
+     * A generated plateau class as the tracker: DJL's optimizer keeps it, so the rate each update applies follows
+     * what {@code observe} did after the update before, exactly {@code (float) lr(k - 1)} for update k.
+     */
+    @Test
+    void plateauTrackerAppliesTheRateItsObservationsSet(@TempDir Path directory) throws Exception {
+        Path initial = saveInitialParameters(directory);
+        Plateau4PlateauLr plateau = new Plateau4PlateauLr();
+        try (Model model = model(initial); Trainer trainer = trainer(model, 0, plateau)) {
+            for (int k = 1; k <= Plateau4.RATE_OF_UPDATE.length; k++) {
+                Update update = train(trainer, k - 1);
+                System.out.printf("DJL, Plateau4PlateauLr: update %d applied %.9g, expected %.9g%n", k,
+                        update.appliedRate(), (float) Plateau4.RATE_OF_UPDATE[k - 1]);
+                update.assertAppliedExactly((float) Plateau4.RATE_OF_UPDATE[k - 1], "update " + k);
+                plateau.observe(k - 1, Plateau4.METRIC_AFTER_UPDATE[k - 1]);
+            }
+        }
+    }
+
     /** A fresh network's parameters, saved, so that every run of a test starts from the same ones. */
     private static Path saveInitialParameters(Path directory) throws Exception {
         Path initial = directory.resolve("initial");
@@ -132,8 +151,12 @@ class DjlTrainingTest {
     }
 
     private static Trainer trainer(Model model, int beginNumUpdate) {
+        return trainer(model, beginNumUpdate, SCHEDULE);
+    }
+
+    private static Trainer trainer(Model model, int beginNumUpdate, ai.djl.training.tracker.Tracker tracker) {
         Optimizer sgd = Optimizer.sgd()
-                .setLearningRateTracker(SCHEDULE)
+                .setLearningRateTracker(tracker)
                 .optBeginNumUpdate(beginNumUpdate)
                 .build();
         Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
