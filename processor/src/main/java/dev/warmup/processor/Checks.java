@@ -80,6 +80,31 @@ final class Checks {
         return check(attributes.longValue(attribute) > 0, attribute, what + " must be > 0");
     }
 
+    /**
+     * The linear warmup's attributes, where an annotation has them: {@code warmupSteps} W {@code >= 0}, and, for
+     * W > 0, {@code startLr} in {@code [0, rate]}, where {@code rate} is what the warmup rises to (checked alone, as a
+     * rate, when that was not valid); {@code startLr} set with W = 0 is a warning. Whether both are valid.
+     *
+     * @param rateAttribute the attribute the warmup rises to: {@code baseLr}, {@code initLr}
+     * @param rateOk whether that attribute is valid
+     */
+    boolean warmup(String rateAttribute, boolean rateOk) {
+        long w = attributes.longValue("warmupSteps");
+        boolean warmupOk = check(w >= 0, "warmupSteps", "the warmup length W must be >= 0 (0 means no warmup)");
+        if (w == 0) {
+            ignored("startLr", "warmupSteps = 0 means no warmup");
+            return true;
+        }
+        if (!warmupOk) {
+            return false;
+        }
+        double rate = attributes.doubleValue(rateAttribute);
+        double start = attributes.doubleValue("startLr");
+        return rateOk ? check(Double.isFinite(start) && start >= 0 && start <= rate, "startLr", "the rate at step 0 "
+                + "must be in [0, " + rateAttribute + "] = [0, " + Literals.ofDouble(rate) + "]")
+                : rate("startLr", false, "the rate at step 0");
+    }
+
     /** Warns that {@code attribute}, if set, is ignored, and why. */
     void ignored(String attribute, String why) {
         if (attributes.isSet(attribute)) {

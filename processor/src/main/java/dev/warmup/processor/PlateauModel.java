@@ -65,20 +65,10 @@ record PlateauModel(double initLr, PlateauMode mode, double factor, int patience
         double eps = a.doubleValue("eps");
         boolean epsOk = checks.check(Double.isFinite(eps) && eps >= 0, "eps", "the smallest change applied must be "
                 + "finite and >= 0");
+        boolean warmupOk = checks.warmup("initLr", initOk);
         long w = a.longValue("warmupSteps");
-        boolean warmupOk = checks.check(w >= 0, "warmupSteps", "the warmup length W must be >= 0 (0 means no "
-                + "warmup)");
         double start = a.doubleValue("startLr");
-        boolean startOk = true;
-        if (w == 0) {
-            checks.ignored("startLr", "warmupSteps = 0 means no warmup");
-        } else if (warmupOk) {
-            startOk = initOk ? checks.check(Double.isFinite(start) && start >= 0 && start <= init, "startLr",
-                    "the rate at step 0 must be in [0, initLr] = [0, " + Literals.ofDouble(init) + "]")
-                    : checks.rate("startLr", false, "the rate at step 0");
-        }
-        if (!(initOk && factorOk && patienceOk && thresholdOk && cooldownOk && minOk && epsOk && warmupOk
-                && startOk)) {
+        if (!(initOk && factorOk && patienceOk && thresholdOk && cooldownOk && minOk && epsOk && warmupOk)) {
             return Optional.empty();
         }
         double relEpsilon = mode == PlateauMode.MIN ? 1. - threshold : threshold + 1.;

@@ -1,6 +1,5 @@
 package dev.warmup.processor;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -49,10 +48,8 @@ final class PlateauWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(PlateauLr.class)
                 .addJavadoc("$L", classJavadoc(model, rule, warmupConstants, source, annotation));
-        generated.ifPresent(a -> type.addAnnotation(AnnotationSpec.builder(a)
-                .addMember("value", "$S", WarmupProcessor.class.getName())
-                .addMember("comments", "$S", "from " + model.attributes().annotationText() + " on " + source)
-                .build()));
+        generated.ifPresent(a -> type.addAnnotation(ScheduleWriter.generatedAnnotation(a,
+                model.attributes().annotationText(), source)));
 
         type.addField(FieldSpec.builder(PlateauState.class, "INITIAL_STATE", Modifier.PUBLIC, Modifier.STATIC,
                         Modifier.FINAL)
@@ -68,11 +65,7 @@ final class PlateauWriter {
                     .build());
         }
         for (NamedConstant constant : warmupConstants) {
-            type.addField(FieldSpec.builder(constant.type(), constant.name(), Modifier.PRIVATE, Modifier.STATIC,
-                            Modifier.FINAL)
-                    .addJavadoc("$L.\n", constant.doc())
-                    .initializer("$L", constant.literal())
-                    .build());
+            type.addField(ScheduleWriter.constantField(constant));
         }
         type.addField(FieldSpec.builder(TypeName.DOUBLE, "lr", Modifier.PRIVATE)
                 .addJavadoc("The current plateau rate.\n")

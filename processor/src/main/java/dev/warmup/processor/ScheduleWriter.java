@@ -44,21 +44,15 @@ final class ScheduleWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(StepLr.class)
                 .addJavadoc("$L", classJavadoc(schedule, constants, source));
-        generated.ifPresent(annotation -> type.addAnnotation(AnnotationSpec.builder(annotation)
-                .addMember("value", "$S", WarmupProcessor.class.getName())
-                .addMember("comments", "$S", "from " + schedule.annotationText() + " on " + source)
-                .build()));
+        generated.ifPresent(annotation -> type.addAnnotation(generatedAnnotation(annotation,
+                schedule.annotationText(), source)));
 
         type.addField(FieldSpec.builder(target, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The schedule; it has no state, so one instance serves every thread.\n")
                 .initializer("new $T()", target)
                 .build());
         for (NamedConstant constant : constants) {
-            type.addField(FieldSpec.builder(constant.type(), constant.name(), Modifier.PRIVATE, Modifier.STATIC,
-                            Modifier.FINAL)
-                    .addJavadoc("$L.\n", constant.doc())
-                    .initializer("$L", constant.literal())
-                    .build());
+            type.addField(constantField(constant));
         }
         List<FillCode.Table> tables = code.tables();
         if (!tables.isEmpty()) {
@@ -99,6 +93,22 @@ final class ScheduleWriter {
         return JavaFile.builder(target.packageName(), type.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
+                .build();
+    }
+
+    /** {@code @Generated} by this processor, from {@code annotationText} on {@code source}. */
+    static AnnotationSpec generatedAnnotation(ClassName generated, String annotationText, String source) {
+        return AnnotationSpec.builder(generated)
+                .addMember("value", "$S", WarmupProcessor.class.getName())
+                .addMember("comments", "$S", "from " + annotationText + " on " + source)
+                .build();
+    }
+
+    /** The {@code private static final} field of a constant, documented with how it was computed. */
+    static FieldSpec constantField(NamedConstant constant) {
+        return FieldSpec.builder(constant.type(), constant.name(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("$L.\n", constant.doc())
+                .initializer("$L", constant.literal())
                 .build();
     }
 

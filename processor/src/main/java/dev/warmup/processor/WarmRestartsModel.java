@@ -49,19 +49,10 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         boolean etaOk = baseOk ? checks.check(Double.isFinite(etaMin) && etaMin >= 0 && etaMin <= base, "etaMin",
                 "the rate at the end of each cycle must be in [0, baseLr] = [0, " + Literals.ofDouble(base) + "]")
                 : checks.rate("etaMin", false, "the rate at the end of each cycle");
+        boolean warmupOk = checks.warmup("baseLr", baseOk);
         long w = a.longValue("warmupSteps");
-        boolean warmupOk = checks.check(w >= 0, "warmupSteps", "the warmup length W must be >= 0 (0 means no "
-                + "warmup)");
         double start = a.doubleValue("startLr");
-        boolean startOk = true;
-        if (w == 0) {
-            checks.ignored("startLr", "warmupSteps = 0 means no warmup");
-        } else if (warmupOk) {
-            startOk = baseOk ? checks.check(Double.isFinite(start) && start >= 0 && start <= base, "startLr",
-                    "the rate at step 0 must be in [0, baseLr] = [0, " + Literals.ofDouble(base) + "]")
-                    : checks.rate("startLr", false, "the rate at step 0");
-        }
-        if (!(baseOk && t0Ok && tMultOk && etaOk && warmupOk && startOk)) {
+        if (!(baseOk && t0Ok && tMultOk && etaOk && warmupOk)) {
             return Optional.empty();
         }
         long t0 = a.longValue("t0");

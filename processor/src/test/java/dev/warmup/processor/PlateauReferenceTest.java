@@ -58,13 +58,14 @@ class PlateauReferenceTest {
 
     @BeforeAll
     static void compileEveryCase() throws IOException {
-        try (InputStream in = resource("cases.json")) {
+        try (InputStream in = PyTorchReferenceTest.resource("cases.json")) {
             cases = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
         }
         List<JavaFileObject> sources = new ArrayList<>();
         for (String name : CASES.keySet()) {
-            sources.add(JavaFileObjects.forSourceString("refs." + className(name), "package refs;\n"
-                    + "import dev.warmup.*;\n" + CASES.get(name) + "\nfinal class " + className(name) + " {}\n"));
+            String className = PyTorchReferenceTest.className(name);
+            sources.add(JavaFileObjects.forSourceString("refs." + className, "package refs;\n"
+                    + "import dev.warmup.*;\n" + CASES.get(name) + "\nfinal class " + className + " {}\n"));
         }
         Compilation compilation = Compiler.compile(sources.toArray(JavaFileObject[]::new));
         assertThat(compilation).succeededWithoutWarnings();
@@ -77,7 +78,7 @@ class PlateauReferenceTest {
 
     /** A new instance of the class generated for a case. */
     private static PlateauLr newSchedule(String name) {
-        return loader.plateau("refs." + className(name) + "PlateauLr");
+        return loader.plateau("refs." + PyTorchReferenceTest.className(name) + "PlateauLr");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -146,17 +147,9 @@ class PlateauReferenceTest {
         assertTrue(failures.isEmpty(), name + ":\n" + String.join("\n", failures));
     }
 
-    private static String className(String caseName) {
-        StringBuilder name = new StringBuilder();
-        for (String part : caseName.split("_")) {
-            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return name.toString();
-    }
-
     /** The rows of a CSV of the plateau cases: step, lr, metric. */
     private static List<double[]> readCsv(String file) throws IOException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource(file),
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(PyTorchReferenceTest.resource(file),
                 StandardCharsets.UTF_8))) {
             assertEquals("step,lr,metric", reader.readLine(), file + "'s header");
             return reader.lines().map(line -> line.split(","))
@@ -164,13 +157,5 @@ class PlateauReferenceTest {
                             Double.parseDouble(cells[2])})
                     .toList();
         }
-    }
-
-    private static InputStream resource(String file) {
-        InputStream in = PlateauReferenceTest.class.getResourceAsStream("/refs/" + file);
-        if (in == null) {
-            throw new IllegalStateException("missing test resource refs/" + file);
-        }
-        return in;
     }
 }

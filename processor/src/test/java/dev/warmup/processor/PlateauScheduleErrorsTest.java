@@ -194,6 +194,25 @@ class PlateauScheduleErrorsTest {
                 .onLineContaining("@PlateauSchedule(");
     }
 
+    @Test
+    void annotationOnAnInterfaceIsAnErrorOnTheAnnotation() {
+        assertOnlyError(ErrorSources.source("interface", PLATEAU, "initLr = 0.1"), "@PlateauSchedule(",
+                "@PlateauSchedule is not allowed on an interface p.Sched: annotate a class or a record");
+    }
+
+    @Test
+    void aSecondScheduleAnnotationIsAnErrorOnIt() {
+        JavaFileObject source = JavaFileObjects.forSourceLines("p.Sched",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmupSchedule(steps = 100, initLr = 0.1)",
+                "@PlateauSchedule(initLr = 0.1)",
+                "final class Sched {}");
+        assertOnlyError(source, "@PlateauSchedule(", "@PlateauSchedule is not allowed together with"
+                + " @WarmupSchedule on p.Sched: a class declares one schedule; annotate another class with"
+                + " @PlateauSchedule");
+    }
+
     // ------------------------------------------------------------------------------------------------- warnings
 
     @Test

@@ -188,7 +188,7 @@ class PyTorchReferenceTest {
         return key + " = " + source;
     }
 
-    private static String className(String caseName) {
+    static String className(String caseName) {
         return Stream.of(caseName.split("_"))
                 .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
                 .collect(Collectors.joining());
@@ -203,7 +203,7 @@ class PyTorchReferenceTest {
         }
     }
 
-    private static InputStream resource(String file) {
+    static InputStream resource(String file) {
         InputStream in = PyTorchReferenceTest.class.getResourceAsStream("/refs/" + file);
         if (in == null) {
             throw new IllegalStateException("missing test resource refs/" + file);
