@@ -380,7 +380,6 @@ class PlateauPropertiesTest {
             return; // a JVM without per-thread allocation counts: nothing to measure (HotSpot has them)
         }
         threads.setThreadAllocatedMemoryEnabled(true);
-        long thread = Thread.currentThread().getId();
         PlateauLr schedule = loader.plateau("q.FixedPlateauLr");
         double[] metrics = new double[1024];
         Random random = new Random(SEED);
@@ -391,16 +390,16 @@ class PlateauPropertiesTest {
         long measured = 0;
         for (int round = 0; round < 3; round++) {
             // round 0 warms up (class loading, first calls); rounds 1 and 2 are measured
-            long before = threads.getThreadAllocatedBytes(thread);
-            long overhead = threads.getThreadAllocatedBytes(thread) - before;
-            before = threads.getThreadAllocatedBytes(thread);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            long overhead = threads.getCurrentThreadAllocatedBytes() - before;
+            before = threads.getCurrentThreadAllocatedBytes();
             for (long step = 0; step < 2_000_000; step++) {
                 sink += schedule.lr(step);
                 if (schedule.observe(step, metrics[(int) (step & 1023)])) {
                     sink += schedule.lr();
                 }
             }
-            long allocated = threads.getThreadAllocatedBytes(thread) - before - overhead;
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before - overhead;
             if (round > 0) {
                 measured = Math.max(measured, allocated);
             }
