@@ -131,7 +131,8 @@ public final class SgdrStepLr implements StepLr {
     }
 
     /**
-     * Fills {@code out} with {@code lr(fromStep + i)}, one call of {@code lr} per step.
+     * Fills {@code out} with {@code lr(fromStep + i)}: the warmup by its closed form, the cycles by one
+     * call of {@code lr} per step. Every value is {@code lr(fromStep + i)}, bit for bit.
      */
     @Override
     public void fill(double[] out, long fromStep) {
@@ -143,8 +144,19 @@ public final class SgdrStepLr implements StepLr {
             return;
         }
         Math.addExact(fromStep, n - 1);
-        for (int i = 0; i < n; i++) {
+        // linear warmup
+        int warmupEnd = fromStep >= WARMUP_STEPS ? 0 : (int) Math.min(n, WARMUP_STEPS - fromStep);
+        fillWarmup(out, 0, warmupEnd, fromStep);
+        // cycles of growing length: each step through lr
+        for (int i = warmupEnd; i < n; i++) {
             out[i] = lr(fromStep + i);
+        }
+    }
+
+    private void fillWarmup(double[] out, int from, int to, long firstStep) {
+        for (int i = from; i < to; i++) {
+            long step = firstStep + (i - from);
+            out[i] = START_LR + WARMUP_SLOPE * step;
         }
     }
 

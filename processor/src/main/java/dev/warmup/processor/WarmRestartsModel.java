@@ -1,6 +1,7 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,7 +179,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         } else {
             body.addStatement("long d = step");
         }
-        NamedConstant first = NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle");
+        NamedConstant first = firstCycleConstant();
         switch (tMult) {
             case 1 -> body.add("// cycles of equal length\n")
                     .addStatement("long sinceRestart = d % $N", code.use(first))
@@ -212,6 +213,90 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                 .add(CosineShape.restartCode(code, NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin"),
                         NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin")))
                 .build();
+    }
+
+    private NamedConstant firstCycleConstant() {
+        return NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle");
+    }
+
+    /**
+     * For {@code tMult = 1}, every cycle: a cosine from baseLr to etaMin over t0 steps, of the position in the cycle
+     * ({@code T_cur}), whose {@code fill} rotates one anchor per block ({@link CosineShape#fill}).
+     */
+    private CosineShape cycle() {
+        return new CosineShape(baseLr, etaMin, new Span(Span.Bound.ZERO, Span.Bound.of(firstCycleConstant(), "t0"),
+                "position"), new Names(role -> switch (role) {
+                    case "END_LR" -> "ETA_MIN";
+                    case "AMPLITUDE" -> "AMPLITUDE";
+                    default -> "CYCLE_" + role;
+                }, "", "baseLr", "etaMin", "T_cur", "t0"));
+    }
+
+    /**
+     * The warmup by its shape's pattern ({@code fillWarmup}); then, for {@code tMult = 1}, cycle by cycle: the position
+     * in the cycle computed once, each cycle filled by the cosine's pattern ({@code fillCycle}); for longer cycles,
+     * each step through {@code lr}.
+     */
+    @Override
+    public CodeBlock fillBody(Code code) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        String from = "0";
+        String d = "fromStep";
+        if (warmupSteps > 0) {
+            String w = code.use(warmupStepsConstant());
+            body.add("// linear warmup\n")
+                    .add(FillCode.segmentEnd("warmupEnd", w))
+                    .addStatement("fillWarmup(out, 0, warmupEnd, fromStep)");
+            from = "warmupEnd";
+            d = "fromStep + warmupEnd - " + w;
+        }
+        if (tMult != 1) {
+            return body.add("// cycles of growing length: each step through lr\n")
+                    .beginControlFlow("for (int i = $L; i < n; i++)", from)
+                    .addStatement("out[i] = lr(fromStep + i)")
+                    .endControlFlow()
+                    .build();
+        }
+        String first = code.use(firstCycleConstant());
+        return body.add("// cycles of equal length: the position in the first, then from 0 in each next one\n")
+                .addStatement("long position = ($L) % $N", d, first)
+                .addStatement("int i = $L", from)
+                .beginControlFlow("while (i < n)")
+                .addStatement("long left = $N - position", first)
+                .addStatement("int end = left >= n - i ? n : i + (int) left")
+                .addStatement("fillCycle(out, i, end, position)")
+                .addStatement("position = 0")
+                .addStatement("i = end")
+                .endControlFlow()
+                .build();
+    }
+
+    @Override
+    public List<MethodSpec> fillMethods(Code code) {
+        List<MethodSpec> methods = new ArrayList<>();
+        if (warmupSteps > 0) {
+            methods.add(FillCode.part("fillWarmup", warmup().fill(code)));
+        }
+        if (tMult == 1) {
+            methods.add(FillCode.part("fillCycle", cycle().fill(code)));
+        }
+        return methods;
+    }
+
+    /** The cycles' rotation (tMult = 1) against the restart's own {@code cos}/{@code sin}: the cosine's bound. */
+    @Override
+    public int fillUlps() {
+        return tMult == 1 ? cycle().fillUlps() : 0;
+    }
+
+    @Override
+    public String fillJavadoc() {
+        if (tMult != 1) {
+            return "Fills {@code out} with {@code lr(fromStep + i)}: the warmup by its closed form, the cycles by one\n"
+                    + "call of {@code lr} per step. Every value is {@code lr(fromStep + i)}, bit for bit.\n";
+        }
+        return ScheduleModel.segmentedFillJavadoc(warmupSteps > 0 ? "the warmup and the cycles" : "cycles",
+                fillUlps());
     }
 
     @Override
