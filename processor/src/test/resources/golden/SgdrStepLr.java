@@ -131,7 +131,9 @@ public final class SgdrStepLr implements StepLr {
     }
 
     /**
-     * Fills {@code out} with {@code lr(fromStep + i)}, one call of {@code lr} per step.
+     * Fills {@code out} with {@code lr(fromStep + i)}: the warmup by its closed form; the cycle of the
+     * first step after it found once, as {@code lr} finds it, then advanced step by step, each rate
+     * computed as {@code lr} computes it. Every value is {@code lr(fromStep + i)}, bit for bit.
      */
     @Override
     public void fill(double[] out, long fromStep) {
@@ -143,9 +145,50 @@ public final class SgdrStepLr implements StepLr {
             return;
         }
         Math.addExact(fromStep, n - 1);
-        for (int i = 0; i < n; i++) {
-            out[i] = lr(fromStep + i);
+        // linear warmup
+        int warmupEnd = fromStep >= WARMUP_STEPS ? 0 : (int) Math.min(n, WARMUP_STEPS - fromStep);
+        fillWarmup(out, 0, warmupEnd, fromStep);
+        if (warmupEnd == n) {
+            return;
         }
+        long d = fromStep + warmupEnd - WARMUP_STEPS;
+        // the cycle by its logarithm, corrected by at most one against the cycle starts
+        int cycle = (int) Math.min(Math.log(d * CYCLE_SCALE + 1.0) * INVERSE_LOG_T_MULT, LAST_CYCLE);
+        if (d < CYCLE_STARTS[cycle]) {
+            cycle--;
+        } else if (cycle < LAST_CYCLE && d >= CYCLE_STARTS[cycle + 1]) {
+            cycle++;
+        }
+        long sinceRestart = d - CYCLE_STARTS[cycle];
+        double length = CYCLE_LENGTHS[cycle];
+        long cycleLength = cycle < LAST_CYCLE ? CYCLE_STARTS[cycle + 1] - CYCLE_STARTS[cycle] : Long.MAX_VALUE;
+        // then cycle by cycle: the next starts where this one ends, 3 times as long
+        for (int i = warmupEnd; i < n; i++) {
+            out[i] = restart(sinceRestart, length);
+            if (++sinceRestart == cycleLength) {
+                cycle++;
+                sinceRestart = 0;
+                length = CYCLE_LENGTHS[cycle];
+                cycleLength = cycle < LAST_CYCLE ? CYCLE_STARTS[cycle + 1] - CYCLE_STARTS[cycle] : Long.MAX_VALUE;
+            }
+        }
+    }
+
+    private void fillWarmup(double[] out, int from, int to, long firstStep) {
+        for (int i = from; i < to; i++) {
+            long step = firstStep + (i - from);
+            out[i] = START_LR + WARMUP_SLOPE * step;
+        }
+    }
+
+    /**
+     * The rate {@code sinceRestart} steps into a cycle of {@code length} steps, as {@code lr} computes it.
+     */
+    private static double restart(long sinceRestart, double length) {
+        double fraction = sinceRestart / length;
+        double c = fraction < 0.5 ? Math.cos(Math.PI / 2 * fraction)
+                : Math.sin(Math.PI / 2 * ((length - sinceRestart) / length));
+        return AMPLITUDE * (c * c);
     }
 
     @Override

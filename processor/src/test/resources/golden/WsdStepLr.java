@@ -1,6 +1,7 @@
 package p;
 
 import dev.warmup.StepLr;
+import java.util.Arrays;
 import javax.annotation.processing.Generated;
 
 /**
@@ -116,7 +117,10 @@ public final class WsdStepLr implements StepLr {
     }
 
     /**
-     * Fills {@code out} with {@code lr(fromStep + i)}, one call of {@code lr} per step.
+     * Fills {@code out} with {@code lr(fromStep + i)}, faster than calling {@code lr}: the range is split into
+     * phases once, not per step, and each is filled by its shape's own pattern (closed forms, runs of
+     * equal values, one anchor per {@code FILL_BLOCK} steps times tabulated factors). Every value is
+     * {@code lr(fromStep + i)}, bit for bit.
      */
     @Override
     public void fill(double[] out, long fromStep) {
@@ -128,8 +132,34 @@ public final class WsdStepLr implements StepLr {
             return;
         }
         Math.addExact(fromStep, n - 1);
-        for (int i = 0; i < n; i++) {
-            out[i] = lr(fromStep + i);
+        // phase 1: linear 0.0 -> 0.001
+        int phase1End = fromStep >= PHASE_1_END ? 0 : (int) Math.min(n, PHASE_1_END - fromStep);
+        fillPhase1(out, 0, phase1End, fromStep);
+        // phase 2: constant 0.001
+        int phase2End = fromStep >= PHASE_2_END ? 0 : (int) Math.min(n, PHASE_2_END - fromStep);
+        fillPhase2(out, phase1End, phase2End, fromStep + phase1End);
+        // phase 3: linear 0.001 -> 0.0
+        int phase3End = fromStep >= PHASE_3_END ? 0 : (int) Math.min(n, PHASE_3_END - fromStep);
+        fillPhase3(out, phase2End, phase3End, fromStep + phase2End);
+        // after the last phase, its end value holds
+        Arrays.fill(out, phase3End, n, FINAL_LR);
+    }
+
+    private void fillPhase1(double[] out, int from, int to, long firstStep) {
+        for (int i = from; i < to; i++) {
+            long step = firstStep + (i - from);
+            out[i] = PHASE_1_SLOPE * step;
+        }
+    }
+
+    private void fillPhase2(double[] out, int from, int to, long firstStep) {
+        Arrays.fill(out, from, to, PHASE_2_LR);
+    }
+
+    private void fillPhase3(double[] out, int from, int to, long firstStep) {
+        for (int i = from; i < to; i++) {
+            long step = firstStep + (i - from);
+            out[i] = PHASE_3_SLOPE * (PHASE_3_END - step);
         }
     }
 

@@ -18,6 +18,21 @@ class ReportTest {
     }
 
     @Test
+    void fillRowHasFillOverBothLoops() {
+        String prefix = "dev.warmup.benchmarks.FillBenchmark.";
+        String json = "[" + String.join(",",
+                run(prefix + "fill", "shape", "ONE_CYCLE_COS", 0.5, 0.00002),
+                run(prefix + "handLoop", "shape", "ONE_CYCLE_COS", 4.0, 0.00001),
+                run(prefix + "lrLoop", "shape", "ONE_CYCLE_COS", 10.0, 0.00001)) + "]";
+
+        String tables = Report.tables(json);
+
+        assertTrue(tables.contains("| @OneCycleSchedule COS | 4.00 ± 0.10 | 10.00 ± 0.10 | 0.50 ± 0.10 | 0.13 | 0.05 "
+                + "| 2.0e-05 |"), tables);
+        assertTrue(!tables.contains("| benchmark | ns | B |"), tables);
+    }
+
+    @Test
     void shapeRowHasGeneratedOverHandAndPeerRowHasGeneratedOverPeer() {
         String prefix = "dev.warmup.benchmarks.";
         String json = "[" + String.join(",",

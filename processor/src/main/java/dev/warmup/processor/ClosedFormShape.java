@@ -9,6 +9,9 @@ import com.palantir.javapoet.CodeBlock;
  */
 interface ClosedFormShape extends Shape {
 
+    /** Where the shape lies; its variable is the step of the expression. */
+    Span span();
+
     /** The rate as an expression of the span's step; constants are named through {@code code}. */
     CodeBlock expression(Code code);
 
@@ -19,6 +22,6 @@ interface ClosedFormShape extends Shape {
 
     @Override
     default CodeBlock fill(Code code) {
-        return FillCode.closedForm(expression(code));
+        return FillCode.closedForm(span().variable(), expression(code));
     }
 }

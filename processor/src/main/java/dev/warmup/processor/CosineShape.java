@@ -27,10 +27,10 @@ import java.math.MathContext;
  * {@code L <= 2^27}; a fractional span (OneCycleLR's phases) or a longer one is computed as before, as
  * {@code low + |b - a| * sin(w n)^2} with {@code Math.sin}.
  *
- * <p>{@code fill}, falling: per block, the sine and cosine at the block's last step (where the sine is smallest)
- * computed with {@code Math.sin} and {@code Math.cos}, then {@code sin(y + m w) = sin y cos mw + cos y sin mw} with
- * tabulated {@code cos mw, sin mw}: two positive terms, so nothing cancels and no error grows along the block.
- * Rising, each step through {@code lr}.
+ * <p>{@code fill}: per block, the sine and cosine at the block's step nearest the low end (its last step falling, its
+ * first rising), where the sine is smallest, computed with {@code Math.sin} and {@code Math.cos}, then
+ * {@code sin(y + m w) = sin y cos mw + cos y sin mw} with tabulated {@code cos mw, sin mw}: two positive terms, so
+ * nothing cancels and no error grows along the block. Whole and fractional spans alike.
  */
 record CosineShape(double start, double end, Span span, Names names) implements FromLowEnd {
 
@@ -183,26 +183,35 @@ record CosineShape(double start, double end, Span span, Names names) implements 
 
     @Override
     public CodeBlock fill(Code code) {
-        if (rising() || span.end() == null || !span.end().isWhole()) {
-            return FillCode.viaLr();
-        }
         String omega = code.use(halfOmegaConstant());
         String cos = code.table(new FillCode.Table(names.name("ROTATION_COS"),
                 CodeBlock.of("$T.cos($N * k)", Math.class, omega), "cos(k w)"));
         String sin = code.table(new FillCode.Table(names.name("ROTATION_SIN"),
                 CodeBlock.of("$T.sin($N * k)", Math.class, omega), "sin(k w)"));
-        return CodeBlock.builder()
+        String variable = span.variable();
+        CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("int i = from")
                 .beginControlFlow("while (i < to)")
-                .addStatement("int length = $T.min(FILL_BLOCK, to - i)", Math.class)
-                .addStatement("int last = length - 1")
-                .add("// sin(w (T - t)), rotated backward from the block's last step, where it is smallest\n")
-                .addStatement("double angle = $N * ($N - (firstStep + (i - from) + last))", omega,
-                        code.use(span.end().constant()))
-                .addStatement("double sin = $T.sin(angle)", Math.class)
+                .addStatement("int length = $T.min(FILL_BLOCK, to - i)", Math.class);
+        String k;
+        if (rising()) {
+            body.add("// sin(w $L), rotated forward from the block's first step, where it is smallest\n",
+                            span.doneText())
+                    .addStatement("long $L = firstStep + (i - from)", variable)
+                    .addStatement("double angle = $N * $L", omega, span.done(code));
+            k = "k";
+        } else {
+            body.addStatement("int last = length - 1")
+                    .add("// sin(w $L), rotated backward from the block's last step, where it is smallest\n",
+                            span.leftText())
+                    .addStatement("long $L = firstStep + (i - from) + last", variable)
+                    .addStatement("double angle = $N * $L", omega, span.left(code));
+            k = "last - k";
+        }
+        return body.addStatement("double sin = $T.sin(angle)", Math.class)
                 .addStatement("double cos = $T.cos(angle)", Math.class)
                 .beginControlFlow("for (int k = 0; k < length; k++)")
-                .addStatement("double s = sin * $N[last - k] + cos * $N[last - k]", cos, sin)
+                .addStatement("double s = sin * $N[$L] + cos * $N[$L]", cos, k, sin, k)
                 .addStatement("out[i + k] = $L", squared(code, "s"))
                 .endControlFlow()
                 .addStatement("i += length")
@@ -213,7 +222,7 @@ record CosineShape(double start, double end, Span span, Names names) implements 
     /** A rotation of at most {@code FILL_BLOCK} steps from an exact anchor: {@code SchedulePropertiesTest} measured 10. */
     @Override
     public int fillUlps() {
-        return rising() ? 0 : 32;
+        return 32;
     }
 
     @Override

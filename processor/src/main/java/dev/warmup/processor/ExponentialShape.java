@@ -63,7 +63,7 @@ record ExponentialShape(double high, double logRate, boolean rising, Span span, 
     @Override
     public CodeBlock fill(Code code) {
         if (!tabulated()) {
-            return FillCode.closedForm(expression(code));
+            return FillCode.closedForm(span.variable(), expression(code));
         }
         String factors = code.table(new FillCode.Table(names.name("FACTORS"), CodeBlock.of("$T.exp($N * $L)",
                 Math.class, code.use(logRateConstant()), rising ? "-k" : "k"), names.doc(factorDoc)));

@@ -1,7 +1,10 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import java.util.Arrays;
+import javax.lang.model.element.Modifier;
 
 /**
  * Patterns of the generated {@code fill(double[], long)}: statements that fill {@code out[from, to)} with the rates of
@@ -10,6 +13,10 @@ import java.util.Arrays;
  * multiplies a value computed exactly as {@code lr} does (the anchor, once per block of {@value #BLOCK} steps) by
  * tabulated factors, without a transcendental call per step and without error that grows along the block; how far
  * that is from {@code lr} is each shape's {@link Shape#fillUlps()}.
+ *
+ * <p>A schedule's {@code fill} is its shapes' patterns, one private method per shape ({@link #part}), called on the
+ * segments of {@code out} that the shape's span covers ({@link #segmentEnd}): a composite splits the range at its
+ * phase ends, cycles and half-cycles once per segment, never per step.
  */
 final class FillCode {
 
@@ -30,11 +37,20 @@ final class FillCode {
                 .build();
     }
 
-    /** Every step as {@code expression}, a closed form of {@code step}, the same as {@code lr}'s. */
-    static CodeBlock closedForm(CodeBlock expression) {
+    /**
+     * Every step as {@code expression}, a closed form of {@code variable} (the span's step: {@code step}, or a step
+     * within a cycle), the same as {@code lr}'s.
+     */
+    static CodeBlock closedForm(String variable, CodeBlock expression) {
+        return closedForm(variable, CodeBlock.of(""), expression);
+    }
+
+    /** As {@link #closedForm(String, CodeBlock)}, with {@code prelude}, statements the expression needs, per step. */
+    static CodeBlock closedForm(String variable, CodeBlock prelude, CodeBlock expression) {
         return CodeBlock.builder()
                 .beginControlFlow("for (int i = from; i < to; i++)")
-                .addStatement("long step = firstStep + (i - from)")
+                .addStatement("long $L = firstStep + (i - from)", variable)
+                .add(prelude)
                 .addStatement("out[i] = $L", expression)
                 .endControlFlow()
                 .build();
@@ -83,5 +99,34 @@ final class FillCode {
                 .addStatement("i += length")
                 .endControlFlow()
                 .build();
+    }
+
+    /**
+     * A private method {@code name(out, from, to, firstStep)} whose body, {@code code}, fills {@code out[from, to)}
+     * with the rates of steps {@code firstStep, firstStep + 1, ...} of one shape (a shape's {@link Shape#fill}).
+     */
+    static MethodSpec part(String name, CodeBlock code) {
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(double[].class, "out")
+                .addParameter(TypeName.INT, "from")
+                .addParameter(TypeName.INT, "to")
+                .addParameter(TypeName.LONG, "firstStep")
+                .addCode(code)
+                .build();
+    }
+
+    /**
+     * The statement {@code int name = fromStep >= end ? 0 : (int) Math.min(n, end - fromStep);}: the index of
+     * {@code out} where the steps reach {@code end}, a whole-step constant ({@code 0} if they start past it).
+     */
+    static CodeBlock segmentEnd(String name, String end) {
+        return segmentEnd(name, CodeBlock.of("$N", end));
+    }
+
+    /** As {@link #segmentEnd(String, String)}, for an end given as an expression. */
+    static CodeBlock segmentEnd(String name, CodeBlock end) {
+        return CodeBlock.of("int $L = fromStep >= $L ? 0 : (int) $T.min(n, $L - fromStep);\n", name, end, Math.class,
+                end);
     }
 }

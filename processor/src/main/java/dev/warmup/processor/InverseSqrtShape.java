@@ -9,7 +9,7 @@ import com.palantir.javapoet.CodeBlock;
  * so the rate never exceeds a.
  */
 record InverseSqrtShape(double start, double tau, String tauDoc, String formulaText, Span span, Names names)
-        implements Shape {
+        implements ClosedFormShape {
 
     /** The time scale that reaches b from a over L steps; positive and finite only for {@code a > b > 0}. */
     static double tau(double start, double end, double length) {
@@ -41,10 +41,11 @@ record InverseSqrtShape(double start, double tau, String tauDoc, String formulaT
         return start * Math.sqrt(tau / (tau + span.done(step)));
     }
 
+    /** {@code fill} evaluates it at every step: a division and a square root, no cheaper recurrence is exact. */
     @Override
-    public CodeBlock code(Code code) {
+    public CodeBlock expression(Code code) {
         String tau = code.use(tauConstant());
-        return CodeBlock.of("return $N * $T.sqrt($N / ($N + $L));\n", code.use(startConstant()), Math.class, tau, tau,
+        return CodeBlock.of("$N * $T.sqrt($N / ($N + $L))", code.use(startConstant()), Math.class, tau, tau,
                 span.done(code));
     }
 

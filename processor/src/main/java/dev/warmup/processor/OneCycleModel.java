@@ -1,8 +1,10 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import dev.warmup.PhaseShape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
@@ -151,12 +153,15 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
         return (long) Math.ceil(ends.get(0));
     }
 
+    private NamedConstant minLrConstant() {
+        return NamedConstant.ofDouble("MIN_LR", minLr, "maxLr / divFactor / finalDivFactor");
+    }
+
     @Override
     public CodeBlock lrBody(Code code) {
         CodeBlock.Builder body = CodeBlock.builder()
                 .beginControlFlow("if (step >= $N)", code.use(lastStepConstant(lastStep)))
-                .addStatement("return $N", code.use(NamedConstant.ofDouble("MIN_LR", minLr,
-                        "maxLr / divFactor / finalDivFactor")))
+                .addStatement("return $N", code.use(minLrConstant()))
                 .endControlFlow();
         for (int i = 0; i < phases.size(); i++) {
             String comment = "// phase " + (i + 1) + ": " + title(i) + "\n";
@@ -170,6 +175,44 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
             }
         }
         return body.build();
+    }
+
+    /**
+     * Phase by phase: {@code out[phase(k-1)End, phaseKEnd)} gets phase k's steps, up to its last whole step
+     * ({@code PHASE_k_LAST}, the last phase up to {@code LAST_STEP}), filled by its shape's pattern
+     * ({@code fillPhaseK}), then minLr.
+     */
+    @Override
+    public CodeBlock fillBody(Code code) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        String from = "0";
+        for (int i = 0; i < phases.size(); i++) {
+            String end = "phase" + (i + 1) + "End";
+            CodeBlock bound = i < ends.size() ? CodeBlock.of("($N + 1)", code.use(lastOfConstant(i)))
+                    : CodeBlock.of("$N", code.use(lastStepConstant(lastStep)));
+            body.add("// phase $L: $L\n", i + 1, title(i))
+                    .add(FillCode.segmentEnd(end, bound))
+                    .addStatement("fillPhase$L(out, $L, $L, $L)", i + 1, from, end,
+                            from.equals("0") ? "fromStep" : "fromStep + " + from);
+            from = end;
+        }
+        return body.add("// from the last step on, minLr\n")
+                .addStatement("$T.fill(out, $L, n, $N)", Arrays.class, from, code.use(minLrConstant()))
+                .build();
+    }
+
+    @Override
+    public List<MethodSpec> fillMethods(Code code) {
+        List<MethodSpec> methods = new ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) {
+            methods.add(FillCode.part("fillPhase" + (i + 1), phases.get(i).fill(code)));
+        }
+        return methods;
+    }
+
+    @Override
+    public String fillJavadoc() {
+        return ScheduleModel.segmentedFillJavadoc("phases", fillUlps());
     }
 
     /** Phase {@code i}'s name for people: {@code cosine 0.004 -> 0.1}. */

@@ -48,28 +48,44 @@ record PolynomialShape(double start, double end, double power, Span span, Names 
 
     @Override
     public CodeBlock code(Code code) {
-        CodeBlock.Builder body = CodeBlock.builder();
-        CodeBlock x;
-        String amplitude = code.use(amplitudeConstant());
         if (rising()) {
-            x = CodeBlock.of("-($N * $T.expm1($N * $T.log1p(-($L / $N))))", amplitude, Math.class,
-                    code.use(powerConstant()), Math.class, span.done(code), code.use(spanConstant()));
-        } else {
-            body.addStatement("double left = $L / $N", span.left(code), code.use(spanConstant()));
-            CodeBlock scaled;
-            if (power == 1) {
-                scaled = CodeBlock.of("left");
-            } else if (power == 2) {
-                scaled = CodeBlock.of("(left * left)");
-            } else if (power == 0.5) {
-                scaled = CodeBlock.of("$T.sqrt(left)", Math.class);
-            } else {
-                scaled = CodeBlock.of("$T.pow(left, $N)", Math.class, code.use(powerConstant()));
-            }
-            x = CodeBlock.of("$N * $L", amplitude, scaled);
+            return CodeBlock.of("return $L;\n", plusLow(code, CodeBlock.of("-($N * $T.expm1($N * $T.log1p(-($L / $N))))",
+                    code.use(amplitudeConstant()), Math.class, code.use(powerConstant()), Math.class, span.done(code),
+                    code.use(spanConstant()))));
         }
-        return body.addStatement("return $L", plusLow(code, x))
+        return CodeBlock.builder()
+                .add(leftCode(code))
+                .addStatement("return $L", fallingCode(code))
                 .build();
+    }
+
+    /** Falling: the statement {@code double left = (END - step) / SPAN;}. */
+    private CodeBlock leftCode(Code code) {
+        return CodeBlock.of("double left = $L / $N;\n", span.left(code), code.use(spanConstant()));
+    }
+
+    /** Falling: {@code LOW + AMPLITUDE * left^power}, the power as a product or a square root where it can be. */
+    private CodeBlock fallingCode(Code code) {
+        CodeBlock scaled;
+        if (power == 1) {
+            scaled = CodeBlock.of("left");
+        } else if (power == 2) {
+            scaled = CodeBlock.of("(left * left)");
+        } else if (power == 0.5) {
+            scaled = CodeBlock.of("$T.sqrt(left)", Math.class);
+        } else {
+            scaled = CodeBlock.of("$T.pow(left, $N)", Math.class, code.use(powerConstant()));
+        }
+        return plusLow(code, CodeBlock.of("$N * $L", code.use(amplitudeConstant()), scaled));
+    }
+
+    /**
+     * Falling with power 1, 2 or 1/2: the closed form at every step, the same bits as {@code lr}; otherwise each step
+     * through {@code lr} ({@code Math.pow}, or {@code expm1} and {@code log1p}, whatever the loop).
+     */
+    @Override
+    public CodeBlock fill(Code code) {
+        return special() ? FillCode.closedForm(span.variable(), leftCode(code), fallingCode(code)) : FillCode.viaLr();
     }
 
     @Override

@@ -7,7 +7,7 @@ import com.palantir.javapoet.CodeBlock;
  * {@code a^(power^u)}, computed as {@code a * exp(ln(a) * expm1(ln(power) * u))}, that is
  * {@code a * a^(power^u - 1)}: exactly a at the start, and without the rounding of {@code exp(ln(a))} just after it.
  */
-record RepeatedPowerShape(double start, double power, Span span, Names names) implements Shape {
+record RepeatedPowerShape(double start, double power, Span span, Names names) implements ClosedFormShape {
 
     private NamedConstant startConstant() {
         return NamedConstant.ofDouble(names.name("START_LR"), start, names.startDoc());
@@ -26,9 +26,10 @@ record RepeatedPowerShape(double start, double power, Span span, Names names) im
         return start * Math.exp(Math.log(start) * Math.expm1(Math.log(power) * span.done(step)));
     }
 
+    /** {@code fill} evaluates it at every step: the rate is not geometric, so no table of factors serves. */
     @Override
-    public CodeBlock code(Code code) {
-        return CodeBlock.of("return $N * $T.exp($N * $T.expm1($N * $L));\n", code.use(startConstant()), Math.class,
+    public CodeBlock expression(Code code) {
+        return CodeBlock.of("$N * $T.exp($N * $T.expm1($N * $L))", code.use(startConstant()), Math.class,
                 code.use(logStartConstant()), Math.class, code.use(logPowerConstant()), span.done(code));
     }
 

@@ -87,6 +87,23 @@ interface ScheduleModel {
         return "Fills {@code out} with {@code lr(fromStep + i)}, one call of {@code lr} per step.\n";
     }
 
+    /** How far the generated {@code fill} may be from {@code lr}, in ulps: the largest of its shapes'. */
+    default int fillUlps() {
+        return shapes().stream().mapToInt(Shape::fillUlps).max().orElse(0);
+    }
+
+    /**
+     * The Javadoc of a {@code fill} that splits the range into {@code segments} ("phases", "cycles and half-cycles")
+     * once and fills each with its shape's pattern, within {@code ulps} of {@code lr}.
+     */
+    static String segmentedFillJavadoc(String segments, int ulps) {
+        return "Fills {@code out} with {@code lr(fromStep + i)}, faster than calling {@code lr}: the range is split into\n"
+                + segments + " once, not per step, and each is filled by its shape's own pattern (closed forms, runs of\n"
+                + "equal values, one anchor per {@code FILL_BLOCK} steps times tabulated factors). "
+                + (ulps == 0 ? "Every value is\n{@code lr(fromStep + i)}, bit for bit.\n"
+                        : "Every value is\nwithin " + ulps + " ulps of {@code lr(fromStep + i)}.\n");
+    }
+
     /** What the schedule does, in words, for the first sentence of the class Javadoc (no final period). */
     String summary();
 

@@ -1,6 +1,7 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.TreeSet;
+import javax.lang.model.element.Modifier;
 
 /**
  * A validated {@code @WarmRestartsSchedule}: an optional linear warmup of W steps, then PyTorch's
@@ -169,7 +171,39 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         } else {
             body.addStatement("long d = step");
         }
-        NamedConstant first = NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle");
+        return body.add(cycleCode(code))
+                .add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2\n")
+                .add(restartCode(code))
+                .build();
+    }
+
+    /** The rate from {@code sinceRestart} and {@code length}, as statements that return it. */
+    private CodeBlock restartCode(Code code) {
+        return CosineShape.restartCode(code, NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin"),
+                NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin"));
+    }
+
+    private NamedConstant lastCycleConstant() {
+        return NamedConstant.ofLong("LAST_CYCLE", cycleStarts.length - 1, "the last cycle that starts by "
+                + "Long.MAX_VALUE");
+    }
+
+    private NamedConstant cycleStartsConstant() {
+        return new NamedConstant("CYCLE_STARTS", cycleStarts,
+                "t0 * (tMult^i - 1) / (tMult - 1): the step after warmup at which cycle i starts");
+    }
+
+    private NamedConstant cycleLengthsConstant() {
+        return new NamedConstant("CYCLE_LENGTHS", cycleLengths, "t0 * tMult^i: the steps of cycle i");
+    }
+
+    /**
+     * Statements that find the cycle of {@code d} (a {@code long} in scope) in closed form: {@code sinceRestart}
+     * ({@code T_cur}) and {@code length} ({@code T_i}, a double), and for {@code tMult >= 2} {@code cycle}.
+     */
+    private CodeBlock cycleCode(Code code) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        NamedConstant first = firstCycleConstant();
         switch (tMult) {
             case 1 -> body.add("// cycles of equal length\n")
                     .addStatement("long sinceRestart = d % $N", code.use(first))
@@ -179,10 +213,8 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                     .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", code.use(first))
                     .addStatement("double length = $T.scalb((double) $N, cycle)", Math.class, code.use(first));
             default -> {
-                String lastCycle = code.use(NamedConstant.ofLong("LAST_CYCLE", cycleStarts.length - 1,
-                        "the last cycle that starts by Long.MAX_VALUE"));
-                String starts = code.use(new NamedConstant("CYCLE_STARTS", cycleStarts,
-                        "t0 * (tMult^i - 1) / (tMult - 1): the step after warmup at which cycle i starts"));
+                String lastCycle = code.use(lastCycleConstant());
+                String starts = code.use(cycleStartsConstant());
                 body.add("// the cycle by its logarithm, corrected by at most one against the cycle starts\n")
                         .addStatement("int cycle = (int) $T.min($T.log(d * $N + 1.0) * $N, $N)", Math.class,
                                 Math.class, code.use(NamedConstant.ofDouble("CYCLE_SCALE", cycleScale(),
@@ -195,14 +227,152 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                         .addStatement("cycle++")
                         .endControlFlow()
                         .addStatement("long sinceRestart = d - $N[cycle]", starts)
-                        .addStatement("double length = $N[cycle]", code.use(new NamedConstant("CYCLE_LENGTHS",
-                                cycleLengths, "t0 * tMult^i: the steps of cycle i")));
+                        .addStatement("double length = $N[cycle]", code.use(cycleLengthsConstant()));
             }
         }
-        return body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2\n")
-                .add(CosineShape.restartCode(code, NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin"),
-                        NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin")))
+        return body.build();
+    }
+
+    /**
+     * For {@code tMult >= 2}: statements that set {@code long cycleLength} to the whole steps of {@code cycle}, or
+     * {@code Long.MAX_VALUE} if they exceed it (no step reaches its end then).
+     */
+    private CodeBlock cycleLengthCode(Code code) {
+        if (tMult == 2) {
+            String first = code.use(firstCycleConstant());
+            return CodeBlock.of("cycleLength = cycle < 63 && ($N << cycle) >> cycle == $N ? $N << cycle : $T.MAX_VALUE;\n",
+                    first, first, first, Long.class);
+        }
+        String starts = code.use(cycleStartsConstant());
+        return CodeBlock.of("cycleLength = cycle < $N ? $N[cycle + 1] - $N[cycle] : $T.MAX_VALUE;\n",
+                code.use(lastCycleConstant()), starts, starts, Long.class);
+    }
+
+    private NamedConstant firstCycleConstant() {
+        return NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle");
+    }
+
+    /**
+     * For {@code tMult = 1}, every cycle: a cosine from baseLr to etaMin over t0 steps, of the position in the cycle
+     * ({@code T_cur}), whose {@code fill} rotates one anchor per block ({@link CosineShape#fill}).
+     */
+    private CosineShape cycle() {
+        return new CosineShape(baseLr, etaMin, new Span(Span.Bound.ZERO, Span.Bound.of(firstCycleConstant(), "t0"),
+                "position"), new Names(role -> switch (role) {
+                    case "END_LR" -> "ETA_MIN";
+                    case "AMPLITUDE" -> "AMPLITUDE";
+                    default -> "CYCLE_" + role;
+                }, "", "baseLr", "etaMin", "T_cur", "t0"));
+    }
+
+    /**
+     * The warmup by its shape's pattern ({@code fillWarmup}); then, for {@code tMult = 1}, cycle by cycle: the position
+     * in the cycle computed once, each cycle filled by the cosine's pattern ({@code fillCycle}); for longer cycles,
+     * each step through {@code lr}.
+     */
+    @Override
+    public CodeBlock fillBody(Code code) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        String from = "0";
+        String d = "fromStep";
+        if (warmupSteps > 0) {
+            String w = code.use(warmupStepsConstant());
+            body.add("// linear warmup\n")
+                    .add(FillCode.segmentEnd("warmupEnd", w))
+                    .addStatement("fillWarmup(out, 0, warmupEnd, fromStep)")
+                    .beginControlFlow("if (warmupEnd == n)")
+                    .addStatement("return")
+                    .endControlFlow();
+            from = "warmupEnd";
+            d = "fromStep + warmupEnd - " + w;
+        }
+        if (tMult != 1) {
+            return body.addStatement("long d = $L", d)
+                    .add(cycleCode(code))
+                    .add("long ").add(cycleLengthCode(code))
+                    .add("// then cycle by cycle: the next starts where this one ends, $L times as long\n", tMult)
+                    .beginControlFlow("for (int i = $L; i < n; i++)", from)
+                    .addStatement("out[i] = restart(sinceRestart, length)")
+                    .beginControlFlow("if (++sinceRestart == cycleLength)")
+                    .addStatement("cycle++")
+                    .addStatement("sinceRestart = 0")
+                    .add(tMult == 2 ? CodeBlock.of("length *= 2;\n")
+                            : CodeBlock.of("length = $N[cycle];\n", code.use(cycleLengthsConstant())))
+                    .add(cycleLengthCode(code))
+                    .endControlFlow()
+                    .endControlFlow()
+                    .build();
+        }
+        if (!rotated()) {
+            return body.add("// cycles of more than 2^53 steps: each step through lr\n")
+                    .beginControlFlow("for (int i = $L; i < n; i++)", from)
+                    .addStatement("out[i] = lr(fromStep + i)")
+                    .endControlFlow()
+                    .build();
+        }
+        String first = code.use(firstCycleConstant());
+        return body.add("// cycles of equal length: the position in the first, then from 0 in each next one\n")
+                .addStatement("long position = ($L) % $N", d, first)
+                .addStatement("int i = $L", from)
+                .beginControlFlow("while (i < n)")
+                .addStatement("long left = $N - position", first)
+                .addStatement("int end = left >= n - i ? n : i + (int) left")
+                .addStatement("fillCycle(out, i, end, position)")
+                .addStatement("position = 0")
+                .addStatement("i = end")
+                .endControlFlow()
                 .build();
+    }
+
+    /**
+     * Whether {@code fill} rotates the cycles' cosine: for {@code tMult = 1} and cycles of at most 2^53 steps. Longer
+     * cycles are computed through {@code lr}, whose {@code T_i - T_cur} is a difference of doubles there.
+     */
+    private boolean rotated() {
+        return tMult == 1 && firstCycle <= 1L << 53;
+    }
+
+    @Override
+    public List<MethodSpec> fillMethods(Code code) {
+        List<MethodSpec> methods = new ArrayList<>();
+        if (warmupSteps > 0) {
+            methods.add(FillCode.part("fillWarmup", warmup().fill(code)));
+        }
+        if (rotated()) {
+            methods.add(FillCode.part("fillCycle", cycle().fill(code)));
+        } else if (tMult != 1) {
+            methods.add(MethodSpec.methodBuilder("restart")
+                    .addJavadoc("The rate $L steps into a cycle of $L steps, as {@code lr} computes it.\n",
+                            "{@code sinceRestart}", "{@code length}")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .returns(double.class)
+                    .addParameter(long.class, "sinceRestart")
+                    .addParameter(double.class, "length")
+                    .addCode(restartCode(code))
+                    .build());
+        }
+        return methods;
+    }
+
+    /** The cycles' rotation (tMult = 1) against the restart's own {@code cos}/{@code sin}: the cosine's bound. */
+    @Override
+    public int fillUlps() {
+        return rotated() ? cycle().fillUlps() : 0;
+    }
+
+    @Override
+    public String fillJavadoc() {
+        if (tMult == 1 && !rotated()) {
+            return "Fills {@code out} with {@code lr(fromStep + i)}: the warmup by its closed form, the cycles by one\n"
+                    + "call of {@code lr} per step. Every value is {@code lr(fromStep + i)}, bit for bit.\n";
+        }
+        if (tMult != 1) {
+            return "Fills {@code out} with {@code lr(fromStep + i)}: the warmup by its closed form; the cycle of the\n"
+                    + "first step after it found once, as {@code lr} finds it, then advanced step by step, each rate\n"
+                    + "computed as {@code lr} computes it. Every value is {@code lr(fromStep + i)}, bit for bit.\n";
+        }
+        return ScheduleModel.segmentedFillJavadoc(warmupSteps > 0 ? "the warmup and the cycles" : "cycles",
+                fillUlps());
     }
 
     @Override

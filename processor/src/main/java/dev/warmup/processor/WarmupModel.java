@@ -2,7 +2,6 @@ package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import dev.warmup.Decay;
 import dev.warmup.Warmup;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import javax.lang.model.element.Modifier;
 
 /**
  * A validated {@code @WarmupSchedule}: W warmup steps of one {@link Shape}, then a decay shape from step W on; a
@@ -126,9 +124,7 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
         String decayFrom = "0";
         String decayFirstStep = "fromStep";
         if (warmup != null) {
-            body.addStatement("int warmupEnd = fromStep >= $N ? 0 : (int) $T.min(n, $N - fromStep)",
-                            code.use(warmupStepsConstant(warmupSteps)), Math.class,
-                            code.use(warmupStepsConstant(warmupSteps)))
+            body.add(FillCode.segmentEnd("warmupEnd", code.use(warmupStepsConstant(warmupSteps))))
                     .addStatement("fillWarmup(out, 0, warmupEnd, fromStep)");
             decayFrom = "warmupEnd";
             decayFirstStep = "fromStep + warmupEnd";
@@ -137,8 +133,7 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
             return body.addStatement("fillDecay(out, $L, n, $L)", decayFrom, decayFirstStep).build();
         }
         String t = code.use(totalSteps);
-        return body.addStatement("int decayEnd = fromStep >= $N ? 0 : (int) $T.min(n, $N - fromStep)", t, Math.class,
-                        t)
+        return body.add(FillCode.segmentEnd("decayEnd", t))
                 .addStatement("fillDecay(out, $L, decayEnd, $L)", decayFrom, decayFirstStep)
                 .addStatement("$T.fill(out, decayEnd, n, $N)", Arrays.class, code.use(minLrConstant()))
                 .build();
@@ -148,22 +143,10 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
     public List<MethodSpec> fillMethods(Code code) {
         List<MethodSpec> methods = new ArrayList<>();
         if (warmup != null) {
-            methods.add(fillPart("fillWarmup", warmup.fill(code)));
+            methods.add(FillCode.part("fillWarmup", warmup.fill(code)));
         }
-        methods.add(fillPart("fillDecay", decay.fill(code)));
+        methods.add(FillCode.part("fillDecay", decay.fill(code)));
         return methods;
-    }
-
-    /** {@code out[from, to)} gets the rates of steps {@code firstStep, firstStep + 1, ...} of one part. */
-    private static MethodSpec fillPart(String name, CodeBlock code) {
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(double[].class, "out")
-                .addParameter(TypeName.INT, "from")
-                .addParameter(TypeName.INT, "to")
-                .addParameter(TypeName.LONG, "firstStep")
-                .addCode(code)
-                .build();
     }
 
     @Override

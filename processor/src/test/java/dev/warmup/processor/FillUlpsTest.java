@@ -1,0 +1,120 @@
+package dev.warmup.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.warmup.StepLr;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+import java.util.function.LongFunction;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code fill} and {@code lr} of the schedules whose {@code fill} is not {@code lr}'s bits (a cosine rotated from an
+ * anchor, an exponential times tabulated factors), against the exact value computed here in 60-digit decimal
+ * arithmetic from the schedule's definition (the doubles of its settings taken exactly; pi to 50 digits, cos by its
+ * Taylor series, powers exactly), at every step of the range. {@code fill} must be within its stated ulps of
+ * {@code lr} plus {@code lr}'s own measured error (the triangle inequality: a fill that drifts fails). Prints, per
+ * schedule, the largest error of each in ulps of the exact value, for docs/performance.md.
+ */
+class FillUlpsTest {
+
+    private static final MathContext DIGITS = new MathContext(60);
+    private static final BigDecimal PI = new BigDecimal("3.14159265358979323846264338327950288419716939937510");
+
+    /** A schedule, the steps to fill, the exact rate at a step, and the stated bound of fill against lr. */
+    private record Case(String name, String annotation, long from, int steps, LongFunction<BigDecimal> exact,
+            int statedUlps) {}
+
+    private static final List<Case> CASES = List.of(
+            new Case("CosineToZero", "@WarmupSchedule(steps = 0, initLr = 0.1, decay = Decay.COSINE, "
+                    + "totalSteps = 10000)", 0, 10_000, t -> cosine(0.1, 0.0, big(t), big(10_000)), 32),
+            new Case("CosineToMinLr", "@WarmupSchedule(steps = 2000, initLr = 6e-4, startLr = 6e-7, "
+                    + "decay = Decay.COSINE, totalSteps = 20000, minLr = 6e-5)", 2000, 18_000,
+                    t -> cosine(6e-4, 6e-5, big(t - 2000), big(18_000)), 32),
+            new Case("CosineRisingPhase", "@PhasedSchedule(phases = {@Phase(steps = 10000, shape = PhaseShape.COSINE,"
+                    + " startLr = 0.002, endLr = 0.3)})", 0, 10_000,
+                    t -> cosine(0.002, 0.3, big(t), big(10_000)), 32),
+            // OneCycleLR(max_lr = 0.1, total_steps = 10000): rising cosine to 2999 = 0.3 * 10000 - 1, falling to 9999.
+            new Case("OneCycleCos", "@OneCycleSchedule(maxLr = 0.1, totalSteps = 10000)", 0, 9_999,
+                    t -> t <= 2999 ? cosine(0.1 / 25, 0.1, big(t), new BigDecimal(0.3 * 10000 - 1))
+                            : cosine(0.1, 0.1 / 25 / 1e4, big(t).subtract(new BigDecimal(0.3 * 10000 - 1)),
+                                    big(9999).subtract(new BigDecimal(0.3 * 10000 - 1))), 32),
+            new Case("WarmRestarts", "@WarmRestartsSchedule(baseLr = 0.1, t0 = 1000)", 0, 10_000,
+                    t -> cosine(0.1, 0.0, big(t % 1000), big(1000)), 32),
+            new Case("ExpDecay", "@WarmupSchedule(steps = 0, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999)", 0,
+                    50_000, t -> new BigDecimal(0.1).multiply(new BigDecimal(0.9999).pow((int) t, DIGITS), DIGITS),
+                    2048),
+            new Case("CyclicExpRange", "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 1000, "
+                    + "mode = CyclicMode.EXP_RANGE, gamma = 0.9999)", 0, 20_000, t -> {
+                        long p = t % 2000;
+                        BigDecimal wave = p <= 1000 ? big(p).divide(big(1000), DIGITS)
+                                : big(2000 - p).divide(big(1000), DIGITS);
+                        BigDecimal base = new BigDecimal(0.001);
+                        return base.add(new BigDecimal(0.1).subtract(base).multiply(wave, DIGITS)
+                                .multiply(new BigDecimal(0.9999).pow((int) t, DIGITS), DIGITS), DIGITS);
+                    }, 2048));
+
+    @Test
+    void fillIsWithinItsStatedUlpsOfLrPlusLrsOwnErrorAgainstTheExactValue() {
+        JavaFileObject[] sources = CASES.stream().map(c -> JavaFileObjects.forSourceString("u." + c.name(),
+                "package u;\nimport dev.warmup.*;\n" + c.annotation() + "\nfinal class " + c.name() + " {}\n"))
+                .toArray(JavaFileObject[]::new);
+        Compilation compilation = Compiler.compile(sources);
+        assertThat(compilation).succeededWithoutWarnings();
+        Compiler.Loader loader = new Compiler.Loader(compilation);
+        StringBuilder table = new StringBuilder("| schedule | steps | lr vs exact | fill vs exact | fill vs lr |\n");
+        for (Case c : CASES) {
+            StepLr schedule = loader.schedule("u." + c.name() + "StepLr");
+            double[] out = new double[c.steps()];
+            schedule.fill(out, c.from());
+            double lrWorst = 0;
+            double fillWorst = 0;
+            double fillVsLr = 0;
+            for (int i = 0; i < out.length; i++) {
+                long step = c.from() + i;
+                BigDecimal exact = c.exact().apply(step);
+                double lr = schedule.lr(step);
+                lrWorst = Math.max(lrWorst, ulps(lr, exact));
+                fillWorst = Math.max(fillWorst, ulps(out[i], exact));
+                fillVsLr = Math.max(fillVsLr, Math.abs(out[i] - lr) / Math.ulp(lr));
+            }
+            table.append(String.format(java.util.Locale.ROOT, "| %s | %d | %.2f | %.2f | %.0f |%n", c.annotation(),
+                    c.steps(), lrWorst, fillWorst, fillVsLr));
+            double bound = c.statedUlps() + lrWorst + 1;
+            double worst = fillWorst;
+            assertTrue(worst <= bound, () -> c.annotation() + ": fill is " + worst + " ulps from the exact value, "
+                    + "more than the stated " + c.statedUlps() + " + lr's own error + 1");
+        }
+        System.out.print(table);
+    }
+
+    private static BigDecimal big(long value) {
+        return BigDecimal.valueOf(value);
+    }
+
+    /** {@code b + (a - b) * (1 + cos(pi * u / L)) / 2}, to 60 digits. */
+    private static BigDecimal cosine(double a, double b, BigDecimal u, BigDecimal length) {
+        BigDecimal x = PI.multiply(u, DIGITS).divide(length, DIGITS);
+        BigDecimal x2 = x.multiply(x, DIGITS);
+        BigDecimal term = BigDecimal.ONE;
+        BigDecimal cos = BigDecimal.ONE;
+        for (int k = 1; term.abs().compareTo(BigDecimal.ONE.movePointLeft(65)) > 0; k++) {
+            term = term.multiply(x2, DIGITS).divide(BigDecimal.valueOf((2L * k - 1) * (2L * k)), DIGITS).negate();
+            cos = cos.add(term, DIGITS);
+        }
+        BigDecimal half = BigDecimal.ONE.add(cos, DIGITS).divide(BigDecimal.valueOf(2), DIGITS);
+        BigDecimal low = new BigDecimal(b);
+        return low.add(new BigDecimal(a).subtract(low, DIGITS).multiply(half, DIGITS), DIGITS);
+    }
+
+    /** |computed - exact| in ulps of the exact value rounded to double; 0 where both are 0. */
+    private static double ulps(double computed, BigDecimal exact) {
+        double ulp = Math.ulp(exact.doubleValue());
+        return new BigDecimal(computed).subtract(exact).abs().divide(new BigDecimal(ulp), DIGITS).doubleValue();
+    }
+}
