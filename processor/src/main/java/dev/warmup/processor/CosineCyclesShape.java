@@ -2,6 +2,7 @@ package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
 import java.math.BigInteger;
+import java.util.OptionalLong;
 
 /**
  * Hugging Face's cosines with {@code num_cycles}, from a down to b over the span's L steps, c = cycles:
@@ -47,13 +48,15 @@ record CosineCyclesShape(boolean restarts, double cycles, long numerator, long d
         long gcd = BigInteger.valueOf(units).gcd(BigInteger.valueOf(scale * length)).longValueExact();
         long numerator = units / gcd;
         long denominator = scale * length / gcd;
+        String product = (numerator == 1 ? "" : names.name(restarts ? "CYCLES_NUMERATOR" : "HALF_WAVES_NUMERATOR")
+                + " * ") + names.u();
         NamedConstant q = restarts
                 ? NamedConstant.ofLong(names.name("CYCLE_DENOMINATOR"), denominator,
-                        "Q: cycles * " + names.u() + " / " + names.length() + " = " + names.name("CYCLES_NUMERATOR")
-                                + " * " + names.u() + " / Q, a cycle is Q / " + numerator + " steps")
+                        "Q: cycles * " + names.u() + " / " + names.length() + " = " + product + " / Q"
+                                + (numerator == 1 ? ", a cycle of Q steps" : ""))
                 : NamedConstant.ofLong(names.name("HALF_WAVE_DENOMINATOR"), denominator,
                         "Q: the half waves done, 2 * cycles * " + names.u() + " / " + names.length() + ", are "
-                                + names.name("HALF_WAVES_NUMERATOR") + " * " + names.u() + " / Q");
+                                + product + " / Q");
         Names waveNames = new Names(names.naming(), names.label(), names.a(), names.b(), "n", "Q");
         CosineShape wave = new CosineShape(start, end, new Span(Span.Bound.ZERO, Span.Bound.of(q, "Q"),
                 restarts ? "inCycle" : "fromCrest"), waveNames);
@@ -85,6 +88,16 @@ record CosineCyclesShape(boolean restarts, double cycles, long numerator, long d
     @Override
     public double at(long step) {
         return wave.at(position(step));
+    }
+
+    /**
+     * Q steps after the span's start, if that comes before its end: the first restart; for waves, the first step
+     * after the start at a whole number of half waves (m of them: a trough for odd m, a crest for even m).
+     */
+    OptionalLong firstLandmark() {
+        long step = span.start().whole() + denominator;
+        return denominator < span.end().whole() - span.start().whole() ? OptionalLong.of(step)
+                : OptionalLong.empty();
     }
 
     /** The rate at the span's end: what a wave holds after T (b for c = 0.5, a for whole c). */

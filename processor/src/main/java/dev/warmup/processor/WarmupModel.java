@@ -261,7 +261,12 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
         long w = warmupSteps;
         if (totalSteps != null) {
             long t = (Long) totalSteps.value();
-            return List.of(w, w + (t - w) / 2, t - 1, t);
+            List<Long> steps = new ArrayList<>(List.of(w, w + (t - w) / 2, t - 1, t));
+            if (decay instanceof CosineCyclesShape cycles) {
+                // the first restart (for waves, a trough or a crest), and the step before it
+                cycles.firstLandmark().ifPresent(step -> steps.addAll(List.of(step - 1, step)));
+            }
+            return steps;
         }
         long stepSize = attributes.longValue("stepSize");
         return switch (decayKind()) {
