@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@link CyclesBenchmark} compares like with like: Hugging Face's lambda by hand and the generated class give the same
  * schedule at every step the benchmark draws from, to 1e-12 of its peak (HF's own rounding near the zeros is far below
- * that), and {@code fill} gives what {@code lr} gives.
+ * that), and {@code fill} gives what {@code lr} gives (the same bits, and within the 32 ulps the half wave's
+ * generated Javadoc states).
  */
 class CyclesBenchmarkTest {
 
@@ -32,7 +33,11 @@ class CyclesBenchmarkTest {
         double[] out = new double[schedule.span];
         schedule.generated.fill(out, 0);
         for (int i = 0; i < out.length; i++) {
-            assertTrue(out[i] == schedule.generated.lr(i), schedule + " at " + i);
+            double lr = schedule.generated.lr(i);
+            // cycles other than 0.5 fill through lr (the same bits); the half wave rotates (within 32 ulps)
+            boolean same = schedule == CyclesBenchmark.Schedule.HALF_WAVE
+                    ? Math.abs(out[i] - lr) <= 32 * Math.ulp(lr) : out[i] == lr;
+            assertTrue(same, schedule + " at " + i + ": fill " + out[i] + ", lr " + lr);
         }
     }
 }
