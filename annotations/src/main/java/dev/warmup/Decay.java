@@ -30,12 +30,15 @@ public enum Decay {
     MULTISTEP,
 
     /**
-     * Cosine decay to {@link WarmupSchedule#minLr() minLr} at T, then held:
-     * {@code lr(t) = minLr + (initLr - minLr) * (1 + cos(pi * d / D)) / 2} for {@code t < T}, {@code minLr} after.
-     * Unlike PyTorch's periodic {@code CosineAnnealingLR}, it does not climb back after T.
-     * Uses {@link WarmupSchedule#totalSteps() totalSteps} (required).
+     * Cosine decay to {@link WarmupSchedule#minLr() minLr}, as Hugging Face's {@code get_cosine_schedule_with_warmup}:
+     * {@code lr(t) = minLr + (initLr - minLr) * (1 + cos(2 pi c d / D)) / 2} for {@code W <= t <= T} with
+     * c = {@link WarmupSchedule#cycles() cycles} (0.5 by default: one half wave, down to minLr at T); the value at T
+     * holds after it (minLr for c = 0.5; initLr for c = 1). Unlike PyTorch's periodic {@code CosineAnnealingLR} and
+     * HF's formula, it does not go on past T. Uses {@link WarmupSchedule#totalSteps() totalSteps} (required), minLr
+     * and cycles.
      */
     COSINE,
+
 
     /**
      * Linear decay to {@link WarmupSchedule#minLr() minLr} at T, then held:
@@ -64,5 +67,14 @@ public enum Decay {
      * {@code lr(t) = lr(t - 1)^power}, in closed form {@code lr(t) = initLr^(power^d)}. Needs {@code power > 1} and
      * {@code initLr < 1}, so that the rate decays.
      */
-    REPEATED_POWER
+    REPEATED_POWER,
+
+    /**
+     * Cosine decay with hard restarts, as Hugging Face's {@code get_cosine_with_hard_restarts_schedule_with_warmup}:
+     * the rate falls from initLr to minLr c times between W and T (c = {@link WarmupSchedule#cycles() cycles}, 1 by
+     * default, fractional allowed), jumping back to initLr at each restart: with {@code x = c d / D},
+     * {@code lr(t) = minLr + (initLr - minLr) * (1 + cos(pi * frac(x))) / 2} for {@code W <= t < T}, and minLr from T
+     * on (HF's 0). Uses {@link WarmupSchedule#totalSteps() totalSteps} (required), minLr and cycles.
+     */
+    COSINE_RESTARTS
 }

@@ -116,21 +116,36 @@ public @interface WarmupSchedule {
     long[] milestones() default {};
 
     /**
-     * For {@link Decay#COSINE}, {@link Decay#LINEAR} and {@link Decay#POLY}: the absolute step T at which the rate
-     * reaches {@link #minLr()}, which holds after it. Required with those decays; the default written here only marks
-     * it unset.
+     * For {@link Decay#COSINE}, {@link Decay#COSINE_RESTARTS}, {@link Decay#LINEAR} and {@link Decay#POLY}: the
+     * absolute step T at which the decay ends; the rate at T holds after it (minLr, except for a {@code COSINE} with
+     * {@link #cycles()} other than 0.5). Required with those decays; the default written here only marks it unset.
      *
      * @return a step {@code > W}
      */
     long totalSteps() default 0;
 
     /**
-     * For {@link Decay#COSINE}, {@link Decay#LINEAR} and {@link Decay#POLY}: the rate at {@link #totalSteps()} and
-     * after.
+     * For {@link Decay#COSINE}, {@link Decay#COSINE_RESTARTS}, {@link Decay#LINEAR} and {@link Decay#POLY}: the lowest
+     * rate of the decay, reached at {@link #totalSteps()} and held after it (a {@code COSINE} with {@link #cycles()}
+     * other than 0.5 reaches it at each trough; {@code COSINE_RESTARTS} at the end of each decay, and from T on).
      *
      * @return a rate in {@code [0, initLr)}, by default 0
      */
     double minLr() default 0.0;
+
+    /**
+     * For {@link Decay#COSINE}: the number of cosine waves between W and T, Hugging Face's {@code num_cycles} of
+     * {@code get_cosine_schedule_with_warmup}; 0.5 is the usual half wave down to minLr, 1.0 goes down and back up to
+     * initLr at T. For {@link Decay#COSINE_RESTARTS}: the number of decays between W and T, HF's {@code num_cycles} of
+     * {@code get_cosine_with_hard_restarts_schedule_with_warmup}; 2.5 restarts twice and ends halfway down a third
+     * decay. Left unset (the default written here only marks it unset), it is 0.5 for {@code COSINE} and 1 for
+     * {@code COSINE_RESTARTS}. A multiple of 1/1024, so that the position in a wave is an exact fraction of two whole
+     * numbers and every restart falls on an exact step (0.1 or 1/3 would put restarts between steps).
+     *
+     * @return a number of cycles {@code > 0}, a multiple of 1/1024, with {@code max(cycles, 1) * 2048 * (T - W)}
+     *     below 2^63
+     */
+    double cycles() default Double.NaN;
 
     /**
      * For {@link Decay#POLY}: the exponent of the polynomial; for {@link Decay#REPEATED_POWER}: the power the rate is

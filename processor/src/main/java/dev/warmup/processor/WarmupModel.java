@@ -4,6 +4,8 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.warmup.Decay;
 import dev.warmup.Warmup;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -26,6 +28,7 @@ import java.util.function.UnaryOperator;
  * @param warmup the warmup over {@code [0, W)}, null when W = 0
  * @param decay the decay from W on, up to T if {@code totalSteps} is set
  * @param totalSteps T, for a decay that reaches minLr there; null for one without end
+ * @param minLr the rate from T on: minLr, or, for a cosine of whole waves, the rate it reaches at T
  */
 record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant totalSteps, double minLr,
         Attributes attributes) implements ScheduleModel {
@@ -33,7 +36,11 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
     /** Upper bound on milestones: each costs a few bytes of the generated class's static initialiser. */
     static final int MAX_MILESTONES = 1000;
 
-    private static final Set<Decay> TO_MIN_LR = EnumSet.of(Decay.COSINE, Decay.LINEAR, Decay.POLY);
+    private static final Set<Decay> TO_MIN_LR = EnumSet.of(Decay.COSINE, Decay.LINEAR, Decay.POLY,
+            Decay.COSINE_RESTARTS);
+
+    /** The decays that read {@code cycles}. */
+    private static final Set<Decay> CYCLED = EnumSet.of(Decay.COSINE, Decay.COSINE_RESTARTS);
 
     /** The constant W. */
     static NamedConstant warmupStepsConstant(long warmupSteps) {
@@ -83,7 +90,11 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
         return totalSteps != null && step >= (Long) totalSteps.value() ? minLr : decay.at(step);
     }
 
+    /** The rate from T on: {@code MIN_LR}, or {@code FINAL_LR} where a cosine's waves end elsewhere. */
     private NamedConstant minLrConstant() {
+        if (decay instanceof CosineCyclesShape cycles && !cycles.restarts()) {
+            return NamedConstant.ofDouble("FINAL_LR", minLr, "the rate at T, held after it");
+        }
         return NamedConstant.ofDouble("MIN_LR", minLr, "minLr");
     }
 
@@ -171,11 +182,15 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
             case EXP -> used.put("gamma", Literals.show(gammaOr(attributes, 0.9999)));
             case STEP, MULTISTEP -> used.put("gamma", Literals.show(gammaOr(attributes, 0.1)));
             case COSINE, LINEAR -> used.put("minLr", attributes.show("minLr"));
+            case COSINE_RESTARTS -> used.put("minLr", attributes.show("minLr"));
             case POLY -> {
                 used.put("minLr", attributes.show("minLr"));
                 used.put("power", attributes.show("power"));
             }
             default -> { }
+        }
+        if (decayKind() == Decay.COSINE_RESTARTS || attributes.isSet("cycles") && decayKind() == Decay.COSINE) {
+            used.put("cycles", Literals.show(cyclesOr(attributes, decayKind())));
         }
         return used;
     }
@@ -229,7 +244,12 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
         long w = warmupSteps;
         if (totalSteps != null) {
             long t = (Long) totalSteps.value();
-            return List.of(w, w + (t - w) / 2, t - 1, t);
+            List<Long> steps = new ArrayList<>(List.of(w, w + (t - w) / 2, t - 1, t));
+            if (decay instanceof CosineCyclesShape cycles) {
+                // the first restart (for waves, a trough or a crest), and the step before it
+                cycles.firstLandmark().ifPresent(step -> steps.addAll(List.of(step - 1, step)));
+            }
+            return steps;
         }
         long stepSize = attributes.longValue("stepSize");
         return switch (decayKind()) {
@@ -298,6 +318,11 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
         return a.isSet("gamma") ? a.doubleValue("gamma") : unsetDefault;
     }
 
+    /** cycles as written, or the decay's default for it: 0.5 for COSINE (a half wave), 1 for COSINE_RESTARTS. */
+    static double cyclesOr(Attributes a, Decay decay) {
+        return a.isSet("cycles") ? a.doubleValue("cycles") : decay == Decay.COSINE_RESTARTS ? 1 : 0.5;
+    }
+
     static List<Long> milestones(Attributes a) {
         return a.longs("milestones");
     }
@@ -346,8 +371,10 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
             return Optional.empty();
         }
         boolean ended = TO_MIN_LR.contains(decay());
+        double held = decay instanceof CosineCyclesShape cycles && !cycles.restarts() ? cycles.atEnd()
+                : a.doubleValue("minLr");
         WarmupModel model = new WarmupModel(w, warmup, decay, ended ? totalStepsConstant() : null,
-                ended ? a.doubleValue("minLr") : 0, a);
+                ended ? held : 0, a);
         /* Rates within an ulp or so of Double.MAX_VALUE can round past it (a slope times a length); every shape is
            monotone between its key steps, so they are where to look. */
         return checks.constantsFinite(model, "initLr") && checks.ratesFinite(model, "initLr", model.keySteps())
@@ -355,7 +382,9 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
     }
 
     private NamedConstant totalStepsConstant() {
-        return NamedConstant.ofLong("TOTAL_STEPS", a.longValue("totalSteps"), "totalSteps T: minLr from here on");
+        boolean waves = decay() == Decay.COSINE && cyclesOr(a, decay()) != 0.5;
+        return NamedConstant.ofLong("TOTAL_STEPS", a.longValue("totalSteps"),
+                waves ? "totalSteps T: the rate at T holds from here on" : "totalSteps T: minLr from here on");
     }
 
     private Span warmupSpan(long w) {
@@ -420,6 +449,7 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
                         : null;
             }
             case COSINE:
+            case COSINE_RESTARTS:
             case LINEAR:
             case POLY: {
                 boolean totalOk = required("totalSteps", "the absolute step at which the rate reaches minLr")
@@ -434,12 +464,17 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
                 boolean powerOk = decay() != Decay.POLY
                         || check(Double.isFinite(a.doubleValue("power")) && a.doubleValue("power") > 0, "power",
                         "the exponent of the polynomial must be finite and > 0");
-                if (!(totalOk && minOk && powerOk && initLrOk)) {
+                boolean cyclesOk = !CYCLED.contains(decay()) || cycles(totalOk ? a.longValue("totalSteps") - w : 0);
+                if (!(totalOk && minOk && powerOk && cyclesOk && initLrOk)) {
                     return null;
                 }
                 Span span = decaySpan(w, true);
+                double cycles = cyclesOr(a, decay());
                 return switch (decay()) {
-                    case COSINE -> new CosineShape(init, a.doubleValue("minLr"), span, names);
+                    case COSINE -> cycles == 0.5 ? new CosineShape(init, a.doubleValue("minLr"), span, names)
+                            : CosineCyclesShape.of(false, cycles, init, a.doubleValue("minLr"), span, names);
+                    case COSINE_RESTARTS -> CosineCyclesShape.of(true, cycles, init, a.doubleValue("minLr"), span,
+                            names);
                     case LINEAR -> new LinearShape(init, a.doubleValue("minLr"), span, names);
                     default -> new PolynomialShape(init, a.doubleValue("minLr"), a.doubleValue("power"), span, names);
                 };
@@ -491,6 +526,35 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
                 + scalingText(a) + " must be finite and > 0");
     }
 
+    /**
+     * cycles: finite, {@code > 0}, a multiple of 1/1024, and, with D = T - W known ({@code > 0}),
+     * {@code max(cycles, 1) * 2048 * D < 2^63}, so that the exact position in the wave fits in a long.
+     */
+    private boolean cycles(long span) {
+        double cycles = cyclesOr(a, decay());
+        if (!check(Double.isFinite(cycles) && cycles > 0, "cycles",
+                "the number of cosine cycles must be finite and > 0")) {
+            return false;
+        }
+        double units = cycles * CosineCyclesShape.CYCLE_UNITS;
+        if (!check(units == Math.rint(units), "cycles", "cycles must be a multiple of 1/1024 (e.g. 0.5, 1, 2.5, "
+                + "0.125), so that restarts fall on exact steps")) {
+            return false;
+        }
+        if (span <= 0 || decay() == Decay.COSINE && cycles == 0.5) {
+            return true; // a half wave is the cosine shape's, which has no such limit
+        }
+        BigDecimal product = new BigDecimal(Math.max(cycles, 1)).multiply(BigDecimal.valueOf(2048))
+                .multiply(BigDecimal.valueOf(span));
+        boolean fits = product.compareTo(new BigDecimal(BigInteger.ONE.shiftLeft(63))) < 0;
+        if (!a.isSet("cycles")) {
+            return check(fits, "totalSteps", "with decay = Decay." + decay() + ", 2048 * (totalSteps - steps) "
+                    + "must stay below 2^63, so that the exact position in a cycle fits in a long");
+        }
+        return check(fits, "cycles", "with totalSteps - steps = " + span + ", max(cycles, 1) * 2048 * (totalSteps"
+                + " - steps) must stay below 2^63, so that the exact position in a cycle fits in a long");
+    }
+
     private boolean gamma(double unsetDefault) {
         return check(gammaOr(unsetDefault) > 0 && gammaOr(unsetDefault) <= 1, "gamma",
                 "the decay factor must be in (0, 1]");
@@ -537,6 +601,7 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
             case MULTISTEP -> used.addAll(Set.of("gamma", "milestones"));
             case POLY -> used.add("power");
             case REPEATED_POWER -> used.add("power");
+            case COSINE, COSINE_RESTARTS -> used.add("cycles");
             default -> { }
         }
         if (TO_MIN_LR.contains(decay())) {

@@ -43,7 +43,8 @@ class EclipseCompilerTest {
                 Decay.COSINE, ", totalSteps = 10000, minLr = 1e-5",
                 Decay.LINEAR, ", totalSteps = 10000",
                 Decay.POLY, ", totalSteps = 10000, power = 2.5",
-                Decay.REPEATED_POWER, ", power = 1.0001");
+                Decay.REPEATED_POWER, ", power = 1.0001",
+                Decay.COSINE_RESTARTS, ", totalSteps = 10000, minLr = 1e-5, cycles = 2.5");
         for (Warmup warmup : Warmup.values()) {
             for (Decay decay : Decay.values()) {
                 String name = warmup + "_" + decay;

@@ -12,10 +12,16 @@ import java.util.stream.LongStream;
  * the annotation's default where unset, and which were set.
  */
 record RandomSettings(long steps, double initLr, Warmup warmup, double startLr, Decay decay, double gamma,
-        long stepSize, long[] milestones, long totalSteps, double minLr, double power, Set<String> explicit) {
+        long stepSize, long[] milestones, long totalSteps, double minLr, double power, double cycles,
+        Set<String> explicit) {
 
     boolean isSet(String attribute) {
         return explicit.contains(attribute);
+    }
+
+    /** cycles as written, or its default: 0.5 for COSINE, 1 for COSINE_RESTARTS. */
+    double cyclesOrDefault() {
+        return isSet("cycles") ? cycles : decay == Decay.COSINE_RESTARTS ? 1 : 0.5;
     }
 
     /** The explicit values, as the processor would read them. */
@@ -32,6 +38,7 @@ record RandomSettings(long steps, double initLr, Warmup warmup, double startLr, 
         values.put("totalSteps", totalSteps);
         values.put("minLr", minLr);
         values.put("power", power);
+        values.put("cycles", cycles);
         values.keySet().retainAll(explicit);
         return TestAttributes.of(dev.warmup.WarmupSchedule.class, values);
     }

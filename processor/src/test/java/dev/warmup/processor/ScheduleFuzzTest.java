@@ -19,6 +19,8 @@ import dev.warmup.WarmupSchedule;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -583,7 +585,7 @@ class ScheduleFuzzTest {
                         return "NOT_MONOTONE: the constant warmup changes from lr(" + previous + ") = " + before
                                 + " to lr(" + step + ") = " + after;
                     }
-                    if (previous >= w && after > before) {
+                    if (previous >= w && after > before && !c.rises()) {
                         return "NOT_MONOTONE: the decay rises from lr(" + previous + ") = " + before + " to lr("
                                 + step + ") = " + after;
                     }
@@ -599,8 +601,14 @@ class ScheduleFuzzTest {
                 return "NOT_MONOTONE: the rate falls at the end of warmup, lr(" + (w - 1) + ") = " + lr.get(w - 1)
                         + " > lr(" + w + ") = " + lr.get(w);
             }
-            if (c.isSet("totalSteps") && (c.decay() == Decay.COSINE || c.decay() == Decay.LINEAR
-                    || c.decay() == Decay.POLY)) {
+            if (c.isSet("totalSteps") && c.rises() && c.decay() == Decay.COSINE) {
+                long t = c.longValue("totalSteps");
+                if (Double.compare(lr.get(t), lr.get(Long.MAX_VALUE)) != 0) {
+                    return "NOT_HELD_AFTER_T: lr(" + t + ") = " + lr.get(t) + ", lr(Long.MAX_VALUE) = "
+                            + lr.get(Long.MAX_VALUE);
+                }
+            } else if (c.isSet("totalSteps") && (c.decay() == Decay.COSINE || c.decay() == Decay.LINEAR
+                    || c.decay() == Decay.POLY || c.decay() == Decay.COSINE_RESTARTS)) {
                 double minLr = c.isSet("minLr") ? c.doubleValue("minLr") : 0.0;
                 long t = c.longValue("totalSteps");
                 if (Double.compare(lr.get(t), minLr) != 0 || Double.compare(lr.get(Long.MAX_VALUE), minLr) != 0) {
@@ -623,7 +631,7 @@ class ScheduleFuzzTest {
 
         /** The annotation's attributes, as the README lists them. */
         private static final List<String> ATTRIBUTES = List.of("steps", "initLr", "warmup", "startLr", "decay",
-                "gamma", "stepSize", "milestones", "totalSteps", "minLr", "power", "name");
+                "gamma", "stepSize", "milestones", "totalSteps", "minLr", "power", "cycles", "name");
 
         private static final Set<String> RESTRICTED = Set.of("var", "yield", "record", "sealed", "permits");
 
@@ -736,6 +744,16 @@ class ScheduleFuzzTest {
             return get(attribute) != null;
         }
 
+        /** cycles as written, or the decay's default: 0.5 for COSINE, 1 for COSINE_RESTARTS. */
+        double cycles() {
+            return isSet("cycles") ? doubleValue("cycles") : decay == Decay.COSINE_RESTARTS ? 1.0 : 0.5;
+        }
+
+        /** Whether the decay rises again by design: hard restarts, or waves other than a half one. */
+        boolean rises() {
+            return decay == Decay.COSINE_RESTARTS || decay == Decay.COSINE && cycles() != 0.5;
+        }
+
         Attribute get(String attribute) {
             for (Attribute a : attributes) {
                 if (a.name().equals(attribute)) {
@@ -778,8 +796,9 @@ class ScheduleFuzzTest {
             for (int i = 0; i < attributes.size(); i++) {
                 Attribute a = attributes.get(i);
                 String value = a.source();
-                if (sibling != null) {
-                    // The package's own Double or Long would shadow java.lang's in the user's source too.
+                if (sibling != null || SHADOWING_NAMES.contains(generatedName())) {
+                    // The package's own Double or Long (a class beside it, or the generated class named so) would
+                    // shadow java.lang's in the user's source too.
                     value = value.replaceAll("\\b(Double|Float|Long|Integer)\\.", "java.lang.$1.");
                 }
                 source.append(indent).append("        ").append(a.name()).append(" = ").append(value)
@@ -891,9 +910,26 @@ class ScheduleFuzzTest {
                         problems.add("milestones missing, empty, over 1000, not increasing or before W");
                     }
                 }
-                case COSINE, LINEAR, POLY -> {
-                    if (!isSet("totalSteps") || (w >= 0 && longValue("totalSteps") <= w)) {
+                case COSINE, LINEAR, POLY, COSINE_RESTARTS -> {
+                    boolean totalOk = isSet("totalSteps") && !(w >= 0 && longValue("totalSteps") <= w);
+                    if (!totalOk) {
                         problems.add("totalSteps missing or <= W");
+                    }
+                    double cycles = cycles();
+                    if (decay == Decay.COSINE || decay == Decay.COSINE_RESTARTS) {
+                        // the design's rule (docs/design/new-schedules.md 3.2): > 0, a multiple of 1/1024, and
+                        // the exact position's numbers, up to max(cycles, 1) * 2048 * D, below 2^63
+                        if (!(Double.isFinite(cycles) && cycles > 0)) {
+                            problems.add("cycles not finite and > 0");
+                        } else if (new BigDecimal(cycles).multiply(BigDecimal.valueOf(1024)).stripTrailingZeros()
+                                .scale() > 0) {
+                            problems.add("cycles not a multiple of 1/1024");
+                        } else if (totalOk && w >= 0 && !(decay == Decay.COSINE && cycles == 0.5)
+                                && new BigDecimal(Math.max(cycles, 1)).multiply(BigDecimal.valueOf(2048))
+                                .multiply(BigDecimal.valueOf(longValue("totalSteps") - w))
+                                .compareTo(new BigDecimal(BigInteger.ONE.shiftLeft(63))) >= 0) {
+                            problems.add("max(cycles, 1) * 2048 * (T - W) >= 2^63");
+                        }
                     }
                     double minLr = isSet("minLr") ? doubleValue("minLr") : 0.0;
                     if (!(Double.isFinite(minLr) && minLr >= 0 && (!initOk || minLr < initLr))) {
@@ -964,7 +1000,8 @@ class ScheduleFuzzTest {
             if (values.chance(decay == Decay.MULTISTEP ? 0.95 : 0.05)) {
                 set.put("milestones", values.milestones(w, chaos));
             }
-            boolean toMinLr = decay == Decay.COSINE || decay == Decay.LINEAR || decay == Decay.POLY;
+            boolean toMinLr = decay == Decay.COSINE || decay == Decay.LINEAR || decay == Decay.POLY
+                    || decay == Decay.COSINE_RESTARTS;
             if (values.chance(toMinLr ? 0.95 : 0.05)) {
                 set.put("totalSteps", values.chance(chaos) ? values.anyLong("totalSteps") : values.after(w));
             }
@@ -975,6 +1012,10 @@ class ScheduleFuzzTest {
             boolean usesPower = decay == Decay.POLY || decay == Decay.REPEATED_POWER;
             if (values.chance(usesPower ? (decay == Decay.REPEATED_POWER ? 0.95 : 0.7) : 0.05)) {
                 set.put("power", values.chance(chaos) ? values.anyDouble("power") : values.power(decay));
+            }
+            boolean usesCycles = decay == Decay.COSINE || decay == Decay.COSINE_RESTARTS;
+            if (values.chance(usesCycles ? 0.6 : 0.05)) {
+                set.put("cycles", values.chance(chaos) ? values.anyDouble("cycles") : values.cycles());
             }
             String sibling = null;
             if (values.chance(0.04)) {
@@ -1078,7 +1119,8 @@ class ScheduleFuzzTest {
             if (decay == Decay.INV_SQRT && w == 0) {
                 w = 1;
             }
-            boolean needsRoomAfter = decay == Decay.COSINE || decay == Decay.LINEAR || decay == Decay.POLY;
+            boolean needsRoomAfter = decay == Decay.COSINE || decay == Decay.LINEAR || decay == Decay.POLY
+                    || decay == Decay.COSINE_RESTARTS;
             if (needsRoomAfter && w == Long.MAX_VALUE) {
                 w = Long.MAX_VALUE - 1;
             }
@@ -1226,6 +1268,16 @@ class ScheduleFuzzTest {
                 default -> random.nextDouble(0.5, 1.0);
             };
             return doubleAttribute("gamma", value);
+        }
+
+        /**
+         * Hugging Face's usual cycles, multiples of 1/1024 at both ends of the range, and values that are not
+         * multiples of 1/1024 (0.1, 1/3, 1/2048).
+         */
+        Attribute cycles() {
+            double value = pick(List.of(0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 0.25, 1.0 / 1024, 1e6, 0x1p40,
+                    random.nextInt(1, 20 * 1024) / 1024.0, 0.1, 1.0 / 3, 1.0 / 2048));
+            return doubleAttribute("cycles", value);
         }
 
         Attribute power(Decay decay) {

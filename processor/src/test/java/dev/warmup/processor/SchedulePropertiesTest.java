@@ -130,6 +130,9 @@ class SchedulePropertiesTest {
                 if (s.isSet("power")) {
                     attributes.add("power = " + s.power());
                 }
+                if (s.isSet("cycles")) {
+                    attributes.add("cycles = " + s.cycles());
+                }
                 return attributes.stream().collect(Collectors.joining(", ", "@WarmupSchedule(", ")"));
             }
 
@@ -214,6 +217,9 @@ class SchedulePropertiesTest {
         void decayNeverRises() {
             for (Case c : CASES) {
                 RandomSettings s = c.settings();
+                if (s.decay() == Decay.COSINE_RESTARTS || s.decay() == Decay.COSINE && s.cyclesOrDefault() != 0.5) {
+                    continue; // they rise by design: CosineCyclesProperties checks their restarts and crests
+                }
                 StepLr lr = c.generated();
                 List<Long> steps = new ArrayList<>(new TreeSet<>(probes(s)).tailSet(s.steps()));
                 for (int i = 1; i < steps.size(); i++) {
@@ -322,6 +328,9 @@ class SchedulePropertiesTest {
             }
             double d = t - w;
             double span = s.totalSteps() - w;
+            if (t >= s.totalSteps() && s.decay() == Decay.COSINE) {
+                return cosineWaves(s, s.totalSteps() - w); // the value at T holds
+            }
             if (t >= s.totalSteps() && EnumSetHolder.TO_MIN_LR.contains(s.decay())) {
                 return s.minLr();
             }
@@ -331,13 +340,32 @@ class SchedulePropertiesTest {
                 case STEP -> initLr * Math.pow(s.gamma(), Math.floor((t - w) / (double) s.stepSize()));
                 case MULTISTEP -> initLr * Math.pow(s.gamma(),
                         LongStream.of(s.milestones()).filter(m -> m <= t).count());
-                case COSINE -> s.minLr() + (initLr - s.minLr()) * (1 + Math.cos(Math.PI * d / span)) / 2;
+                case COSINE -> cosineWaves(s, t - w);
+                case COSINE_RESTARTS -> {
+                    // Hugging Face: 0.5 * (1 + cos(pi * ((c * p) % 1.0))), the fraction taken exactly (HF's float
+                    // product can land an ulp short of a restart): c = units / 1024
+                    long units = (long) (s.cyclesOrDefault() * 1024);
+                    long den = 1024 * (s.totalSteps() - w);
+                    double fraction = (double) Math.floorMod(units * (t - w), den) / den;
+                    yield s.minLr() + (initLr - s.minLr()) * (1 + Math.cos(Math.PI * fraction)) / 2;
+                }
                 case LINEAR -> initLr + (s.minLr() - initLr) * d / span;
                 // 1 - d / D, written (D - d) / D: the former cancels to a few digits just before T, where D is large.
                 case POLY -> (initLr - s.minLr()) * Math.pow((span - d) / span, s.power()) + s.minLr();
                 case INV_SQRT -> initLr * Math.sqrt((double) w / t);
                 case REPEATED_POWER -> repeatedPower(initLr, s.power(), t - w);
             };
+        }
+
+        /**
+         * Hugging Face's {@code 0.5 * (1 + cos(pi * c * 2 * p))}, p = d / D, with the half waves {@code 2 c d / D}
+         * reduced modulo 2 exactly first (c = units / 1024), so that a large c loses no digits to the reduction.
+         */
+        static double cosineWaves(RandomSettings s, long d) {
+            long units = (long) (s.cyclesOrDefault() * 1024);
+            long halfWave = 512 * (s.totalSteps() - s.steps());
+            double halfWaves = (double) Math.floorMod(units * d, 2 * halfWave) / halfWave;
+            return s.minLr() + (s.initLr() - s.minLr()) * (1 + Math.cos(Math.PI * halfWaves)) / 2;
         }
 
         /** lr(W) = initLr, lr(t) = lr(t - 1)^power: step by step where that is quick, closed form beyond. */
@@ -353,7 +381,8 @@ class SchedulePropertiesTest {
         }
 
         private static final class EnumSetHolder {
-            static final Set<Decay> TO_MIN_LR = Set.of(Decay.COSINE, Decay.LINEAR, Decay.POLY);
+            static final Set<Decay> TO_MIN_LR = Set.of(Decay.COSINE, Decay.LINEAR, Decay.POLY,
+                    Decay.COSINE_RESTARTS);
         }
 
         // --- steps to look at
@@ -418,6 +447,7 @@ class SchedulePropertiesTest {
             long totalSteps = 0;
             double minLr = 0;
             double power = 1;
+            double cycles = Double.NaN;
             switch (decay) {
                 case EXP, STEP, MULTISTEP -> {
                     double[] gammas = {0.1, 0.5, 0.9999, 1.0, 0.5 + 0.5 * random.nextDouble()};
@@ -441,8 +471,14 @@ class SchedulePropertiesTest {
                     }
                     explicit.add("milestones");
                 }
-                case COSINE, LINEAR, POLY -> {
+                case COSINE, LINEAR, POLY, COSINE_RESTARTS -> {
                     totalSteps = w + 1 + random.nextInt(1_000_000);
+                    if (decay == Decay.COSINE_RESTARTS ? random.nextInt(4) != 0
+                            : decay == Decay.COSINE && random.nextBoolean()) {
+                        double[] choices = {0.5, 1, 1.5, 2, 2.5, 3, 0.25, 1 + random.nextInt(8 * 1024) / 1024.0};
+                        cycles = choices[random.nextInt(choices.length)];
+                        explicit.add("cycles");
+                    }
                     explicit.add("totalSteps");
                     if (random.nextBoolean()) {
                         minLr = initLr * random.nextDouble() * 0.5;
@@ -461,7 +497,223 @@ class SchedulePropertiesTest {
                 default -> { }
             }
             return new RandomSettings(w, initLr, warmup, startLr, decay, gamma, stepSize, milestones, totalSteps, minLr,
-                    power, explicit);
+                    power, cycles, explicit);
+        }
+    }
+
+    /**
+     * Hugging Face's cosines with {@code cycles} ({@code Decay.COSINE} with cycles other than 0.5, and
+     * {@code Decay.COSINE_RESTARTS}), over fixed and random settings (fixed seed), checked against what their
+     * definition says at whole positions, found here by scanning steps with the position written as
+     * {@code cycles * 1024 * d} over {@code 1024 * D}:
+     * <ul>
+     *   <li>every restart (c d / D whole) gives initLr, to the ulp, and the step before it lies within
+     *       {@code (initLr - minLr) * (pi c / (2 D))^2} of minLr (design section 7);</li>
+     *   <li>every trough of a wave (2 c d / D odd) gives minLr exactly, every crest (even) initLr to the ulp, and
+     *       the value at T holds after it;</li>
+     *   <li>at every step, the rate is within 4 ulps of the exact value, computed here in 50-digit decimals (sine
+     *       by its Taylor series);</li>
+     *   <li>cycles = 0.5 generates exactly what an unset cycles generates, today's cosine.</li>
+     * </ul>
+     */
+    @Nested
+    class CosineCyclesProperties {
+
+        private static final List<Cycled> CASES = new ArrayList<>();
+        private static Compilation compilation;
+        private static Compiler.Loader loader;
+
+        /** One schedule: restarts or waves, c = cycles, over D = totalSteps - w. */
+        record Cycled(String className, boolean restarts, long w, double initLr, double minLr, long totalSteps,
+                double cycles) {
+
+            String annotation() {
+                return "@WarmupSchedule(steps = " + w + "L, initLr = " + initLr + ", decay = Decay."
+                        + (restarts ? "COSINE_RESTARTS" : "COSINE") + ", totalSteps = " + totalSteps + "L, minLr = "
+                        + minLr + ", cycles = " + cycles + ")";
+            }
+
+            StepLr generated() {
+                return loader.schedule("props." + className + "StepLr");
+            }
+
+            long span() {
+                return totalSteps - w;
+            }
+
+            /** cycles * 1024, whole. */
+            long units() {
+                return (long) (cycles * 1024);
+            }
+        }
+
+        @BeforeAll
+        static void compileCases() {
+            // the two references' settings, a cycle shorter than a step, a long decay, then random ones
+            CASES.add(new Cycled("HardRestarts", true, 1000, 1e-3, 0, 11000, 2.5));
+            CASES.add(new Cycled("FullCycle", false, 500, 5e-5, 0, 8000, 1.0));
+            CASES.add(new Cycled("ManyRestarts", true, 0, 0.1, 0.001, 100, 1000.5));
+            CASES.add(new Cycled("ManyWaves", false, 3, 0.1, 0.0, 103, 99.75));
+            CASES.add(new Cycled("Slow", true, 10, 0.5, 0.0, 10 + 3 * (1L << 20), 3.0 / 1024));
+            Random random = new Random(20261129L);
+            double[] common = {0.25, 1, 1.5, 2, 2.5, 3, 3.5, 10};
+            for (int i = 0; i < 40; i++) {
+                boolean restarts = i % 2 == 0;
+                long w = random.nextBoolean() ? 0 : random.nextInt(5000);
+                long span = 1 + random.nextInt(i < 20 ? 3000 : 300_000);
+                double initLr = Math.pow(10, -6 + 6 * random.nextDouble());
+                double minLr = random.nextBoolean() ? 0 : initLr * 0.3 * random.nextDouble();
+                double cycles = random.nextBoolean() ? common[random.nextInt(common.length)]
+                        : (1 + random.nextInt(20 * 1024)) / 1024.0;
+                CASES.add(new Cycled("Cycled" + i, restarts, w, initLr, minLr, w + span, cycles));
+            }
+            Map<String, String> sources = new LinkedHashMap<>();
+            CASES.forEach(c -> sources.put(c.className(), source(c.className(), c.annotation())));
+            sources.put("HalfWave", source("HalfWave", "@WarmupSchedule(steps = 100L, initLr = 0.1, decay = "
+                    + "Decay.COSINE, totalSteps = 10100L, minLr = 1e-4, cycles = 0.5)"));
+            sources.put("Unset", source("Unset", "@WarmupSchedule(steps = 100L, initLr = 0.1, decay = "
+                    + "Decay.COSINE, totalSteps = 10100L, minLr = 1e-4)"));
+            compilation = compile(sources);
+            loader = new Compiler.Loader(compilation);
+        }
+
+        @Test
+        void restartsFallOnTheirExactStepsAndTheStepBeforeIsNearMinLr() {
+            int restarts = 0;
+            for (Cycled c : CASES) {
+                if (!c.restarts() || c.span() > 1_000_000) {
+                    continue;
+                }
+                StepLr lr = c.generated();
+                double amplitude = c.initLr() - c.minLr();
+                double lastStepBound = amplitude * Math.pow(Math.PI * c.cycles() / (2 * c.span()), 2);
+                for (long d = 0; d < c.span(); d++) {
+                    if (c.units() * d % (1024 * c.span()) != 0) {
+                        continue;
+                    }
+                    restarts++;
+                    long t = c.w() + d;
+                    assertEquals(c.initLr(), lr.lr(t), Math.ulp(c.initLr()), c.annotation() + " restarts at " + t);
+                    if (d > 0) {
+                        double before = lr.lr(t - 1);
+                        assertTrue(before >= c.minLr() && before - c.minLr() <= lastStepBound * (1 + 1e-9),
+                                c.annotation() + " at " + (t - 1) + ", the last step of a cycle: " + before);
+                    }
+                }
+                assertEquals(c.minLr(), lr.lr(c.totalSteps()), c.annotation() + " at T");
+                assertEquals(c.minLr(), lr.lr(Long.MAX_VALUE), c.annotation() + " after T");
+            }
+            assertTrue(restarts >= 20, "restarts checked: " + restarts);
+        }
+
+        @Test
+        void wavesReachMinLrAtEveryTroughAndInitLrAtEveryCrestAndHoldTheirValueAtT() {
+            int troughs = 0;
+            for (Cycled c : CASES) {
+                if (c.restarts()) {
+                    continue;
+                }
+                StepLr lr = c.generated();
+                for (long d = 0; d <= c.span(); d++) {
+                    // 2 c d / D = units * d / (512 D) half waves
+                    if (c.units() * d % (512 * c.span()) != 0) {
+                        continue;
+                    }
+                    long halfWaves = c.units() * d / (512 * c.span());
+                    long t = c.w() + d;
+                    if (halfWaves % 2 == 1) {
+                        troughs++;
+                        assertEquals(c.minLr(), lr.lr(t), c.annotation() + " trough at " + t);
+                    } else {
+                        assertEquals(c.initLr(), lr.lr(t), Math.ulp(c.initLr()), c.annotation() + " crest at " + t);
+                    }
+                }
+                double atT = lr.lr(c.totalSteps());
+                assertEquals(atT, lr.lr(c.totalSteps() + 1), c.annotation());
+                assertEquals(atT, lr.lr(Long.MAX_VALUE), c.annotation());
+            }
+            assertTrue(troughs >= 10, "troughs checked: " + troughs);
+        }
+
+        @Test
+        void withinFourUlpsOfTheExactValue() {
+            Random random = new Random(3);
+            double worst = 0;
+            String worstAt = "";
+            for (Cycled c : CASES) {
+                StepLr lr = c.generated();
+                Set<Long> ds = new TreeSet<>();
+                for (int i = 0; i < 300; i++) {
+                    ds.add((long) (random.nextDouble() * c.span()));
+                }
+                for (long d = 0; d < Math.min(c.span(), 200); d++) {
+                    ds.add(d);
+                    ds.add(c.span() - 1 - d);
+                }
+                for (long d : ds) {
+                    double exact = exact(c, d);
+                    double actual = lr.lr(c.w() + d);
+                    double ulps = Math.abs(actual - exact) / Math.ulp(exact);
+                    if (ulps > worst) {
+                        worst = ulps;
+                        worstAt = c.annotation() + " at step " + (c.w() + d) + ": exact " + exact + ", lr "
+                                + actual;
+                    }
+                }
+            }
+            System.out.printf("cosine cycles: largest distance from the exact value %.2f ulps (%s)%n", worst,
+                    worstAt);
+            assertTrue(worst <= 4, worstAt + ": " + worst + " ulps");
+        }
+
+        /**
+         * minLr + (initLr - minLr) * (1 + cos(pi x)) / 2 = minLr + (initLr - minLr) * sin^2(pi / 2 * (1 - x)), x the
+         * position (restarts: frac(c d / D); waves: the half waves 2 c d / D modulo 2, folded to [0, 1]), in
+         * 50-digit decimals.
+         */
+        private static double exact(Cycled c, long d) {
+            java.math.MathContext mc = new java.math.MathContext(50);
+            java.math.BigDecimal x;
+            if (c.restarts()) {
+                long den = 1024 * c.span();
+                x = new java.math.BigDecimal(c.units() * d % den).divide(new java.math.BigDecimal(den), mc);
+            } else {
+                long den = 512 * c.span();
+                long inWave = c.units() * d % (2 * den);
+                x = new java.math.BigDecimal(inWave <= den ? inWave : 2 * den - inWave)
+                        .divide(new java.math.BigDecimal(den), mc);
+            }
+            java.math.BigDecimal pi = new java.math.BigDecimal("3.14159265358979323846264338327950288419716939937510");
+            java.math.BigDecimal angle = pi.divide(java.math.BigDecimal.valueOf(2), mc)
+                    .multiply(java.math.BigDecimal.ONE.subtract(x), mc);
+            java.math.BigDecimal sin = java.math.BigDecimal.ZERO;
+            java.math.BigDecimal term = angle;
+            for (int k = 1; k < 40; k++) {
+                sin = sin.add(term, mc);
+                term = term.multiply(angle, mc).multiply(angle, mc).negate()
+                        .divide(java.math.BigDecimal.valueOf((2L * k) * (2L * k + 1)), mc);
+            }
+            java.math.BigDecimal minLr = new java.math.BigDecimal(c.minLr());
+            return minLr.add(new java.math.BigDecimal(c.initLr()).subtract(minLr).multiply(sin.multiply(sin, mc), mc),
+                    mc).doubleValue();
+        }
+
+        @Test
+        void halfACycleGeneratesTodaysCosine() throws IOException {
+            assertEquals(body("Unset"), body("HalfWave").replace("HalfWave", "Unset"));
+            StepLr half = loader.schedule("props.HalfWaveStepLr");
+            StepLr unset = loader.schedule("props.UnsetStepLr");
+            for (long t = 0; t < 10200; t++) {
+                assertEquals(Double.doubleToRawLongBits(unset.lr(t)), Double.doubleToRawLongBits(half.lr(t)));
+            }
+        }
+
+        /** The generated class from its declaration on, without the line of toString that repeats the annotation. */
+        private static String body(String name) throws IOException {
+            String source = compilation.generatedSourceFile("props." + name + "StepLr").orElseThrow()
+                    .getCharContent(true).toString();
+            return source.substring(source.indexOf("public final class")).lines()
+                    .filter(line -> !line.contains("@WarmupSchedule(")).collect(Collectors.joining("\n"));
         }
     }
 

@@ -169,7 +169,7 @@ class WarmupScheduleErrorsTest {
     // ------------------------------------------------------------------------------------ COSINE, LINEAR, POLY
 
     @ParameterizedTest(name = "decay = Decay.{0}")
-    @ValueSource(strings = {"COSINE", "LINEAR", "POLY"})
+    @ValueSource(strings = {"COSINE", "LINEAR", "POLY", "COSINE_RESTARTS"})
     void decayToMinLrWithoutTotalStepsIsAnErrorOnDecay(String decay) {
         assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay." + decay), "decay = Decay." + decay,
                 "totalSteps is required with decay = Decay." + decay + ": set totalSteps to the absolute step at"
@@ -184,6 +184,7 @@ class WarmupScheduleErrorsTest {
         "COSINE | 50",
         "LINEAR | 0",
         "POLY   | -1",
+        "COSINE_RESTARTS | 100",
     })
     void totalStepsNotAfterWarmupIsAnErrorOnTotalSteps(String decay, String totalSteps) {
         assertOnlyError(
@@ -215,6 +216,63 @@ class WarmupScheduleErrorsTest {
         assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay.POLY", "totalSteps = 1000",
                         "power = " + written), "power = " + written,
                 "power = " + echoed + " is not allowed: the exponent of the polynomial must be finite and > 0");
+    }
+
+    // ------------------------------------------------------------------------------ cycles, COSINE_RESTARTS
+
+    @ParameterizedTest(name = "decay = Decay.{0}, cycles = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "COSINE          | 0.0                      | 0.0",
+        "COSINE          | -1.0                     | -1.0",
+        "COSINE_RESTARTS | Double.NaN               | NaN",
+        "COSINE_RESTARTS | Double.POSITIVE_INFINITY | Infinity",
+    })
+    void cyclesNotFiniteAndPositiveIsAnErrorOnCycles(String decay, String written, String echoed) {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay." + decay, "totalSteps = 1000",
+                        "cycles = " + written), "cycles = " + written,
+                "cycles = " + echoed + " is not allowed: the number of cosine cycles must be finite and > 0");
+    }
+
+    @ParameterizedTest(name = "decay = Decay.{0}, cycles = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "COSINE          | 0.1       | 0.1",
+        "COSINE_RESTARTS | 1.0 / 3   | 0.3333333333333333",
+        "COSINE_RESTARTS | 0.0009765 | 9.765E-4",
+    })
+    void cyclesNotAMultipleOfOne1024thIsAnErrorOnCycles(String decay, String written, String echoed) {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay." + decay, "totalSteps = 1000",
+                        "cycles = " + written), "cycles = " + written,
+                "cycles = " + echoed + " is not allowed: cycles must be a multiple of 1/1024 (e.g. 0.5, 1, 2.5,"
+                        + " 0.125), so that restarts fall on exact steps");
+    }
+
+    @ParameterizedTest(name = "decay = Decay.{0}")
+    @ValueSource(strings = {"COSINE", "COSINE_RESTARTS"})
+    void cyclesTooManyForTheDecaysLengthIsAnErrorOnCycles(String decay) {
+        // 1e15 * 2048 * 900 = 1.8e21 >= 2^63 = 9.2e18
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay." + decay, "totalSteps = 1000",
+                        "cycles = 1e15"), "cycles = 1e15",
+                "cycles = 1.0E15 is not allowed: with totalSteps - steps = 900, max(cycles, 1) * 2048 * (totalSteps"
+                        + " - steps) must stay below 2^63, so that the exact position in a cycle fits in a long");
+    }
+
+    @Test
+    void restartsOverTooLongADecayIsAnErrorOnTotalSteps() {
+        // cycles unset (1): 2048 * (2^53 - 100) >= 2^63
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay.COSINE_RESTARTS",
+                        "totalSteps = 1L << 53"), "totalSteps = 1L << 53",
+                "totalSteps = 9007199254740992L is not allowed: with decay = Decay.COSINE_RESTARTS, 2048 *"
+                        + " (totalSteps - steps) must stay below 2^63, so that the exact position in a cycle fits in"
+                        + " a long");
+    }
+
+    @Test
+    void smallCyclesCountAsOneInTheLimit() {
+        // 1/1024 of a cycle over 2^52 steps: the position's denominator is 1024 * 2^52, so the limit holds as for 1
+        assertOnlyError(schedule("steps = 0", "initLr = 0.1", "decay = Decay.COSINE_RESTARTS",
+                        "totalSteps = 1L << 52", "cycles = 1.0 / 1024"), "cycles = 1.0 / 1024",
+                "cycles = 9.765625E-4 is not allowed: with totalSteps - steps = 4503599627370496, max(cycles, 1) *"
+                        + " 2048 * (totalSteps - steps) must stay below 2^63");
     }
 
     // ---------------------------------------------------------------------------------------------- INV_SQRT
@@ -470,6 +528,10 @@ class WarmupScheduleErrorsTest {
                         "milestones = {200, 300}"),
                 unused("power = 2.0 is ignored: decay = Decay.COSINE does not use it",
                         "steps = 100", "initLr = 0.1", "decay = Decay.COSINE", "totalSteps = 1000", "power = 2.0"),
+                unused("cycles = 2.0 is ignored: decay = Decay.LINEAR does not use it",
+                        "steps = 100", "initLr = 0.1", "decay = Decay.LINEAR", "totalSteps = 1000", "cycles = 2.0"),
+                unused("cycles = 0.5 is ignored: decay = Decay.NONE does not use it",
+                        "steps = 100", "initLr = 0.1", "cycles = 0.5"),
                 unused("gamma = 0.5 is ignored: decay = Decay.INV_SQRT does not use it",
                         "steps = 100", "initLr = 0.1", "decay = Decay.INV_SQRT", "gamma = 0.5"),
                 unused("startLr = 0.01 is ignored: steps = 0 means no warmup",
@@ -515,6 +577,14 @@ class WarmupScheduleErrorsTest {
             annotated("RepeatedPower", "final class", "steps = 100", "initLr = 0.999",
                     "decay = Decay.REPEATED_POWER", "power = 1.0001"),
             annotated("ARecord", "record", "steps = 100", "initLr = 0.1"),
+            annotated("SmallestCycles", "final class", "steps = 100", "initLr = 0.1",
+                    "decay = Decay.COSINE_RESTARTS", "totalSteps = 101", "cycles = 1.0 / 1024"),
+            annotated("RestartsAtTheLimit", "final class", "steps = 0", "initLr = 0.1",
+                    "decay = Decay.COSINE_RESTARTS", "totalSteps = (1L << 52) - 1"),
+            annotated("HalfWaveAnyLength", "final class", "steps = 0", "initLr = 0.1", "decay = Decay.COSINE",
+                    "totalSteps = Long.MAX_VALUE", "cycles = 0.5"),
+            annotated("ManyWaves", "final class", "steps = 100", "initLr = 0.1", "decay = Decay.COSINE",
+                    "totalSteps = 1100", "minLr = 0.001", "cycles = 1000.25"),
         };
         Compilation compilation = Compiler.compile(sources);
         assertThat(compilation).succeededWithoutWarnings();
