@@ -58,7 +58,8 @@ public final class WarmupProcessor extends AbstractProcessor {
             "dev.warmup.PhasedSchedule", PhasedModel::validate,
             "dev.warmup.OneCycleSchedule", OneCycleModel::validate,
             "dev.warmup.CyclicSchedule", CyclicModel::validate,
-            "dev.warmup.WarmRestartsSchedule", WarmRestartsModel::validate);
+            "dev.warmup.WarmRestartsSchedule", WarmRestartsModel::validate,
+            "dev.warmup.ChainedSchedule", ChainedModel::validate);
 
     /** An annotation read: the class name it asks for, and how to validate it. */
     private record Request(String name, boolean nameSet, Function<Reporter, Optional<ScheduleModel>> validation) {}
