@@ -64,7 +64,11 @@ class PyTorchReferenceTest {
             "hf_wsd_1sqrt", "@PhasedSchedule(phases = {"
                     + " @Phase(steps = 1000, shape = PhaseShape.LINEAR, endLr = 1e-3),"
                     + " @Phase(steps = 7000, shape = PhaseShape.CONSTANT, endLr = 1e-3),"
-                    + " @Phase(steps = 2000, shape = PhaseShape.ONE_MINUS_SQRT, endLr = 0.0)})");
+                    + " @Phase(steps = 2000, shape = PhaseShape.ONE_MINUS_SQRT, endLr = 0.0)})",
+            // ChainedScheduler([LinearLR(0.01, total_iters 1000), ExponentialLR(0.999)]) on SGD at lr 0.1
+            "chained_linear_exp_1k", "@ChainedSchedule(baseLr = 0.1, factors = {"
+                    + " @Factor(shape = FactorShape.LINEAR, startFactor = 0.01, steps = 1000),"
+                    + " @Factor(shape = FactorShape.EXP, gamma = 0.999)})");
 
     private static JsonObject cases;
     private static Compiler.Loader loader;
@@ -111,7 +115,7 @@ class PyTorchReferenceTest {
 
     @Test
     void everyCaseOfTheReferenceSetIsChecked() {
-        assertEquals(15, caseNames().count(), "cases in cases.json");
+        assertEquals(16, caseNames().count(), "cases in cases.json");
         assertEquals(Set.copyOf(WRITTEN_HERE.keySet()), caseNames()
                 .filter(name -> cases.getAsJsonObject(name).getAsJsonObject("annotation").isEmpty())
                 .collect(Collectors.toSet()), "the cases whose annotation is written here");
