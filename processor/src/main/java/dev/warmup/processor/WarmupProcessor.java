@@ -142,20 +142,7 @@ public final class WarmupProcessor extends AbstractProcessor {
         if (request.isEmpty()) {
             return; // a value did not compile; javac has said so
         }
-        Reporter reporter = new Reporter() {
-            @Override
-            public void error(String attribute, String message) {
-                Map.Entry<AnnotationMirror, AnnotationValue> site = locate(mirror, attribute);
-                WarmupProcessor.this.error(element, site.getKey(), site.getValue(), message);
-            }
-
-            @Override
-            public void warning(String attribute, String message) {
-                Map.Entry<AnnotationMirror, AnnotationValue> site = locate(mirror, attribute);
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING, message, element, site.getKey(),
-                        site.getValue());
-            }
-        };
+        Reporter reporter = reporterOn(element, mirror);
         Optional<ScheduleModel> schedule = request.get().validation().apply(reporter);
         // In the same compile as the schedule's own problems: every problem of the class at once.
         Optional<Set<Framework>> frameworks = frameworks(type);
@@ -326,6 +313,38 @@ public final class WarmupProcessor extends AbstractProcessor {
         boolean hasInstance = ElementFilter.fieldsIn(existing.getEnclosedElements()).stream()
                 .map(VariableElement::getSimpleName).anyMatch(n -> n.contentEquals("INSTANCE"));
         return implementsStepLr && hasInstance && existing.getModifiers().contains(Modifier.FINAL);
+    }
+
+    /** A reporter that places each message on the attribute it names, inside {@code mirror}. */
+    private Reporter reporterOn(Element element, AnnotationMirror mirror) {
+        return new Reporter() {
+            @Override
+            public void error(String attribute, String message) {
+                report(Diagnostic.Kind.ERROR, element, mirror, attribute, message);
+            }
+
+            @Override
+            public void warning(String attribute, String message) {
+                report(Diagnostic.Kind.WARNING, element, mirror, attribute, message);
+            }
+        };
+    }
+
+    private void report(Diagnostic.Kind kind, Element element, AnnotationMirror mirror, String attribute,
+            String message) {
+        Map.Entry<AnnotationMirror, AnnotationValue> site = locate(mirror, attribute);
+        try {
+            processingEnv.getMessager().printMessage(kind, message, element, site.getKey(), site.getValue());
+        } catch (RuntimeException eclipse) {
+            // The Eclipse compiler (BaseMessagerImpl.findAnnotation) throws on a nested annotation that has an empty
+            // array value ({@code milestones = {}} in a @Factor): the message goes on the outer attribute instead.
+            int nested = attribute.indexOf('[');
+            if (nested < 0 || site.getKey() == mirror) {
+                throw eclipse;
+            }
+            Map.Entry<AnnotationMirror, AnnotationValue> outer = locate(mirror, attribute.substring(0, nested));
+            processingEnv.getMessager().printMessage(kind, message, element, outer.getKey(), outer.getValue());
+        }
     }
 
     private void error(Element element, AnnotationMirror mirror, AnnotationValue value, String message) {

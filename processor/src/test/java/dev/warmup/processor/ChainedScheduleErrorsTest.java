@@ -221,6 +221,22 @@ class ChainedScheduleErrorsTest {
                         + " must be finite and > 0");
     }
 
+    /**
+     * ECJ throws when asked to place a message inside a nested annotation that has an empty array ({@code {}}); the
+     * processor then places it on {@code factors}: the same message, in the same file, no failure.
+     */
+    @Test
+    void anEmptyArrayInAFactorStillGivesItsMessages() {
+        JavaFileObject source = chained(factor("shape = FactorShape.LINEAR", "startFactor = 0.0", "steps = 10",
+                "milestones = {}"));
+        Compilation compilation = Compiler.compile(source);
+        assertThat(compilation).hadErrorContaining("factor 1: startFactor = 0.0 is not allowed: LinearLR's start factor"
+                + " must be in (0, 1]").inFile(source);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadWarningContaining("factor 1: milestones = {} is ignored: shape = FactorShape.LINEAR"
+                + " does not use it").inFile(source);
+    }
+
     // ---------------------------------------------------------------------------------------------- warnings
 
     @ParameterizedTest(name = "{0} with {1}")
