@@ -296,12 +296,7 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
 
     @Override
     public CodeBlock fillBody(Code code) {
-        return CodeBlock.builder()
-                .addStatement("int from = 0")
-                .addStatement("int to = n")
-                .addStatement("long firstStep = fromStep")
-                .add(product.fill(code))
-                .build();
+        return product.fillBody(code);
     }
 
     @Override

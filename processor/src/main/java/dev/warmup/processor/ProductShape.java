@@ -75,6 +75,19 @@ record ProductShape(NamedConstant scale, List<Factor> factors) implements Closed
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /**
+     * The statements of the generated {@code fill} after its checks ({@code out}, {@code n}, {@code fromStep} in
+     * scope): the product at every step.
+     */
+    CodeBlock fillBody(Code code) {
+        return CodeBlock.builder()
+                .addStatement("int from = 0")
+                .addStatement("int to = n")
+                .addStatement("long firstStep = fromStep")
+                .add(fill(code))
+                .build();
+    }
+
     @Override
     public String formula() {
         return factors.stream().map(f -> "f" + (factors.indexOf(f) + 1) + "(t)")

@@ -49,6 +49,7 @@ import javax.tools.StandardLocation;
 public final class WarmupProcessor extends AbstractProcessor {
 
     private static final String ADAPTERS = "dev.warmup.Adapters";
+    private static final String UNTUNED_WARMUP = "dev.warmup.UntunedWarmup";
     private static final String STEP_LR = "dev.warmup.StepLr";
     private static final String GENERATED = "javax.annotation.processing.Generated";
 
@@ -66,7 +67,9 @@ public final class WarmupProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return VALIDATORS.keySet();
+        Set<String> types = new TreeSet<>(VALIDATORS.keySet());
+        types.add(UNTUNED_WARMUP);
+        return types;
     }
 
     /** {@code -Awarmup.plot=false} turns the SVG chart written beside each generated source off. */
@@ -85,9 +88,15 @@ public final class WarmupProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Set<TypeElement> scheduleAnnotations = new HashSet<>();
-        for (String name : getSupportedAnnotationTypes()) {
+        for (String name : VALIDATORS.keySet()) {
             Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name)).ifPresent(
                     scheduleAnnotations::add);
+        }
+        try {
+            untunedWithoutSchedule(round, scheduleAnnotations);
+        } catch (RuntimeException | LinkageError | AssertionError unexpected) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "The warmup processor failed on "
+                    + "@UntunedWarmup. Please report this as a bug, with this message: " + unexpected);
         }
         if (scheduleAnnotations.isEmpty()) {
             return false;
@@ -144,6 +153,14 @@ public final class WarmupProcessor extends AbstractProcessor {
         }
         Reporter reporter = reporterOn(element, mirror);
         Optional<ScheduleModel> schedule = request.get().validation().apply(reporter);
+        Optional<AnnotationMirror> untuned = mirrorOf(type, UNTUNED_WARMUP);
+        if (untuned.isPresent()) {
+            Optional<Attributes> untunedAttributes = Attributes.read(untuned.get());
+            if (untunedAttributes.isEmpty()) {
+                return; // a value did not compile; javac has said so
+            }
+            schedule = UntunedModel.validate(untunedAttributes.get(), reporterOn(element, untuned.get()), schedule);
+        }
         // In the same compile as the schedule's own problems: every problem of the class at once.
         Optional<Set<Framework>> frameworks = frameworks(type);
         if (!Checks.isValidName(request.get().name())) {
@@ -344,6 +361,32 @@ public final class WarmupProcessor extends AbstractProcessor {
             }
             Map.Entry<AnnotationMirror, AnnotationValue> outer = locate(mirror, attribute.substring(0, nested));
             processingEnv.getMessager().printMessage(kind, message, element, outer.getKey(), outer.getValue());
+        }
+    }
+
+    /** The annotation named {@code name} on {@code element}, if it has one. */
+    private static Optional<AnnotationMirror> mirrorOf(Element element, String name) {
+        return element.getAnnotationMirrors().stream()
+                .filter(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(name))
+                .map(AnnotationMirror.class::cast)
+                .findFirst();
+    }
+
+    /** {@code @UntunedWarmup} multiplies a schedule: on a class without one it is an error. */
+    private void untunedWithoutSchedule(RoundEnvironment round, Set<TypeElement> scheduleAnnotations) {
+        TypeElement untuned = processingEnv.getElementUtils().getTypeElement(UNTUNED_WARMUP);
+        if (untuned == null) {
+            return;
+        }
+        for (Element element : round.getElementsAnnotatedWith(untuned)) {
+            boolean scheduled = element.getAnnotationMirrors().stream()
+                    .anyMatch(m -> scheduleAnnotations.contains(m.getAnnotationType().asElement()));
+            if (!scheduled) {
+                mirrorOf(element, UNTUNED_WARMUP).ifPresent(mirror -> error(element, mirror, null, "@UntunedWarmup "
+                        + "multiplies a schedule, but " + element + " has no schedule annotation: add @WarmupSchedule, "
+                        + "@PhasedSchedule, @OneCycleSchedule, @CyclicSchedule, @WarmRestartsSchedule or "
+                        + "@ChainedSchedule beside it"));
+            }
         }
     }
 
