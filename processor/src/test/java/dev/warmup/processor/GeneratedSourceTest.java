@@ -95,6 +95,17 @@ class GeneratedSourceTest {
         assertGeneratesTheGolden(CHAINED, "ChainedStepLr");
     }
 
+    /** RAdam's warmup beside a cosine decay (issue 16), as reviewed in {@code golden/AdamCosineStepLr.java}. */
+    @Test
+    void untunedWarmupGeneratesTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(JavaFileObjects.forSourceLines("p.AdamCosine",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmupSchedule(steps = 0, initLr = 1e-3, decay = Decay.COSINE, totalSteps = 5000)",
+                "@UntunedWarmup(UntunedRule.RADAM)",
+                "final class AdamCosine {}"), "AdamCosineStepLr");
+    }
+
     /** {@code source} compiles without warnings to {@code p.<simpleName>}, exactly {@code golden/<simpleName>.java}. */
     private static void assertGeneratesTheGolden(JavaFileObject source, String simpleName) throws IOException {
         Compilation compilation = Compiler.compile(source);

@@ -16,6 +16,8 @@ import dev.warmup.Phase;
 import dev.warmup.PhaseShape;
 import dev.warmup.PhasedSchedule;
 import dev.warmup.StepLr;
+import dev.warmup.UntunedRule;
+import dev.warmup.UntunedWarmup;
 import dev.warmup.WarmRestartsSchedule;
 import dev.warmup.Warmup;
 import dev.warmup.WarmupSchedule;
@@ -61,7 +63,7 @@ import org.junit.jupiter.api.Test;
  *       of up to 10,000 entries, generated names that are keywords, not identifiers or the names of {@code java.lang}
  *       types, and packages that hold a type of such a name; one attribute a line;</li>
  *   <li>{@link PhasedScheduleGenerator}, {@link OneCycleScheduleGenerator}, {@link CyclicScheduleGenerator},
- *       {@link WarmRestartsScheduleGenerator}, {@link ChainedScheduleGenerator} and
+ *       {@link WarmRestartsScheduleGenerator}, {@link ChainedScheduleGenerator}, {@link UntunedWarmupGenerator} and
  *       {@link LinearScalingRuleGenerator} ({@code @WarmupSchedule}'s batch sizes): {@value #OTHER_CASES_PER_SEED} a seed, seeds 1 to 4, with extreme values (0, -0.0,
  *       subnormals, {@code Double.MAX_VALUE}, infinities, NaN, {@code Long.MIN_VALUE}, {@code Long.MAX_VALUE},
  *       ...).</li>
@@ -1378,14 +1380,14 @@ class ScheduleFuzzTest {
      */
     abstract static sealed class AnnotationGenerator permits PhasedScheduleGenerator, OneCycleScheduleGenerator,
             CyclicScheduleGenerator, WarmRestartsScheduleGenerator, LinearScalingRuleGenerator,
-            ChainedScheduleGenerator {
+            ChainedScheduleGenerator, UntunedWarmupGenerator {
 
-        /** Two chances in eleven of each annotation, one of the linear scaling rule. */
+        /** Two chances in twelve of each annotation, one of the linear scaling rule, one of @UntunedWarmup. */
         private static final List<AnnotationGenerator> ALL = List.of(new PhasedScheduleGenerator(),
                 new PhasedScheduleGenerator(), new OneCycleScheduleGenerator(), new OneCycleScheduleGenerator(),
                 new CyclicScheduleGenerator(), new CyclicScheduleGenerator(), new WarmRestartsScheduleGenerator(),
                 new WarmRestartsScheduleGenerator(), new LinearScalingRuleGenerator(), new ChainedScheduleGenerator(),
-                new ChainedScheduleGenerator());
+                new ChainedScheduleGenerator(), new UntunedWarmupGenerator());
 
         private final Class<? extends Annotation> type;
 
@@ -1547,6 +1549,42 @@ class ScheduleFuzzTest {
                 factors.add(TestAttributes.source(Factor.class, f));
             }
             a.put("factors", new Raw(factors.stream().collect(Collectors.joining(", ", "{", "}"))));
+        }
+    }
+
+    /**
+     * {@code @UntunedWarmup} with a random rule and beta2 (plausible, near 0.6 and 1, or extreme) beside one of the
+     * six schedule annotations, valid; the errors it may give are its own.
+     */
+    static final class UntunedWarmupGenerator extends AnnotationGenerator {
+        private static final List<String> SCHEDULES = List.of(
+                "@WarmupSchedule(steps = 0, initLr = 0.001, decay = Decay.COSINE, totalSteps = 5000)",
+                "@WarmupSchedule(steps = 100, initLr = 0.1, decay = Decay.EXP)",
+                "@PhasedSchedule(phases = {@Phase(steps = 10, shape = PhaseShape.LINEAR, endLr = 0.1)})",
+                "@OneCycleSchedule(maxLr = 0.1, totalSteps = 1000)",
+                "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1)",
+                "@WarmRestartsSchedule(baseLr = 0.1, t0 = 100)",
+                "@ChainedSchedule(baseLr = 0.1, factors = {@Factor(shape = FactorShape.EXP, gamma = 0.999)})");
+        private static final double[] BETAS = {0.999, 0.99, 0.9, 0.0, 0.5, 0.6, 0.6000000000000001, 0.61,
+            0.9999999999999999, 1 - 1e-12, 1 - 1e-15};
+
+        UntunedWarmupGenerator() {
+            super(UntunedWarmup.class);
+        }
+
+        @Override
+        void attributes(Random random, Map<String, Object> a) {
+            a.put("value", UntunedRule.values()[random.nextInt(UntunedRule.values().length)]);
+            maybe(random, a, "beta2", random.nextInt(3) == 0 ? extreme(random) : BETAS[random.nextInt(BETAS.length)]);
+        }
+
+        @Override
+        AnnotationCase generate(int id, long seed, String className, Random random) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            attributes(random, a);
+            String annotation = SCHEDULES.get(random.nextInt(SCHEDULES.size())) + " "
+                    + TestAttributes.source(UntunedWarmup.class, a);
+            return new AnnotationCase(id, seed, className, UntunedWarmup.class, annotation, className + "StepLr");
         }
     }
 
