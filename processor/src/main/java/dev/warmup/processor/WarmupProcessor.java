@@ -40,8 +40,9 @@ import javax.tools.StandardLocation;
 
 /**
  * The annotation processor: for each type annotated with one of the schedule annotations ({@code @WarmupSchedule},
- * {@code @PhasedSchedule}, {@code @OneCycleSchedule}, {@code @CyclicSchedule}, {@code @WarmRestartsSchedule}) it
- * reads the annotation, validates it, and writes a final class implementing {@code StepLr}. Problems are compile
+ * {@code @PhasedSchedule}, {@code @OneCycleSchedule}, {@code @CyclicSchedule}, {@code @WarmRestartsSchedule},
+ * {@code @ChainedSchedule}) it reads the annotation, and {@code @UntunedWarmup} beside it, validates them, and writes a
+ * final class implementing {@code StepLr}. Problems are compile
  * errors on the attribute at fault; an unexpected exception becomes one error on the annotated type, never a javac
  * crash.
  */
