@@ -4,7 +4,8 @@ package dev.warmup;
  * A learning-rate schedule: the rate to train with at each optimiser step.
  *
  * <p>Classes generated from {@link WarmupSchedule}, {@link PhasedSchedule}, {@link OneCycleSchedule},
- * {@link CyclicSchedule} and {@link WarmRestartsSchedule} implement this interface with a short branch chain over
+ * {@link CyclicSchedule}, {@link WarmRestartsSchedule} and {@link ChainedSchedule} (with or without
+ * {@link UntunedWarmup} beside them) implement this interface with a short branch chain over
  * constants that the annotation processor computed at compile time: {@link #lr(long)} allocates nothing, holds no
  * state and is safe to call from any thread. Each generated class has a {@code public static final INSTANCE}.
  *

@@ -1,5 +1,6 @@
 package dev.warmup.processor;
 
+import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ final class Code {
 
     private final Map<String, NamedConstant> constants = new LinkedHashMap<>();
     private final Map<String, FillCode.Table> tables = new LinkedHashMap<>();
+    private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
 
     /** The name of {@code constant}, which the class will declare; one name, one value. */
     String use(NamedConstant constant) {
@@ -28,6 +30,22 @@ final class Code {
     String table(FillCode.Table table) {
         tables.putIfAbsent(table.name(), table);
         return table.name();
+    }
+
+    /**
+     * The name of {@code method}, a private static method of the class that code calls (a factor of a
+     * {@link ProductShape}), which the class will declare, in order of first use; one name, one method.
+     */
+    String method(MethodSpec method) {
+        MethodSpec before = methods.putIfAbsent(method.name(), method);
+        if (before != null && !before.equals(method)) {
+            throw new IllegalStateException(method.name() + " defined twice");
+        }
+        return method.name();
+    }
+
+    List<MethodSpec> methods() {
+        return new ArrayList<>(methods.values());
     }
 
     List<NamedConstant> constants() {

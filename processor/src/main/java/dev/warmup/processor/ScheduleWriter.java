@@ -76,6 +76,7 @@ final class ScheduleWriter {
         type.addMethod(lr);
         type.addMethod(fill);
         type.addMethods(fillMethods);
+        type.addMethods(code.methods());
         type.addMethod(MethodSpec.methodBuilder("warmupSteps")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)

@@ -40,9 +40,10 @@ import javax.tools.StandardLocation;
 
 /**
  * The annotation processor: for each type annotated with one of the schedule annotations ({@code @WarmupSchedule},
- * {@code @PhasedSchedule}, {@code @OneCycleSchedule}, {@code @CyclicSchedule}, {@code @WarmRestartsSchedule}) it
- * reads the annotation, validates it, and writes a final class implementing {@code StepLr}; for
- * {@code @PlateauSchedule}, a final class with state implementing {@code PlateauLr}. Problems are compile
+ * {@code @PhasedSchedule}, {@code @OneCycleSchedule}, {@code @CyclicSchedule}, {@code @WarmRestartsSchedule},
+ * {@code @ChainedSchedule}) it reads the annotation, and {@code @UntunedWarmup} beside it, validates them, and writes a
+ * final class implementing {@code StepLr}; for {@code @PlateauSchedule}, a final class with state implementing
+ * {@code PlateauLr}. Problems are compile
  * errors on the attribute at fault; an unexpected exception becomes one error on the annotated type, never a javac
  * crash.
  */
@@ -50,6 +51,7 @@ import javax.tools.StandardLocation;
 public final class WarmupProcessor extends AbstractProcessor {
 
     private static final String ADAPTERS = "dev.warmup.Adapters";
+    private static final String UNTUNED_WARMUP = "dev.warmup.UntunedWarmup";
     private static final String STEP_LR = "dev.warmup.StepLr";
     private static final String GENERATED = "javax.annotation.processing.Generated";
     /** Generates a {@code PlateauLr}, a class with state, rather than a {@code StepLr}: see {@link PlateauModel}. */
@@ -62,7 +64,8 @@ public final class WarmupProcessor extends AbstractProcessor {
             "dev.warmup.PhasedSchedule", PhasedModel::validate,
             "dev.warmup.OneCycleSchedule", OneCycleModel::validate,
             "dev.warmup.CyclicSchedule", CyclicModel::validate,
-            "dev.warmup.WarmRestartsSchedule", WarmRestartsModel::validate);
+            "dev.warmup.WarmRestartsSchedule", WarmRestartsModel::validate,
+            "dev.warmup.ChainedSchedule", ChainedModel::validate);
 
     /**
      * An annotation read: the class name it asks for, the default name's suffix, and how to validate it into a
@@ -73,7 +76,14 @@ public final class WarmupProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        Set<String> names = new HashSet<>(VALIDATORS.keySet());
+        Set<String> types = scheduleAnnotationNames();
+        types.add(UNTUNED_WARMUP);
+        return types;
+    }
+
+    /** The annotations that declare a schedule: one a class. */
+    private static Set<String> scheduleAnnotationNames() {
+        Set<String> names = new TreeSet<>(VALIDATORS.keySet());
         names.add(PLATEAU);
         return names;
     }
@@ -94,9 +104,15 @@ public final class WarmupProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Set<TypeElement> scheduleAnnotations = new HashSet<>();
-        for (String name : getSupportedAnnotationTypes()) {
+        for (String name : scheduleAnnotationNames()) {
             Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name)).ifPresent(
                     scheduleAnnotations::add);
+        }
+        try {
+            untunedWithoutSchedule(round, scheduleAnnotations);
+        } catch (RuntimeException | LinkageError | AssertionError unexpected) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "The warmup processor failed on "
+                    + "@UntunedWarmup. Please report this as a bug, with this message: " + unexpected);
         }
         if (scheduleAnnotations.isEmpty()) {
             return false;
@@ -151,21 +167,22 @@ public final class WarmupProcessor extends AbstractProcessor {
         if (request.isEmpty()) {
             return; // a value did not compile; javac has said so
         }
-        Reporter reporter = new Reporter() {
-            @Override
-            public void error(String attribute, String message) {
-                Map.Entry<AnnotationMirror, AnnotationValue> site = locate(mirror, attribute);
-                WarmupProcessor.this.error(element, site.getKey(), site.getValue(), message);
-            }
-
-            @Override
-            public void warning(String attribute, String message) {
-                Map.Entry<AnnotationMirror, AnnotationValue> site = locate(mirror, attribute);
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING, message, element, site.getKey(),
-                        site.getValue());
-            }
-        };
+        Reporter reporter = reporterOn(element, mirror);
         Optional<?> schedule = request.get().validation().apply(reporter);
+        Optional<AnnotationMirror> untuned = mirrorOf(type, UNTUNED_WARMUP);
+        if (untuned.isPresent()) {
+            if (PLATEAU.endsWith("." + annotation)) {
+                error(element, untuned.get(), null, "@UntunedWarmup is not supported with @PlateauSchedule: its rate"
+                        + " is set by observations; use warmupSteps");
+                return;
+            }
+            Optional<Attributes> untunedAttributes = Attributes.read(untuned.get());
+            if (untunedAttributes.isEmpty()) {
+                return; // a value did not compile; javac has said so
+            }
+            schedule = UntunedModel.validate(untunedAttributes.get(), reporterOn(element, untuned.get()),
+                    schedule.map(ScheduleModel.class::cast));
+        }
         // In the same compile as the schedule's own problems: every problem of the class at once.
         Optional<Set<Framework>> frameworks = frameworks(type, annotation);
         if (!Checks.isValidName(request.get().name())) {
@@ -368,6 +385,64 @@ public final class WarmupProcessor extends AbstractProcessor {
     private static boolean hasField(TypeElement existing, String name) {
         return ElementFilter.fieldsIn(existing.getEnclosedElements()).stream()
                 .map(VariableElement::getSimpleName).anyMatch(n -> n.contentEquals(name));
+    }
+
+    /** A reporter that places each message on the attribute it names, inside {@code mirror}. */
+    private Reporter reporterOn(Element element, AnnotationMirror mirror) {
+        return new Reporter() {
+            @Override
+            public void error(String attribute, String message) {
+                report(Diagnostic.Kind.ERROR, element, mirror, attribute, message);
+            }
+
+            @Override
+            public void warning(String attribute, String message) {
+                report(Diagnostic.Kind.WARNING, element, mirror, attribute, message);
+            }
+        };
+    }
+
+    private void report(Diagnostic.Kind kind, Element element, AnnotationMirror mirror, String attribute,
+            String message) {
+        Map.Entry<AnnotationMirror, AnnotationValue> site = locate(mirror, attribute);
+        try {
+            processingEnv.getMessager().printMessage(kind, message, element, site.getKey(), site.getValue());
+        } catch (RuntimeException eclipse) {
+            // The Eclipse compiler (BaseMessagerImpl.findAnnotation) throws on a nested annotation that has an empty
+            // array value ({@code milestones = {}} in a @Factor): the message goes on the outer attribute instead.
+            int nested = attribute.indexOf('[');
+            if (nested < 0 || site.getKey() == mirror) {
+                throw eclipse;
+            }
+            Map.Entry<AnnotationMirror, AnnotationValue> outer = locate(mirror, attribute.substring(0, nested));
+            processingEnv.getMessager().printMessage(kind, message, element, outer.getKey(), outer.getValue());
+        }
+    }
+
+    /** The annotation named {@code name} on {@code element}, if it has one. */
+    private static Optional<AnnotationMirror> mirrorOf(Element element, String name) {
+        return element.getAnnotationMirrors().stream()
+                .filter(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(name))
+                .map(AnnotationMirror.class::cast)
+                .findFirst();
+    }
+
+    /** {@code @UntunedWarmup} multiplies a schedule: on a class without one it is an error. */
+    private void untunedWithoutSchedule(RoundEnvironment round, Set<TypeElement> scheduleAnnotations) {
+        TypeElement untuned = processingEnv.getElementUtils().getTypeElement(UNTUNED_WARMUP);
+        if (untuned == null) {
+            return;
+        }
+        for (Element element : round.getElementsAnnotatedWith(untuned)) {
+            boolean scheduled = element.getAnnotationMirrors().stream()
+                    .anyMatch(m -> scheduleAnnotations.contains(m.getAnnotationType().asElement()));
+            if (!scheduled) {
+                mirrorOf(element, UNTUNED_WARMUP).ifPresent(mirror -> error(element, mirror, null, "@UntunedWarmup "
+                        + "multiplies a schedule, but " + element + " has no schedule annotation: add @WarmupSchedule, "
+                        + "@PhasedSchedule, @OneCycleSchedule, @CyclicSchedule, @WarmRestartsSchedule or "
+                        + "@ChainedSchedule beside it"));
+            }
+        }
     }
 
     private void error(Element element, AnnotationMirror mirror, AnnotationValue value, String message) {

@@ -126,6 +126,40 @@ class AdaptersTest {
         }
     }
 
+    /** {@code @Adapters} beside {@code @ChainedSchedule}: the same adapters over the product of factors. */
+    @Test
+    void adaptersWorkBesideAChainedSchedule() throws Exception {
+        Compilation compilation = Compiler.compile(JavaFileObjects.forSourceLines("p.Chained",
+                "package p;",
+                "import dev.warmup.*;",
+                "@ChainedSchedule(baseLr = 0.1, factors = {",
+                "        @Factor(shape = FactorShape.LINEAR, startFactor = 0.01, steps = 1000),",
+                "        @Factor(shape = FactorShape.EXP, gamma = 0.999)})",
+                "@Adapters({Framework.DJL, Framework.ND4J})",
+                "final class Chained {}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        StepLr schedule = new Compiler.Loader(compilation).schedule("p.ChainedStepLr");
+        Tracker tracker = (Tracker) schedule;
+        ISchedule nd4j = (ISchedule) schedule;
+        for (int update = 1; update < 6000; update += 7) {
+            assertEquals((float) schedule.lr(update - 1), tracker.getNewValue(update), "update " + update);
+            assertEquals(schedule.lr(update), nd4j.valueAt(update, 0), "iteration " + update);
+        }
+        // 0.1 * 0.01 at step 0, as ChainedScheduler's first rate (chained_linear_exp_1k.csv, first row)
+        assertEquals(0.001, nd4j.valueAt(0, 0), 1e-18);
+        Optimizer.sgd().setLearningRateTracker(tracker).build();
+        ObjectMapper mapper = new ObjectMapper();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(schedule.getClass().getClassLoader());
+        try {
+            Sgd restored = mapper.readValue(mapper.writeValueAsString(new Sgd(nd4j)), Sgd.class);
+            assertSame(schedule, restored.getLearningRateSchedule());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     private static StepLr compileCifar10() {
         Compilation compilation = Compiler.compile(CIFAR10);
         assertThat(compilation).succeededWithoutWarnings();

@@ -86,7 +86,9 @@ class EveryAnnotationErrorsTest {
                         + " endLr = 0.1)}")),
                 Arguments.of("OneCycleSchedule", List.of("maxLr = 0.1", "totalSteps = 1000")),
                 Arguments.of("CyclicSchedule", List.of("baseLr = 0.001", "maxLr = 0.1")),
-                Arguments.of("WarmRestartsSchedule", List.of("baseLr = 0.1", "t0 = 1000")));
+                Arguments.of("WarmRestartsSchedule", List.of("baseLr = 0.1", "t0 = 1000")),
+                Arguments.of("ChainedSchedule", List.of("baseLr = 0.1", "factors = {@Factor(shape = FactorShape.EXP,"
+                        + " gamma = 0.999)}")));
     }
 
     @Test
@@ -141,7 +143,9 @@ class EveryAnnotationErrorsTest {
                 erroneous("PhasedSchedule",
                         "phases = {@Phase(steps = 10, shape = PhaseShape.NOPE, endLr = 0.1)}"),
                 erroneous("PhasedSchedule",
-                        "phases = {@Phase(steps = 10, shape = PhaseShape.LINEAR, endLr = \"fast\")}"));
+                        "phases = {@Phase(steps = 10, shape = PhaseShape.LINEAR, endLr = \"fast\")}"),
+                erroneous("ChainedSchedule", "baseLr = 0.1",
+                        "factors = {@Factor(shape = FactorShape.NOPE, gamma = 0.999)}"));
     }
 
     private static Arguments erroneous(String annotation, String... attributes) {

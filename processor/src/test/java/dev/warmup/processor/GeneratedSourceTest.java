@@ -123,6 +123,31 @@ class GeneratedSourceTest {
         }
     }
 
+    /** PyTorch's {@code ChainedScheduler} of issue 16, as reviewed in {@code golden/ChainedStepLr.java}. */
+    private static final JavaFileObject CHAINED = JavaFileObjects.forSourceLines("p.Chained",
+            "package p;",
+            "import dev.warmup.*;",
+            "@ChainedSchedule(baseLr = 0.1, factors = {",
+            "        @Factor(shape = FactorShape.LINEAR, startFactor = 0.01, steps = 1000),",
+            "        @Factor(shape = FactorShape.EXP, gamma = 0.999)})",
+            "final class Chained {}");
+
+    @Test
+    void chainedGeneratesTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(CHAINED, "ChainedStepLr");
+    }
+
+    /** RAdam's warmup beside a cosine decay (issue 16), as reviewed in {@code golden/AdamCosineStepLr.java}. */
+    @Test
+    void untunedWarmupGeneratesTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(JavaFileObjects.forSourceLines("p.AdamCosine",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmupSchedule(steps = 0, initLr = 1e-3, decay = Decay.COSINE, totalSteps = 5000)",
+                "@UntunedWarmup(UntunedRule.RADAM)",
+                "final class AdamCosine {}"), "AdamCosineStepLr");
+    }
+
     /** {@code source} compiles without warnings to {@code p.<simpleName>}, exactly {@code golden/<simpleName>.java}. */
     private static void assertGeneratesTheGolden(JavaFileObject source, String simpleName) throws IOException {
         Compilation compilation = Compiler.compile(source);
@@ -144,10 +169,10 @@ class GeneratedSourceTest {
                 "  @WarmRestartsSchedule(baseLr = 0.1, t0 = 10, tMult = 3, warmupSteps = 5, startLr = 0.01)",
                 "  static final class Sgdr {}",
                 "}");
-        Compilation first = Compiler.compile(WSD, others);
-        Compilation again = Compiler.compile(others, WSD);
+        Compilation first = Compiler.compile(WSD, others, CHAINED);
+        Compilation again = Compiler.compile(CHAINED, others, WSD);
         for (String name : new String[] {"p.WsdStepLr", "p.Others_OneStepLr", "p.Others_ClrStepLr",
-            "p.Others_SgdrStepLr"}) {
+            "p.Others_SgdrStepLr", "p.ChainedStepLr"}) {
             assertEquals(source(first, name), source(again, name), name);
         }
     }

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.warmup.AnnealStrategy;
+import dev.warmup.ChainedSchedule;
 import dev.warmup.CyclicMode;
 import dev.warmup.CyclicSchedule;
 import dev.warmup.Decay;
+import dev.warmup.Factor;
+import dev.warmup.FactorShape;
 import dev.warmup.OneCycleSchedule;
 import dev.warmup.Phase;
 import dev.warmup.PhaseShape;
 import dev.warmup.PhasedSchedule;
 import dev.warmup.StepLr;
+import dev.warmup.UntunedRule;
+import dev.warmup.UntunedWarmup;
 import dev.warmup.WarmRestartsSchedule;
 import dev.warmup.Warmup;
 import dev.warmup.WarmupSchedule;
@@ -60,8 +65,8 @@ import org.junit.jupiter.api.Test;
  *       of up to 10,000 entries, generated names that are keywords, not identifiers or the names of {@code java.lang}
  *       types, and packages that hold a type of such a name; one attribute a line;</li>
  *   <li>{@link PhasedScheduleGenerator}, {@link OneCycleScheduleGenerator}, {@link CyclicScheduleGenerator},
- *       {@link WarmRestartsScheduleGenerator} and {@link LinearScalingRuleGenerator} ({@code @WarmupSchedule}'s
- *       batch sizes): {@value #OTHER_CASES_PER_SEED} a seed, seeds 1 to 4, with extreme values (0, -0.0,
+ *       {@link WarmRestartsScheduleGenerator}, {@link ChainedScheduleGenerator}, {@link UntunedWarmupGenerator} and
+ *       {@link LinearScalingRuleGenerator} ({@code @WarmupSchedule}'s batch sizes): {@value #OTHER_CASES_PER_SEED} a seed, seeds 1 to 4, with extreme values (0, -0.0,
  *       subnormals, {@code Double.MAX_VALUE}, infinities, NaN, {@code Long.MIN_VALUE}, {@code Long.MAX_VALUE},
  *       ...).</li>
  * </ul>
@@ -1314,9 +1319,9 @@ class ScheduleFuzzTest {
 
     // ------------------------------------------------------------------------------------------- the other four
 
-    /** A message of the processor names the attribute at fault first, after the phase it is in, if any. */
+    /** A message of the processor names the attribute at fault first, after the phase or factor it is in, if any. */
     private static final Pattern ATTRIBUTE =
-            Pattern.compile("^(?:phase \\d+: )?([A-Za-z][A-Za-z0-9]*) (?:=|is required)");
+            Pattern.compile("^(?:(?:phase|factor) \\d+: )?([A-Za-z][A-Za-z0-9]*) (?:=|is required)");
 
     private static final double[] EXTREME_DOUBLES = {0.0, -0.0, Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, 1e-10,
         0.5, 0.9999999999999999, 1.0, 1.0000000000000002, 2.0, 25.0, 1e10, 1e300, Double.MAX_VALUE,
@@ -1418,6 +1423,9 @@ class ScheduleFuzzTest {
             if (type == PhasedSchedule.class) {
                 methods = Stream.concat(methods, Stream.of(Phase.class.getDeclaredMethods()));
             }
+            if (type == ChainedSchedule.class) {
+                methods = Stream.concat(methods, Stream.of(Factor.class.getDeclaredMethods()));
+            }
             return methods.map(Method::getName).collect(Collectors.toSet());
         }
     }
@@ -1427,13 +1435,15 @@ class ScheduleFuzzTest {
      * annotation, write the attributes; the name is drawn here.
      */
     abstract static sealed class AnnotationGenerator permits PhasedScheduleGenerator, OneCycleScheduleGenerator,
-            CyclicScheduleGenerator, WarmRestartsScheduleGenerator, LinearScalingRuleGenerator {
+            CyclicScheduleGenerator, WarmRestartsScheduleGenerator, LinearScalingRuleGenerator,
+            ChainedScheduleGenerator, UntunedWarmupGenerator {
 
-        /** Two chances in nine of each annotation, one of the linear scaling rule. */
+        /** Two chances in twelve of each annotation, one of the linear scaling rule, one of @UntunedWarmup. */
         private static final List<AnnotationGenerator> ALL = List.of(new PhasedScheduleGenerator(),
                 new PhasedScheduleGenerator(), new OneCycleScheduleGenerator(), new OneCycleScheduleGenerator(),
                 new CyclicScheduleGenerator(), new CyclicScheduleGenerator(), new WarmRestartsScheduleGenerator(),
-                new WarmRestartsScheduleGenerator(), new LinearScalingRuleGenerator());
+                new WarmRestartsScheduleGenerator(), new LinearScalingRuleGenerator(), new ChainedScheduleGenerator(),
+                new ChainedScheduleGenerator(), new UntunedWarmupGenerator());
 
         private final Class<? extends Annotation> type;
 
@@ -1547,6 +1557,90 @@ class ScheduleFuzzTest {
             maybe(random, a, "batchSize", steps(random));
             maybe(random, a, "referenceBatchSize", steps(random));
             maybe(random, a, "startLr", rate(random));
+        }
+    }
+
+    /**
+     * {@code @ChainedSchedule}: up to 20 factors (more than the 16 allowed, sometimes none), each of a random shape
+     * with random attributes, used by the shape or not, plausible or extreme: factors and gammas around [0, 1],
+     * steps, step sizes and milestones from {@code Long.MIN_VALUE} to {@code Long.MAX_VALUE}.
+     */
+    static final class ChainedScheduleGenerator extends AnnotationGenerator {
+        ChainedScheduleGenerator() {
+            super(ChainedSchedule.class);
+        }
+
+        @Override
+        void attributes(Random random, Map<String, Object> a) {
+            a.put("baseLr", rate(random));
+            int count = random.nextInt(15) == 0 ? 0 : 1 + random.nextInt(random.nextInt(6) == 0 ? 20 : 4);
+            List<String> factors = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                FactorShape shape = FactorShape.values()[random.nextInt(FactorShape.values().length)];
+                f.put("shape", shape);
+                boolean plausible = random.nextInt(4) != 0;
+                for (String attribute : List.of("factor", "startFactor", "endFactor", "gamma")) {
+                    if (random.nextInt(plausible ? 2 : 4) == 0) {
+                        f.put(attribute, random.nextInt(3) == 0 ? extreme(random) : random.nextDouble());
+                    }
+                }
+                if (random.nextInt(3) != 0) {
+                    f.put("steps", steps(random));
+                }
+                maybe(random, f, "stepSize", steps(random));
+                if (random.nextInt(3) == 0) {
+                    List<Long> milestones = new ArrayList<>();
+                    long m = random.nextInt(5) == 0 ? EXTREME_LONGS[random.nextInt(EXTREME_LONGS.length)] : 0;
+                    for (int k = random.nextInt(6); k > 0; k--) {
+                        milestones.add(m);
+                        m = random.nextInt(8) == 0 ? EXTREME_LONGS[random.nextInt(EXTREME_LONGS.length)]
+                                : m + random.nextInt(1000);
+                    }
+                    f.put("milestones", milestones);
+                }
+                if (random.nextInt(4) == 0) {
+                    f.put("power", rate(random) * 4);
+                }
+                factors.add(TestAttributes.source(Factor.class, f));
+            }
+            a.put("factors", new Raw(factors.stream().collect(Collectors.joining(", ", "{", "}"))));
+        }
+    }
+
+    /**
+     * {@code @UntunedWarmup} with a random rule and beta2 (plausible, near 0.6 and 1, or extreme) beside one of the
+     * six schedule annotations, valid; the errors it may give are its own.
+     */
+    static final class UntunedWarmupGenerator extends AnnotationGenerator {
+        private static final List<String> SCHEDULES = List.of(
+                "@WarmupSchedule(steps = 0, initLr = 0.001, decay = Decay.COSINE, totalSteps = 5000)",
+                "@WarmupSchedule(steps = 100, initLr = 0.1, decay = Decay.EXP)",
+                "@PhasedSchedule(phases = {@Phase(steps = 10, shape = PhaseShape.LINEAR, endLr = 0.1)})",
+                "@OneCycleSchedule(maxLr = 0.1, totalSteps = 1000)",
+                "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1)",
+                "@WarmRestartsSchedule(baseLr = 0.1, t0 = 100)",
+                "@ChainedSchedule(baseLr = 0.1, factors = {@Factor(shape = FactorShape.EXP, gamma = 0.999)})");
+        private static final double[] BETAS = {0.999, 0.99, 0.9, 0.0, 0.5, 0.6, 0.6000000000000001, 0.61,
+            0.9999999999999999, 1 - 1e-12, 1 - 1e-15};
+
+        UntunedWarmupGenerator() {
+            super(UntunedWarmup.class);
+        }
+
+        @Override
+        void attributes(Random random, Map<String, Object> a) {
+            a.put("value", UntunedRule.values()[random.nextInt(UntunedRule.values().length)]);
+            maybe(random, a, "beta2", random.nextInt(3) == 0 ? extreme(random) : BETAS[random.nextInt(BETAS.length)]);
+        }
+
+        @Override
+        AnnotationCase generate(int id, long seed, String className, Random random) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            attributes(random, a);
+            String annotation = SCHEDULES.get(random.nextInt(SCHEDULES.size())) + " "
+                    + TestAttributes.source(UntunedWarmup.class, a);
+            return new AnnotationCase(id, seed, className, UntunedWarmup.class, annotation, className + "StepLr");
         }
     }
 

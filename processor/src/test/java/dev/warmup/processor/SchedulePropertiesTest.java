@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.warmup.AnnealStrategy;
+import dev.warmup.ChainedSchedule;
 import dev.warmup.CyclicMode;
 import dev.warmup.CyclicSchedule;
 import dev.warmup.Decay;
+import dev.warmup.FactorShape;
 import dev.warmup.OneCycleSchedule;
 import dev.warmup.PhaseShape;
 import dev.warmup.PhasedSchedule;
@@ -737,11 +739,19 @@ class SchedulePropertiesTest {
         }
 
         @SuppressWarnings("unchecked")
+        List<TestAttributes.Factor> factors() {
+            return (List<TestAttributes.Factor>) explicit.get("factors");
+        }
+
+        @SuppressWarnings("unchecked")
         List<TestAttributes.Phase> phases() {
             return (List<TestAttributes.Phase>) explicit.get("phases");
         }
 
         Attributes attributes() {
+            if (type == ChainedSchedule.class) {
+                return TestAttributes.chained((Double) explicit.get("baseLr"), factors());
+            }
             return type == PhasedSchedule.class ? TestAttributes.phased(phases()) : TestAttributes.of(type, explicit);
         }
 
@@ -768,6 +778,12 @@ class SchedulePropertiesTest {
                     CyclicScheduleProperties.randomSettings(random)));
             SCHEDULES.add(new RandomSchedule("Restarts" + i, WarmRestartsSchedule.class,
                     WarmRestartsScheduleProperties.randomSettings(random)));
+        }
+        // from a seed of their own, so that the draws of the four above stay as they were
+        Random chained = new Random(20261129L);
+        for (int i = 0; i < PER_ANNOTATION; i++) {
+            SCHEDULES.add(new RandomSchedule("Chained" + i, ChainedSchedule.class,
+                    ChainedScheduleProperties.randomSettings(chained)));
         }
         Map<String, String> sources = new LinkedHashMap<>();
         SCHEDULES.forEach(c -> sources.put(c.className(), source(c.className(), c.annotation())));
@@ -1333,6 +1349,168 @@ class SchedulePropertiesTest {
                 }
             }
             return a;
+        }
+    }
+
+    /**
+     * {@code @ChainedSchedule}: baseLr times the factors, each written naively here from PyTorch's schedulers'
+     * definitions ({@code Math.pow}, {@code 1 + cos}, plain quotients); warmupSteps is the largest {@code steps} of a
+     * rising factor.
+     */
+    @Nested
+    class ChainedScheduleProperties extends DefinitionProperties {
+
+        ChainedScheduleProperties() {
+            super(ChainedSchedule.class, ChainedModel::validate);
+        }
+
+        @Override
+        double naive(RandomSchedule c, long t) {
+            double lr = (Double) c.explicit().get("baseLr");
+            for (TestAttributes.Factor factor : c.factors()) {
+                lr *= naiveFactor(factor.explicit(), t);
+            }
+            return lr;
+        }
+
+        private static double naiveFactor(Map<String, Object> f, long t) {
+            long n = (Long) f.getOrDefault("steps", 0L);
+            double progress = n == 0 ? 0 : (double) Math.min(t, n) / n;
+            double gamma = (Double) f.getOrDefault("gamma", 0.1);
+            return switch ((FactorShape) f.get("shape")) {
+                case CONSTANT -> t < n ? (Double) f.get("factor") : 1.0;
+                case LINEAR -> {
+                    double start = (Double) f.get("startFactor");
+                    double end = (Double) f.getOrDefault("endFactor", 1.0);
+                    yield start + (end - start) * progress;
+                }
+                case EXP -> Math.pow(gamma, t);
+                case STEP -> Math.pow(gamma, t / (Long) f.get("stepSize"));
+                case MULTISTEP -> {
+                    @SuppressWarnings("unchecked")
+                    long passed = ((List<Long>) f.get("milestones")).stream().filter(m -> m <= t).count();
+                    yield Math.pow(gamma, passed);
+                }
+                case POLY -> Math.pow(1 - progress, (Double) f.getOrDefault("power", 1.0));
+                case COSINE -> {
+                    double end = (Double) f.getOrDefault("endFactor", 0.0);
+                    yield end + (1 - end) * (1 + Math.cos(Math.PI * progress)) / 2;
+                }
+            };
+        }
+
+        @Override
+        double scale(RandomSchedule c) {
+            return (Double) c.explicit().get("baseLr");
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        void addBoundaries(RandomSchedule c, Set<Long> steps) {
+            for (TestAttributes.Factor factor : c.factors()) {
+                Map<String, Object> f = factor.explicit();
+                if (f.containsKey("steps")) {
+                    long n = (Long) f.get("steps");
+                    around(steps, n);
+                    steps.add(n / 2);
+                }
+                if (f.containsKey("stepSize")) {
+                    long size = (Long) f.get("stepSize");
+                    around(steps, size);
+                    if (size < Long.MAX_VALUE / 3) {
+                        around(steps, 3 * size);
+                    }
+                }
+                if (f.containsKey("milestones")) {
+                    ((List<Long>) f.get("milestones")).forEach(m -> around(steps, m));
+                }
+            }
+        }
+
+        @Override
+        void assertWarmupSteps(RandomSchedule c, StepLr lr) {
+            long expected = 0;
+            for (TestAttributes.Factor factor : c.factors()) {
+                Map<String, Object> f = factor.explicit();
+                boolean rises = switch ((FactorShape) f.get("shape")) {
+                    case CONSTANT -> (Double) f.get("factor") < 1;
+                    case LINEAR -> (Double) f.get("startFactor") < (Double) f.getOrDefault("endFactor", 1.0);
+                    default -> false;
+                };
+                if (rises) {
+                    expected = Math.max(expected, (Long) f.get("steps"));
+                }
+            }
+            assertEquals(expected, lr.warmupSteps(), c.annotation());
+        }
+
+        /** The random factors hold every shape. */
+        @Test
+        void theRandomFactorsCoverEveryShape() {
+            Set<FactorShape> seen = new TreeSet<>();
+            cases().forEach(c -> c.factors().forEach(f -> seen.add((FactorShape) f.explicit().get("shape"))));
+            assertEquals(Set.of(FactorShape.values()), seen);
+        }
+
+        static Map<String, Object> randomSettings(Random random) {
+            int count = 1 + random.nextInt(random.nextInt(8) == 0 ? 16 : 4);
+            List<TestAttributes.Factor> factors = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                FactorShape shape = FactorShape.values()[random.nextInt(FactorShape.values().length)];
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("shape", shape);
+                long steps = pick(random, 1, 2, 3, 10, 1 + random.nextInt(1000), 1 + random.nextInt(100_000),
+                        1L << 40);
+                switch (shape) {
+                    case CONSTANT -> {
+                        f.put("factor", random.nextInt(4) == 0 ? 0.0 : random.nextDouble());
+                        f.put("steps", steps);
+                    }
+                    case LINEAR -> {
+                        f.put("startFactor", 1 - random.nextDouble()); // (0, 1]
+                        f.put("steps", steps);
+                        if ((Double) f.get("startFactor") == 1.0 || random.nextBoolean()) {
+                            f.put("endFactor", random.nextInt(4) == 0 ? 0.0 : random.nextDouble());
+                        }
+                    }
+                    case EXP -> f.put("gamma", 1 - Math.pow(10, -1 - 5 * random.nextDouble()));
+                    case STEP -> {
+                        f.put("stepSize", pick(random, 1, 2, 10, 1 + random.nextInt(1000), 1L << 40));
+                        if (random.nextBoolean()) {
+                            f.put("gamma", 0.05 + 0.9 * random.nextDouble());
+                        }
+                    }
+                    case MULTISTEP -> {
+                        List<Long> milestones = new ArrayList<>();
+                        long m = random.nextInt(3) == 0 ? 0 : random.nextInt(100);
+                        for (int k = 1 + random.nextInt(random.nextBoolean() ? 4 : 12); k > 0; k--) {
+                            milestones.add(m);
+                            m += 1 + random.nextInt(1000);
+                        }
+                        f.put("milestones", milestones);
+                        if (random.nextBoolean()) {
+                            f.put("gamma", 0.05 + 0.9 * random.nextDouble());
+                        }
+                    }
+                    case POLY -> {
+                        f.put("steps", steps);
+                        if (random.nextBoolean()) {
+                            f.put("power", new double[] {0.5, 1.0, 2.0, 0.1 + 4 * random.nextDouble()}[random.nextInt(4)]);
+                        }
+                    }
+                    case COSINE -> {
+                        f.put("steps", steps);
+                        if (random.nextBoolean()) {
+                            f.put("endFactor", random.nextInt(4) == 0 ? 0.0 : random.nextDouble());
+                        }
+                    }
+                }
+                factors.add(new TestAttributes.Factor(f));
+            }
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("baseLr", rate(random));
+            settings.put("factors", factors);
+            return settings;
         }
     }
 }

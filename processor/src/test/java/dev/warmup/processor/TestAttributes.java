@@ -35,6 +35,9 @@ final class TestAttributes {
         if (value instanceof Enum<?> e) {
             return new Attributes.EnumConstant(e.getDeclaringClass().getSimpleName(), e.name());
         }
+        if (value instanceof long[] longs) {
+            return java.util.Arrays.stream(longs).boxed().toList();
+        }
         return value;
     }
 
@@ -69,6 +72,9 @@ final class TestAttributes {
         if (value instanceof Phase phase) {
             return phase.source();
         }
+        if (value instanceof Factor factor) {
+            return factor.source();
+        }
         if (value instanceof List<?> list) {
             return list.stream().map(TestAttributes::literal).collect(Collectors.joining(", ", "{", "}"));
         }
@@ -90,5 +96,24 @@ final class TestAttributes {
     static Attributes phased(List<Phase> phases) {
         return of(dev.warmup.PhasedSchedule.class,
                 Map.of("phases", phases.stream().map(Phase::attributes).toList()));
+    }
+
+    /** A {@code @Factor} of a test: its explicit values. */
+    record Factor(Map<String, Object> explicit) {
+        String source() {
+            return TestAttributes.source(dev.warmup.Factor.class, explicit);
+        }
+
+        Attributes attributes() {
+            return of(dev.warmup.Factor.class, explicit);
+        }
+    }
+
+    /** Attributes of a {@code @ChainedSchedule} of {@code baseLr} and test {@link Factor}s. */
+    static Attributes chained(double baseLr, List<Factor> factors) {
+        Map<String, Object> explicit = new LinkedHashMap<>();
+        explicit.put("baseLr", baseLr);
+        explicit.put("factors", factors.stream().map(Factor::attributes).toList());
+        return of(dev.warmup.ChainedSchedule.class, explicit);
     }
 }

@@ -1,0 +1,241 @@
+package p;
+
+import dev.warmup.StepLr;
+import javax.annotation.processing.Generated;
+
+/**
+ * Learning-rate schedule of {@code p.AdamCosine}, generated from
+ * {@code @WarmupSchedule(steps = 0, initLr = 0.001, decay = Decay.COSINE, totalSteps = 5000,
+ *         minLr = 0.0 (default)) @UntunedWarmup(value = UntunedRule.RADAM, beta2 = 0.999 (default))}:
+ * cosine decay, times the untuned RAdam warmup factor of beta2 = 0.999 (Ma and Yarats 2019, as pytorch_warmup).
+ *
+ * <pre>{@code
+ * step t            lr(t)                                                                                                                                       computed as
+ * t >= 0            schedule(t) * omega(t + 1)                                                                                                                  schedule(t) * untunedWarmup(t)
+ * schedule, t >= 0  minLr + (initLr - minLr) * (1 + cos(pi * (t - W) / (T - W))) / 2                                                                            DECAY_AMPLITUDE * c^2, c = cos(DECAY_HALF_OMEGA * t) where t <= (T - t), else sin(DECAY_HALF_OMEGA * (T - t)) by its Taylor polynomial
+ * factor, t >= 0    omega(t + 1) = sqrt((rho - 4)(rho - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho)), rho = rho_inf - 2 s beta2^s / (1 - beta2^s), s = t + 5  sqrt((rho - 4) * (rho - 2) / rho * UNTUNED_SCALE), rho from exp(UNTUNED_LOG_BETA2 * s) and -expm1(UNTUNED_LOG_BETA2 * s)
+ * }</pre>
+ *
+ * <p>Constants:
+ * <pre>{@code
+ * constant               value                   from
+ * TOTAL_STEPS            5000L                   totalSteps T: minLr from here on
+ * MIN_LR                 0.0                     minLr
+ * DECAY_HALF_OMEGA       3.141592653589793E-4    pi / (2 (T - W))
+ * DECAY_AMPLITUDE        0.001                   initLr - minLr
+ * DECAY_HALF_OMEGA_HIGH  3.1415926059708E-4      pi / (2 (T - W)), its top 26 bits
+ * DECAY_HALF_OMEGA_REST  4.7618993167034E-12     pi / (2 (T - W)) as a double, less its top 26 bits
+ * DECAY_HALF_OMEGA_LOW   1.4848553205438743E-20  pi / (2 (T - W)) less its double, from pi to 50 digits
+ * SIN_3                  -0.16666666666666666    -1 / 3!, sin's Taylor coefficient of y^3
+ * SIN_5                  0.008333333333333333    1 / 5!, sin's Taylor coefficient of y^5
+ * SIN_7                  -1.984126984126984E-4   -1 / 7!, sin's Taylor coefficient of y^7
+ * SIN_9                  2.7557319223985893E-6   1 / 9!, sin's Taylor coefficient of y^9
+ * SIN_11                 -2.505210838544172E-8   -1 / 11!, sin's Taylor coefficient of y^11
+ * SIN_13                 1.6059043836821613E-10  1 / 13!, sin's Taylor coefficient of y^13
+ * SIN_15                 -7.647163731819816E-13  -1 / 15!, sin's Taylor coefficient of y^15
+ * SIN_17                 2.8114572543455206E-15  1 / 17!, sin's Taylor coefficient of y^17
+ * UNTUNED_OFFSET         5L                      the smallest s >= 1 with rho(s) > 4, by pytorch_warmup's beta2 ** s
+ * UNTUNED_LOG_BETA2      -0.0010005003335835344  ln(beta2)
+ * UNTUNED_RHO_INF        1998.9999999999982      rho_inf = 2 / (1 - beta2) - 1
+ * UNTUNED_SCALE          5.017551389741258E-4    rho_inf / ((rho_inf - 4) * (rho_inf - 2))
+ * }</pre>
+ *
+ * <p>Values at key steps:
+ * <pre>{@code
+ * step  lr
+ * 0     1.731150316637996E-5
+ * 1     2.58211102534221E-5
+ * 514   4.7220971638904435E-4
+ * 1029  5.881367806807703E-4
+ * 2500  4.4066120610410873E-4
+ * 4999  9.701162228053773E-11
+ * 5000  0.0
+ * }</pre>
+ */
+@Generated(
+        value = "dev.warmup.processor.WarmupProcessor",
+        comments = "from @WarmupSchedule(steps = 0, initLr = 0.001, decay = Decay.COSINE, totalSteps = 5000) @UntunedWarmup(value = UntunedRule.RADAM) on p.AdamCosine"
+)
+public final class AdamCosineStepLr implements StepLr {
+    /**
+     * The schedule; it has no state, so one instance serves every thread.
+     */
+    public static final AdamCosineStepLr INSTANCE = new AdamCosineStepLr();
+
+    /**
+     * totalSteps T: minLr from here on.
+     */
+    private static final long TOTAL_STEPS = 5000L;
+
+    /**
+     * minLr.
+     */
+    private static final double MIN_LR = 0.0;
+
+    /**
+     * pi / (2 (T - W)).
+     */
+    private static final double DECAY_HALF_OMEGA = 3.141592653589793E-4;
+
+    /**
+     * initLr - minLr.
+     */
+    private static final double DECAY_AMPLITUDE = 0.001;
+
+    /**
+     * pi / (2 (T - W)), its top 26 bits.
+     */
+    private static final double DECAY_HALF_OMEGA_HIGH = 3.1415926059708E-4;
+
+    /**
+     * pi / (2 (T - W)) as a double, less its top 26 bits.
+     */
+    private static final double DECAY_HALF_OMEGA_REST = 4.7618993167034E-12;
+
+    /**
+     * pi / (2 (T - W)) less its double, from pi to 50 digits.
+     */
+    private static final double DECAY_HALF_OMEGA_LOW = 1.4848553205438743E-20;
+
+    /**
+     * -1 / 3!, sin's Taylor coefficient of y^3.
+     */
+    private static final double SIN_3 = -0.16666666666666666;
+
+    /**
+     * 1 / 5!, sin's Taylor coefficient of y^5.
+     */
+    private static final double SIN_5 = 0.008333333333333333;
+
+    /**
+     * -1 / 7!, sin's Taylor coefficient of y^7.
+     */
+    private static final double SIN_7 = -1.984126984126984E-4;
+
+    /**
+     * 1 / 9!, sin's Taylor coefficient of y^9.
+     */
+    private static final double SIN_9 = 2.7557319223985893E-6;
+
+    /**
+     * -1 / 11!, sin's Taylor coefficient of y^11.
+     */
+    private static final double SIN_11 = -2.505210838544172E-8;
+
+    /**
+     * 1 / 13!, sin's Taylor coefficient of y^13.
+     */
+    private static final double SIN_13 = 1.6059043836821613E-10;
+
+    /**
+     * -1 / 15!, sin's Taylor coefficient of y^15.
+     */
+    private static final double SIN_15 = -7.647163731819816E-13;
+
+    /**
+     * 1 / 17!, sin's Taylor coefficient of y^17.
+     */
+    private static final double SIN_17 = 2.8114572543455206E-15;
+
+    /**
+     * the smallest s >= 1 with rho(s) > 4, by pytorch_warmup's beta2 ** s.
+     */
+    private static final long UNTUNED_OFFSET = 5L;
+
+    /**
+     * ln(beta2).
+     */
+    private static final double UNTUNED_LOG_BETA2 = -0.0010005003335835344;
+
+    /**
+     * rho_inf = 2 / (1 - beta2) - 1.
+     */
+    private static final double UNTUNED_RHO_INF = 1998.9999999999982;
+
+    /**
+     * rho_inf / ((rho_inf - 4) * (rho_inf - 2)).
+     */
+    private static final double UNTUNED_SCALE = 5.017551389741258E-4;
+
+    private AdamCosineStepLr() {
+    }
+
+    @Override
+    public double lr(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        return schedule(step) * untunedWarmup(step);
+    }
+
+    /**
+     * Fills {@code out} with {@code lr(fromStep + i)}: the same product, computed at every step.
+     */
+    @Override
+    public void fill(double[] out, long fromStep) {
+        if (fromStep < 0) {
+            throw new IllegalArgumentException("fromStep must be >= 0, was " + fromStep);
+        }
+        int n = out.length;
+        if (n == 0) {
+            return;
+        }
+        Math.addExact(fromStep, n - 1);
+        int from = 0;
+        int to = n;
+        long firstStep = fromStep;
+        for (int i = from; i < to; i++) {
+            long step = firstStep + (i - from);
+            out[i] = schedule(step) * untunedWarmup(step);
+        }
+    }
+
+    /**
+     * The schedule: cosine decay: {@code @WarmupSchedule(steps = 0, initLr = 0.001, decay = Decay.COSINE, totalSteps = 5000)},
+     * computed as {@code the schedule's own code, as without @UntunedWarmup}.
+     */
+    private static double schedule(long step) {
+        // cosine decay: minLr + (initLr - minLr) * (1 + cos(pi * (t - W) / (T - W))) / 2
+        if (step >= TOTAL_STEPS) {
+            return MIN_LR;
+        }
+        long left = TOTAL_STEPS - step;
+        if (step <= left) {
+            // far from the low end: cos(w m), m the steps from the high end
+            double c = Math.cos(DECAY_HALF_OMEGA * step);
+            return DECAY_AMPLITUDE * (c * c);
+        }
+        // near it: sin(w n), n the steps to the low end, by its Taylor polynomial at w n = y + yLow
+        double high = DECAY_HALF_OMEGA_HIGH * left;
+        double rest = DECAY_HALF_OMEGA_REST * left + DECAY_HALF_OMEGA_LOW * left;
+        double y = high + rest;
+        double yLow = rest - (y - high);
+        double z = y * y;
+        double p = SIN_3 + z * (SIN_5 + z * (SIN_7 + z * (SIN_9
+                + z * (SIN_11 + z * (SIN_13 + z * (SIN_15 + z * SIN_17))))));
+        double s = y + (yLow + y * z * p);
+        return DECAY_AMPLITUDE * (s * s);
+    }
+
+    /**
+     * Untuned RAdam warmup factor of beta2 = 0.999: {@code omega(t + 1) = sqrt((rho - 4)(rho - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho)), rho = rho_inf - 2 s beta2^s / (1 - beta2^s), s = t + 5},
+     * computed as {@code sqrt((rho - 4) * (rho - 2) / rho * UNTUNED_SCALE), rho from exp(UNTUNED_LOG_BETA2 * s) and -expm1(UNTUNED_LOG_BETA2 * s)}.
+     */
+    private static double untunedWarmup(long step) {
+        double s = (double) step + UNTUNED_OFFSET;
+        double e = UNTUNED_LOG_BETA2 * s;
+        // rho(s) = rho_inf - 2 s beta2^s / (1 - beta2^s)
+        double rho = UNTUNED_RHO_INF - 2 * s * Math.exp(e) / -Math.expm1(e);
+        return Math.sqrt(Math.max(0.0, (rho - 4) * (rho - 2) / rho * UNTUNED_SCALE));
+    }
+
+    @Override
+    public long warmupSteps() {
+        return 1029L;
+    }
+
+    @Override
+    public String toString() {
+        return "AdamCosineStepLr @WarmupSchedule(steps = 0, initLr = 0.001, decay = Decay.COSINE, totalSteps = 5000, minLr = 0.0 (default)) @UntunedWarmup(value = UntunedRule.RADAM, beta2 = 0.999 (default))";
+    }
+}

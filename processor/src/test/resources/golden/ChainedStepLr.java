@@ -1,0 +1,148 @@
+package p;
+
+import dev.warmup.StepLr;
+import javax.annotation.processing.Generated;
+
+/**
+ * Learning-rate schedule of {@code p.Chained}, generated from
+ * {@code @ChainedSchedule(baseLr = 0.1, factors = {
+ *         @Factor(shape = FactorShape.LINEAR, startFactor = 0.01, steps = 1000),
+ *         @Factor(shape = FactorShape.EXP, gamma = 0.999)})}:
+ * baseLr 0.1 times 2 factors, each from step 0 (linear 0.01 -> 1.0 over 1000 steps, then 1.0; exponential, times 0.999 every step).
+ *
+ * <pre>{@code
+ * step t               lr(t)                                            computed as
+ * t >= 0               baseLr * f1(t) * f2(t)                           BASE_LR * factor1(t) * factor2(t)
+ * factor 1, t < 1000   startFactor + (endFactor - startFactor) * t / N  FACTOR_1_START + FACTOR_1_SLOPE * t
+ * factor 1, t >= 1000  1.0                                              FACTOR_1_END
+ * factor 2, t >= 0     gamma^t                                          FACTOR_2_START * exp(FACTOR_2_LOG_RATE * t)
+ * }</pre>
+ *
+ * <p>Constants:
+ * <pre>{@code
+ * constant           value                   from
+ * BASE_LR            0.1                     baseLr
+ * FACTOR_1_STEPS     1000L                   N, the steps over which factor 1 changes
+ * FACTOR_1_SLOPE     9.9E-4                  (endFactor - startFactor) / N
+ * FACTOR_1_START     0.01                    startFactor
+ * FACTOR_1_END       1.0                     1.0, factor 1 from N on
+ * FACTOR_2_START     1.0                     1, the factor at step 0
+ * FACTOR_2_LOG_RATE  -0.0010005003335835344  ln(gamma) = ln(0.999)
+ * }</pre>
+ *
+ * <p>Values at key steps:
+ * <pre>{@code
+ * step  lr
+ * 0     0.001
+ * 500   0.03062213671548983
+ * 999   0.036769910540584635
+ * 1000  0.03676954247709637
+ * }</pre>
+ */
+@Generated(
+        value = "dev.warmup.processor.WarmupProcessor",
+        comments = "from @ChainedSchedule(baseLr = 0.1, factors = {@Factor(shape = FactorShape.LINEAR, startFactor = 0.01, steps = 1000), @Factor(shape = FactorShape.EXP, gamma = 0.999)}) on p.Chained"
+)
+public final class ChainedStepLr implements StepLr {
+    /**
+     * The schedule; it has no state, so one instance serves every thread.
+     */
+    public static final ChainedStepLr INSTANCE = new ChainedStepLr();
+
+    /**
+     * baseLr.
+     */
+    private static final double BASE_LR = 0.1;
+
+    /**
+     * N, the steps over which factor 1 changes.
+     */
+    private static final long FACTOR_1_STEPS = 1000L;
+
+    /**
+     * (endFactor - startFactor) / N.
+     */
+    private static final double FACTOR_1_SLOPE = 9.9E-4;
+
+    /**
+     * startFactor.
+     */
+    private static final double FACTOR_1_START = 0.01;
+
+    /**
+     * 1.0, factor 1 from N on.
+     */
+    private static final double FACTOR_1_END = 1.0;
+
+    /**
+     * 1, the factor at step 0.
+     */
+    private static final double FACTOR_2_START = 1.0;
+
+    /**
+     * ln(gamma) = ln(0.999).
+     */
+    private static final double FACTOR_2_LOG_RATE = -0.0010005003335835344;
+
+    private ChainedStepLr() {
+    }
+
+    @Override
+    public double lr(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        return BASE_LR * factor1(step) * factor2(step);
+    }
+
+    /**
+     * Fills {@code out} with {@code lr(fromStep + i)}: the same product, computed at every step.
+     */
+    @Override
+    public void fill(double[] out, long fromStep) {
+        if (fromStep < 0) {
+            throw new IllegalArgumentException("fromStep must be >= 0, was " + fromStep);
+        }
+        int n = out.length;
+        if (n == 0) {
+            return;
+        }
+        Math.addExact(fromStep, n - 1);
+        int from = 0;
+        int to = n;
+        long firstStep = fromStep;
+        for (int i = from; i < to; i++) {
+            long step = firstStep + (i - from);
+            out[i] = BASE_LR * factor1(step) * factor2(step);
+        }
+    }
+
+    /**
+     * Factor 1: linear 0.01 -> 1.0 over 1000 steps, then 1.0: {@code startFactor + (endFactor - startFactor) * t / N for t < 1000, then 1.0},
+     * computed as {@code FACTOR_1_START + FACTOR_1_SLOPE * t, then FACTOR_1_END}.
+     */
+    private static double factor1(long step) {
+        if (step < FACTOR_1_STEPS) {
+            return FACTOR_1_START + FACTOR_1_SLOPE * step;
+        }
+        return FACTOR_1_END;
+    }
+
+    /**
+     * Factor 2: exponential, times 0.999 every step: {@code gamma^t},
+     * computed as {@code FACTOR_2_START * exp(FACTOR_2_LOG_RATE * t)}.
+     */
+    private static double factor2(long step) {
+        return FACTOR_2_START * Math.exp(FACTOR_2_LOG_RATE * step);
+    }
+
+    @Override
+    public long warmupSteps() {
+        return 1000L;
+    }
+
+    @Override
+    public String toString() {
+        return "ChainedStepLr @ChainedSchedule(baseLr = 0.1, factors = {@Factor(shape = FactorShape.LINEAR, startFactor = 0.01, steps = 1000), @Factor(shape = FactorShape.EXP, gamma = 0.999)})";
+    }
+}
