@@ -47,6 +47,12 @@ record ProductShape(NamedConstant scale, List<Factor> factors) implements Closed
         return product;
     }
 
+    /** Every factor counts from step 0 and has no end: the product lies on {@code [0, infinity)}. */
+    @Override
+    public Span span() {
+        return Span.from(Span.Bound.ZERO);
+    }
+
     @Override
     public CodeBlock expression(Code code) {
         CodeBlock.Builder product = CodeBlock.builder();
