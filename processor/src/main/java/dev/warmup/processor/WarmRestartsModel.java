@@ -1,6 +1,7 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +26,19 @@ import java.util.TreeSet;
  * </ul>
  * With {@code T_cur = d - S_i}, {@code lr = etaMin + (baseLr - etaMin) * c^2}, where
  * {@code c = cos(pi / 2 * T_cur / T_i)}, equal to PyTorch's {@code (1 + cos(pi * T_cur / T_i)) / 2} by the half-angle
- * identity, and computed as {@code sin(pi / 2 * (T_i - T_cur) / T_i)} in the second half of a cycle, where its argument
- * is exact and it keeps full relative precision as the rate nears etaMin.
+ * identity, computed as {@link CosineShape} computes a span (cos in the first half of a cycle, sine's Taylor polynomial
+ * at an angle kept to about half an ulp in the second, so no {@code Math.sin}, which is slow on JDK 17, and full
+ * relative precision as the rate nears etaMin) with {@code w = pi / (2 T_i)}: for {@code tMult = 1}, the constant
+ * {@code pi / (2 t0)}; for {@code tMult = 2}, the same at {@code T_cur / 2^i}, exact, since cycle i is the first
+ * cycle 2^i times slower; for {@code tMult >= 3}, tables of {@code pi / (2 T_i)} and its parts by cycle.
  *
  * @param cycleStarts for {@code tMult >= 3}: {@code S_i} of every cycle that starts by {@code Long.MAX_VALUE}
  * @param cycleLengths for {@code tMult >= 3}: {@code T_i} of those cycles, as doubles
+ * @param omegas {@code pi / (2 T_i)} of those cycles for {@code tMult >= 3}; else of the first cycle alone
  */
 record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, double baseLr, double etaMin,
         double amplitude, long firstCycle, int tMult, long[] cycleStarts, double[] cycleLengths,
-        Attributes attributes) implements ScheduleModel {
+        CosineShape.HalfOmega[] omegas, Attributes attributes) implements ScheduleModel {
 
     /** Validates a {@code @WarmRestartsSchedule}, reporting every problem; empty if there was one. */
     static Optional<ScheduleModel> validate(Attributes a, Reporter reporter) {
@@ -67,6 +72,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         long t0 = a.longValue("t0");
         List<Long> starts = new ArrayList<>();
         List<Double> lengths = new ArrayList<>();
+        List<CosineShape.HalfOmega> omegas = new ArrayList<>();
         if (tMult >= 3) {
             BigInteger length = BigInteger.valueOf(t0);
             BigInteger cycleStart = BigInteger.ZERO;
@@ -74,13 +80,17 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             while (cycleStart.compareTo(limit) <= 0) {
                 starts.add(cycleStart.longValueExact());
                 lengths.add(length.doubleValue());
+                omegas.add(CosineShape.HalfOmega.of(Math.PI / (2 * length.doubleValue()), new BigDecimal(length)));
                 cycleStart = cycleStart.add(length);
                 length = length.multiply(BigInteger.valueOf(tMult));
             }
+        } else {
+            omegas.add(CosineShape.HalfOmega.of(Math.PI / (2 * (double) t0), BigDecimal.valueOf(t0)));
         }
         WarmRestartsModel model = new WarmRestartsModel(w, w == 0 ? 0 : start, w == 0 ? 0 : (base - start) / w, base,
                 etaMin, base - etaMin, t0, (int) tMult, starts.stream().mapToLong(Long::longValue).toArray(),
-                lengths.stream().mapToDouble(Double::doubleValue).toArray(), a);
+                lengths.stream().mapToDouble(Double::doubleValue).toArray(),
+                omegas.toArray(CosineShape.HalfOmega[]::new), a);
         /* The highest rates are at the restarts and at the end of warmup. */
         return checks.constantsFinite(model, "baseLr")
                 && checks.ratesFinite(model, "baseLr", w == 0 ? List.of(0L) : List.of(w - 1, w))
@@ -96,21 +106,26 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             return warmup().at(step);
         }
         long d = step - warmupSteps;
-        long sinceRestart;
-        double length;
+        double c2;
         if (tMult == 1) {
-            sinceRestart = d % firstCycle;
-            length = firstCycle;
+            long sinceRestart = d % firstCycle;
+            c2 = CosineShape.squared(omegas[0], sinceRestart, firstCycle - sinceRestart, wholeCycles());
         } else if (tMult == 2) {
             int cycle = 63 - Long.numberOfLeadingZeros(d / firstCycle + 1);
-            sinceRestart = d - firstCycle * ((1L << cycle) - 1);
-            length = Math.scalb((double) firstCycle, cycle);
+            long sinceRestart = d - firstCycle * ((1L << cycle) - 1);
+            double position = sinceRestart * Double.longBitsToDouble((1023L - cycle) << 52);
+            c2 = CosineShape.squared(omegas[0], position, firstCycle - position, false);
         } else {
             int cycle = cycleOf(d);
-            sinceRestart = d - cycleStarts[cycle];
-            length = cycleLengths[cycle];
+            long sinceRestart = d - cycleStarts[cycle];
+            c2 = CosineShape.squared(omegas[cycle], sinceRestart, cycleLengths[cycle] - sinceRestart, false);
         }
-        return CosineShape.restartAt(etaMin, amplitude, sinceRestart, length);
+        return etaMin == 0 ? amplitude * c2 : etaMin + amplitude * c2;
+    }
+
+    /** For {@code tMult = 1}: whether a cycle's steps are whole numbers below 2^27, for {@link CosineShape#squared}. */
+    private boolean wholeCycles() {
+        return firstCycle <= CosineShape.SPLIT_ANGLE_MAX_LENGTH;
     }
 
     /** For {@code tMult >= 3}: the cycle of d, estimated by a logarithm and corrected by the table. */
@@ -179,14 +194,28 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             body.addStatement("long d = step");
         }
         NamedConstant first = NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle");
+        CosineShape.OmegaCode omega;
+        String far = "sinceRestart";
+        String near = "left";
         switch (tMult) {
-            case 1 -> body.add("// cycles of equal length\n")
-                    .addStatement("long sinceRestart = d % $N", code.use(first))
-                    .addStatement("double length = $N", code.use(first));
-            case 2 -> body.add("// cycle i spans [t0 (2^i - 1), t0 (2^(i+1) - 1)): i is the highest bit of d / t0 + 1\n")
-                    .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class, code.use(first))
-                    .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", code.use(first))
-                    .addStatement("double length = $T.scalb((double) $N, cycle)", Math.class, code.use(first));
+            case 1 -> {
+                body.add("// cycles of equal length\n")
+                        .addStatement("long sinceRestart = d % $N", code.use(first))
+                        .addStatement("long left = $N - sinceRestart", code.use(first));
+                omega = firstOmegaCode(code);
+            }
+            case 2 -> {
+                body.add("// cycle i spans [t0 (2^i - 1), t0 (2^(i+1) - 1)): i is the highest bit of d / t0 + 1\n")
+                        .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class,
+                                code.use(first))
+                        .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", code.use(first))
+                        .add("// cycle i is the first cycle 2^i times slower: T_cur / 2^i of t0, exactly\n")
+                        .addStatement("double position = sinceRestart * $T.longBitsToDouble((1023L - cycle) << 52)",
+                                Double.class)
+                        .addStatement("double left = $N - position", code.use(first));
+                far = "position";
+                omega = firstOmegaCode(code);
+            }
             default -> {
                 String lastCycle = code.use(NamedConstant.ofLong("LAST_CYCLE", cycleStarts.length - 1,
                         "the last cycle that starts by Long.MAX_VALUE"));
@@ -204,14 +233,48 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                         .addStatement("cycle++")
                         .endControlFlow()
                         .addStatement("long sinceRestart = d - $N[cycle]", starts)
-                        .addStatement("double length = $N[cycle]", code.use(new NamedConstant("CYCLE_LENGTHS",
-                                cycleLengths, "t0 * tMult^i: the steps of cycle i")));
+                        .addStatement("double left = $N[cycle] - sinceRestart", code.use(new NamedConstant(
+                                "CYCLE_LENGTHS", cycleLengths, "t0 * tMult^i: the steps of cycle i")));
+                omega = new CosineShape.OmegaCode(
+                        cycleTable(code, "CYCLE_HALF_OMEGAS", CosineShape.HalfOmega::value, ""),
+                        cycleTable(code, "CYCLE_HALF_OMEGAS_HIGH", CosineShape.HalfOmega::high, ", its top 26 bits"),
+                        cycleTable(code, "CYCLE_HALF_OMEGAS_REST", CosineShape.HalfOmega::rest,
+                                " as a double, less its top 26 bits"),
+                        cycleTable(code, "CYCLE_HALF_OMEGAS_LOW", CosineShape.HalfOmega::low,
+                                " less its double, from pi to 50 digits"));
             }
         }
-        return body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2\n")
-                .add(CosineShape.restartCode(code, NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin"),
-                        NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin")))
+        NamedConstant low = NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin");
+        NamedConstant amplitudeConstant = NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin");
+        return body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + (baseLr - etaMin)"
+                        + " * c^2,\n// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart\n")
+                .add(CosineShape.fromLowEndCode(code, omega, far, near, tMult == 1 && wholeCycles(),
+                        c -> etaMin == 0 ? CodeBlock.of("$N * ($L * $L)", code.use(amplitudeConstant), c, c)
+                                : CodeBlock.of("$N + $N * ($L * $L)", code.use(low), code.use(amplitudeConstant), c,
+                                        c)))
                 .build();
+    }
+
+    /** pi / (2 t0) and its parts, for {@code tMult} 1 and 2. */
+    private CosineShape.OmegaCode firstOmegaCode(Code code) {
+        CosineShape.HalfOmega w = omegas[0];
+        return new CosineShape.OmegaCode(
+                code.use(NamedConstant.ofDouble("HALF_OMEGA", w.value(), "pi / (2 t0)")),
+                code.use(NamedConstant.ofDouble("HALF_OMEGA_HIGH", w.high(), "pi / (2 t0), its top 26 bits")),
+                code.use(NamedConstant.ofDouble("HALF_OMEGA_REST", w.rest(),
+                        "pi / (2 t0) as a double, less its top 26 bits")),
+                code.use(NamedConstant.ofDouble("HALF_OMEGA_LOW", w.low(),
+                        "pi / (2 t0) less its double, from pi to 50 digits")));
+    }
+
+    /** A table of one part of {@code pi / (2 T_i)} by cycle, as an element at {@code cycle}. */
+    private String cycleTable(Code code, String name, java.util.function.ToDoubleFunction<CosineShape.HalfOmega> part,
+            String doc) {
+        double[] values = new double[omegas.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = part.applyAsDouble(omegas[i]);
+        }
+        return code.use(new NamedConstant(name, values, "pi / (2 T_i)" + doc + ": by cycle")) + "[cycle]";
     }
 
     @Override
@@ -230,8 +293,8 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         }
         rows.add(new FormulaRow("t >= " + warmupSteps,
                 "etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2",
-                (etaMin == 0 ? "" : "ETA_MIN + ") + "AMPLITUDE * c^2, c = cos(pi / 2 * T_cur / T_i), "
-                        + "or sin(pi / 2 * (T_i - T_cur) / T_i) past half the cycle"));
+                (etaMin == 0 ? "" : "ETA_MIN + ") + "AMPLITUDE * c^2, c = cos(pi / (2 T_i) * T_cur) where T_cur <= "
+                        + "T_i - T_cur, else sin(pi / (2 T_i) * (T_i - T_cur)) by its Taylor polynomial"));
         return rows;
     }
 
