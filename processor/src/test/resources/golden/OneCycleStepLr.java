@@ -31,7 +31,6 @@ import javax.annotation.processing.Generated;
  * PHASE_1_HALF_OMEGA_LOW   3.839918517248012E-19   pi / (2 L) of phase 1 less its double, from pi to 50 digits
  * PHASE_1_AMPLITUDE        0.096                   |b - a| of phase 1
  * PHASE_1_START_LR         0.004                   a, the rate phase 1 starts at
- * SPLITTER                 1.34217729E8            2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits
  * SIN_3                    -0.16666666666666666    -1 / 3!, sin's Taylor coefficient of y^3
  * SIN_5                    0.008333333333333333    1 / 5!, sin's Taylor coefficient of y^5
  * SIN_7                    -1.984126984126984E-4   -1 / 7!, sin's Taylor coefficient of y^7
@@ -48,6 +47,7 @@ import javax.annotation.processing.Generated;
  * PHASE_2_HALF_OMEGA_LOW   3.839918517248012E-19   pi / (2 L) of phase 2 less its double, from pi to 50 digits
  * PHASE_2_AMPLITUDE        0.096                   |b - a| of phase 2
  * PHASE_2_END_LR           0.004                   b, the rate phase 2 ends at
+ * SPLITTER                 1.34217729E8            2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits
  * PHASE_3_HALF_OMEGA       0.0031321960653936123   pi / (2 L) of phase 3
  * PHASE_3_HALF_OMEGA_HIGH  0.003132196026854217    pi / (2 L) of phase 3, its top 26 bits
  * PHASE_3_HALF_OMEGA_REST  3.853939519946059E-11   pi / (2 L) of phase 3 as a double, less its top 26 bits
@@ -132,11 +132,6 @@ public final class OneCycleStepLr implements StepLr {
     private static final double PHASE_1_START_LR = 0.004;
 
     /**
-     * 2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits.
-     */
-    private static final double SPLITTER = 1.34217729E8;
-
-    /**
      * -1 / 3!, sin's Taylor coefficient of y^3.
      */
     private static final double SIN_3 = -0.16666666666666666;
@@ -217,6 +212,11 @@ public final class OneCycleStepLr implements StepLr {
     private static final double PHASE_2_END_LR = 0.004;
 
     /**
+     * 2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits.
+     */
+    private static final double SPLITTER = 1.34217729E8;
+
+    /**
      * pi / (2 L) of phase 3.
      */
     private static final double PHASE_3_HALF_OMEGA = 0.0031321960653936123;
@@ -267,12 +267,8 @@ public final class OneCycleStepLr implements StepLr {
                 return PHASE_1_START_LR + PHASE_1_AMPLITUDE * (c * c);
             }
             // near it: sin(w n), n the steps to the low end, by its Taylor polynomial at w n = y + yLow
-            // n = nHigh + nLow, halves of 26 bits (Veltkamp's split), so that HIGH * nHigh is exact
-            double split = SPLITTER * done;
-            double nHigh = split - (split - done);
-            double nLow = done - nHigh;
-            double high = PHASE_1_HALF_OMEGA_HIGH * nHigh;
-            double rest = PHASE_1_HALF_OMEGA_HIGH * nLow + PHASE_1_HALF_OMEGA_REST * done + PHASE_1_HALF_OMEGA_LOW * done;
+            double high = PHASE_1_HALF_OMEGA_HIGH * done;
+            double rest = PHASE_1_HALF_OMEGA_REST * done + PHASE_1_HALF_OMEGA_LOW * done;
             double y = high + rest;
             double yLow = rest - (y - high);
             double z = y * y;
@@ -314,12 +310,8 @@ public final class OneCycleStepLr implements StepLr {
             return PHASE_3_END_LR + PHASE_3_AMPLITUDE * (c * c);
         }
         // near it: sin(w n), n the steps to the low end, by its Taylor polynomial at w n = y + yLow
-        // n = nHigh + nLow, halves of 26 bits (Veltkamp's split), so that HIGH * nHigh is exact
-        double split = SPLITTER * left;
-        double nHigh = split - (split - left);
-        double nLow = left - nHigh;
-        double high = PHASE_3_HALF_OMEGA_HIGH * nHigh;
-        double rest = PHASE_3_HALF_OMEGA_HIGH * nLow + PHASE_3_HALF_OMEGA_REST * left + PHASE_3_HALF_OMEGA_LOW * left;
+        double high = PHASE_3_HALF_OMEGA_HIGH * left;
+        double rest = PHASE_3_HALF_OMEGA_REST * left + PHASE_3_HALF_OMEGA_LOW * left;
         double y = high + rest;
         double yLow = rest - (y - high);
         double z = y * y;

@@ -25,8 +25,9 @@ import java.util.function.Function;
  * </ul>
  * This is {@code CosineCandidate.COS_THEN_POLY17_SPLIT_ANGLE} of the benchmarks module: within 4 ulps of the exact
  * value at every step (a test checks D = 1 to 1,000,000), and without {@code Math.sin}, which costs 2.4
- * {@code Math.cos} on JDK 17 (docs/performance.md, "cosine research"). Where a bound is fractional (OneCycleLR's
- * phases) or {@code L > 2^27}, n is a double, not a whole number below 2^27, so {@code W_HIGH * n} would round: n is
+ * {@code Math.cos} on JDK 17 (docs/performance.md, "cosine research"). Where the low end's bound is fractional (the
+ * middle phase of a three-phase OneCycleLR) or {@code L > 2^27}, n is not a whole number below 2^27, so
+ * {@code W_HIGH * n} would round: n is
  * first split into two halves of 26 bits by Veltkamp's split ({@code SPLITTER = 2^27 + 1}), whose products with
  * W_HIGH are exact. {@link #squared} and {@link #fromLowEndCode} compute {@code c^2} for a span and for a cycle of
  * {@code @WarmRestartsSchedule}, whose length is known only at run time.
@@ -73,6 +74,15 @@ record CosineShape(double start, double end, Span span, Names names) implements 
                 && span.end().whole() - span.start().whole() <= SPLIT_ANGLE_MAX_LENGTH;
     }
 
+    /**
+     * Whether the steps to the low end are a whole number of at most 2^27 (the low end's bound is whole), so that
+     * {@code W_HIGH * n} is exact without splitting n: true of OneCycleLR's phases but the middle one of three.
+     */
+    private boolean nearWhole() {
+        return (rising() ? span.start() : span.end()).isWhole()
+                && Math.ceil(span.length()) <= SPLIT_ANGLE_MAX_LENGTH;
+    }
+
     /** L exactly: the bounds are the doubles (or longs) given, their difference taken in decimal. */
     private BigDecimal exactLength() {
         return span.start().isWhole() && span.end().isWhole()
@@ -99,7 +109,7 @@ record CosineShape(double start, double end, Span span, Names names) implements 
     public double at(long step) {
         double done = split() ? span.doneSteps(step) : span.done(step);
         double left = split() ? span.end().whole() - step : span.left(step);
-        double x = amplitude() * squared(omega(), rising() ? left : done, rising() ? done : left, split());
+        double x = amplitude() * squared(omega(), rising() ? left : done, rising() ? done : left, nearWhole());
         return plusLow(x);
     }
 
@@ -128,7 +138,7 @@ record CosineShape(double start, double end, Span span, Names names) implements 
             body.addStatement("double left = $N - $L", code.use(span.end().constant()), span.variable());
         }
         return body.add(fromLowEndCode(code, omegaCode(code), rising() ? "left" : done, rising() ? done : "left",
-                split(), c -> squared(code, c))).build();
+                nearWhole(), c -> squared(code, c))).build();
     }
 
     /** {@code S3 + S5 z + ... + S17 z^7} in Horner form: {@code sin y = y + y z p} with {@code z = y^2}. */
