@@ -85,8 +85,27 @@ final class BenchSchedules {
     })
     static final class WarmupStableDecay {}
 
+    /** A phase of each remaining shape: exponential warmup, then a polynomial decay. */
+    @PhasedSchedule(phases = {
+        @Phase(steps = 2000, shape = PhaseShape.EXPONENTIAL, startLr = 1e-4, endLr = 0.1),
+        @Phase(steps = 8000, shape = PhaseShape.POLY, endLr = 0, power = 2)
+    })
+    static final class PhasedExpPoly {}
+
+    /** Hugging Face's 1-sqrt warmup, an inverse square root, then its 1-sqrt decay. */
+    @PhasedSchedule(phases = {
+        @Phase(steps = 1000, shape = PhaseShape.ONE_MINUS_SQRT, endLr = 0.1),
+        @Phase(steps = 7000, shape = PhaseShape.INV_SQRT, endLr = 0.05),
+        @Phase(steps = 2000, shape = PhaseShape.ONE_MINUS_SQRT, endLr = 0)
+    })
+    static final class PhasedSqrt {}
+
     @OneCycleSchedule(maxLr = 0.1, totalSteps = 10000)
     static final class OneCycleCos {}
+
+    /** Three phases, whose PyTorch bounds are fractional: 0.31234 * 10000 - 1 = 3122.4 and 6244.8. */
+    @OneCycleSchedule(maxLr = 0.1, totalSteps = 10000, pctStart = 0.31234, threePhase = true)
+    static final class OneCycleCosThreePhase {}
 
     @OneCycleSchedule(maxLr = 0.1, totalSteps = 10000, annealStrategy = AnnealStrategy.LINEAR)
     static final class OneCycleLinear {}
@@ -97,9 +116,15 @@ final class BenchSchedules {
     @CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 1000, mode = CyclicMode.EXP_RANGE, gamma = 0.9999)
     static final class CyclicExpRange {}
 
+    @CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 1000, mode = CyclicMode.TRIANGULAR2)
+    static final class CyclicTriangular2 {}
+
     @WarmRestartsSchedule(baseLr = 0.1, t0 = 1000)
     static final class WarmRestarts {}
 
     @WarmRestartsSchedule(baseLr = 0.1, t0 = 1000, tMult = 2)
     static final class WarmRestartsDoubling {}
+
+    @WarmRestartsSchedule(baseLr = 0.1, t0 = 100, tMult = 3, etaMin = 1e-4, warmupSteps = 500, startLr = 0)
+    static final class WarmRestartsTripling {}
 }

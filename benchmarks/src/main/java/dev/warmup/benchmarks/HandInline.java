@@ -127,6 +127,37 @@ final class HandInline {
         return t < 10000 ? 0.1 * 0.5 * (1 + Math.cos(WSD_OMEGA * (t - 8000))) : 0;
     }
 
+    private static final double PHASED_EXP_RATE = Math.log(0.1 / 1e-4) / 2000;
+
+    /** Exponential 1e-4 to 0.1 over 2000 steps, then {@code 0.1 * (1 - u / 8000)^2} to 0. */
+    static double phasedExpPoly(long t) {
+        if (t < 2000) {
+            return 1e-4 * Math.exp(PHASED_EXP_RATE * t);
+        }
+        if (t < 10000) {
+            double v = 1 - (t - 2000) / 8000.0;
+            return 0.1 * (v * v);
+        }
+        return 0;
+    }
+
+    /** {@code tau = L b^2 / (a^2 - b^2)} of the inverse square root from 0.1 to 0.05 over 7000 steps. */
+    private static final double PHASED_SQRT_TAU = 7000 * 0.05 * 0.05 / (0.1 * 0.1 - 0.05 * 0.05);
+
+    /**
+     * Hugging Face's 1-sqrt: {@code 0.1 * (1 - sqrt(1 - t / 1000))} up, {@code 0.1 * sqrt(tau / (tau + u))} for 7000
+     * steps, {@code 0.05 * (1 - sqrt(u / 2000))} down to 0.
+     */
+    static double phasedSqrt(long t) {
+        if (t < 1000) {
+            return 0.1 * (1 - Math.sqrt(1 - t / 1000.0));
+        }
+        if (t < 8000) {
+            return 0.1 * Math.sqrt(PHASED_SQRT_TAU / (PHASED_SQRT_TAU + (t - 1000)));
+        }
+        return t < 10000 ? 0.05 * (1 - Math.sqrt((t - 8000) / 2000.0)) : 0;
+    }
+
     // PyTorch's OneCycleLR(max_lr 0.1, total_steps 10000): from 0.004 up to 0.1 at step 2999, down to 4e-7 at 9999.
     private static final double ONE_CYCLE_INITIAL = 0.1 / 25;
     private static final double ONE_CYCLE_MIN = ONE_CYCLE_INITIAL / 1e4;
@@ -142,6 +173,29 @@ final class HandInline {
         }
         if (t < 9999) {
             return ONE_CYCLE_MIN + (0.1 - ONE_CYCLE_MIN) / 2 * (1 + Math.cos(ONE_CYCLE_DOWN_OMEGA * (t - 2999)));
+        }
+        return ONE_CYCLE_MIN;
+    }
+
+    // The same with pct_start 0.31234 and three phases; PyTorch's phase ends are fractional.
+    private static final double ONE_CYCLE_3_END_1 = 0.31234 * 10000 - 1;
+    private static final double ONE_CYCLE_3_END_2 = 2 * 0.31234 * 10000 - 2;
+    private static final double ONE_CYCLE_3_OMEGA_1 = Math.PI / ONE_CYCLE_3_END_1;
+    private static final double ONE_CYCLE_3_OMEGA_2 = Math.PI / (ONE_CYCLE_3_END_2 - ONE_CYCLE_3_END_1);
+    private static final double ONE_CYCLE_3_OMEGA_3 = Math.PI / (9999 - ONE_CYCLE_3_END_2);
+
+    /** Three phases of PyTorch's {@code _annealing_cos}, {@code pct = (t - start) / (end - start)}. */
+    static double oneCycleCosThreePhase(long t) {
+        if (t <= ONE_CYCLE_3_END_1) {
+            return 0.1 + (ONE_CYCLE_INITIAL - 0.1) / 2 * (1 + Math.cos(ONE_CYCLE_3_OMEGA_1 * t));
+        }
+        if (t <= ONE_CYCLE_3_END_2) {
+            return ONE_CYCLE_INITIAL + (0.1 - ONE_CYCLE_INITIAL) / 2
+                    * (1 + Math.cos(ONE_CYCLE_3_OMEGA_2 * (t - ONE_CYCLE_3_END_1)));
+        }
+        if (t < 9999) {
+            return ONE_CYCLE_MIN + (ONE_CYCLE_INITIAL - ONE_CYCLE_MIN) / 2
+                    * (1 + Math.cos(ONE_CYCLE_3_OMEGA_3 * (t - ONE_CYCLE_3_END_2)));
         }
         return ONE_CYCLE_MIN;
     }
@@ -170,6 +224,13 @@ final class HandInline {
         return 0.001 + (0.1 - 0.001) * Math.max(0, 1 - x) * Math.exp(CYCLIC_LOG_GAMMA * t);
     }
 
+    /** Triangular, the height halved every cycle: {@code 1 / 2^(cycle - 1)}. */
+    static double cyclicTriangular2(long t) {
+        double cycle = Math.floor(1 + t / 2000.0);
+        double x = Math.abs(t / 1000.0 - 2 * cycle + 1);
+        return 0.001 + Math.scalb((0.1 - 0.001) * Math.max(0, 1 - x), 1 - (int) cycle);
+    }
+
     private static final double RESTARTS_OMEGA = Math.PI / 1000;
 
     /** SGDR, T_0 = 1000, T_mult = 1: {@code eta_max * (1 + cos(pi * T_cur / T_0)) / 2}. */
@@ -182,5 +243,29 @@ final class HandInline {
         int cycle = 63 - Long.numberOfLeadingZeros(t / 1000 + 1);
         long sinceRestart = t - 1000 * ((1L << cycle) - 1);
         return 0.1 * 0.5 * (1 + Math.cos(Math.PI * sinceRestart / (1000L << cycle)));
+    }
+
+    private static final double TRIPLING_SLOPE = 0.1 / 500;
+    private static final double TRIPLING_INVERSE_LOG_3 = 1 / Math.log(3);
+    private static final long[] TRIPLING_STARTS = {0, 100, 400, 1300, 4000, 12100, 36400};
+    private static final double[] TRIPLING_OMEGAS = {Math.PI / 100, Math.PI / 300, Math.PI / 900, Math.PI / 2700,
+        Math.PI / 8100, Math.PI / 24300};
+
+    /**
+     * Linear warmup 0 to 0.1 over 500 steps, then SGDR with T_0 = 100, T_mult = 3, eta_min = 1e-4: PyTorch's
+     * {@code n = floor(log_3(d (T_mult - 1) / T_0 + 1))}, corrected by one where the logarithm rounds across a restart.
+     */
+    static double warmRestartsTripling(long t) {
+        if (t < 500) {
+            return TRIPLING_SLOPE * t;
+        }
+        long d = t - 500;
+        int n = (int) (Math.log(d * 0.02 + 1) * TRIPLING_INVERSE_LOG_3);
+        if (d < TRIPLING_STARTS[n]) {
+            n--;
+        } else if (d >= TRIPLING_STARTS[n + 1]) {
+            n++;
+        }
+        return 1e-4 + (0.1 - 1e-4) * 0.5 * (1 + Math.cos(TRIPLING_OMEGAS[n] * (d - TRIPLING_STARTS[n])));
     }
 }

@@ -33,18 +33,28 @@ public enum Shape {
             BenchSchedules_ResNetMultiStepStepLr.INSTANCE, HandInline::resNetMultiStep, 60_000),
     WARMUP_STABLE_DECAY("@PhasedSchedule linear, constant, cosine", BenchSchedules_WarmupStableDecayStepLr.INSTANCE,
             HandInline::warmupStableDecay, 10_000),
+    PHASED_EXP_POLY("@PhasedSchedule exponential, poly", BenchSchedules_PhasedExpPolyStepLr.INSTANCE,
+            HandInline::phasedExpPoly, 10_000),
+    PHASED_SQRT("@PhasedSchedule 1-sqrt, inv sqrt, 1-sqrt", BenchSchedules_PhasedSqrtStepLr.INSTANCE,
+            HandInline::phasedSqrt, 10_000),
     ONE_CYCLE_COS("@OneCycleSchedule COS", BenchSchedules_OneCycleCosStepLr.INSTANCE, HandInline::oneCycleCos,
             10_000),
+    ONE_CYCLE_COS_THREE_PHASE("@OneCycleSchedule COS, three phases",
+            BenchSchedules_OneCycleCosThreePhaseStepLr.INSTANCE, HandInline::oneCycleCosThreePhase, 10_000),
     ONE_CYCLE_LINEAR("@OneCycleSchedule LINEAR", BenchSchedules_OneCycleLinearStepLr.INSTANCE,
             HandInline::oneCycleLinear, 10_000),
     CYCLIC_TRIANGULAR("@CyclicSchedule TRIANGULAR", BenchSchedules_CyclicTriangularStepLr.INSTANCE,
             HandInline::cyclicTriangular, 10_000),
+    CYCLIC_TRIANGULAR2("@CyclicSchedule TRIANGULAR2", BenchSchedules_CyclicTriangular2StepLr.INSTANCE,
+            HandInline::cyclicTriangular2, 10_000),
     CYCLIC_EXP_RANGE("@CyclicSchedule EXP_RANGE", BenchSchedules_CyclicExpRangeStepLr.INSTANCE,
             HandInline::cyclicExpRange, 10_000),
     WARM_RESTARTS("@WarmRestartsSchedule T_mult 1", BenchSchedules_WarmRestartsStepLr.INSTANCE,
             HandInline::warmRestarts, 10_000),
     WARM_RESTARTS_DOUBLING("@WarmRestartsSchedule T_mult 2", BenchSchedules_WarmRestartsDoublingStepLr.INSTANCE,
-            HandInline::warmRestartsDoubling, 20_000);
+            HandInline::warmRestartsDoubling, 20_000),
+    WARM_RESTARTS_TRIPLING("@WarmRestartsSchedule T_mult 3, linear warmup",
+            BenchSchedules_WarmRestartsTriplingStepLr.INSTANCE, HandInline::warmRestartsTripling, 10_000);
 
     /** Steps per sweep and per {@code fill}. */
     static final int SWEEP = 10_000;

@@ -3,16 +3,18 @@ package dev.warmup.processor;
 import com.palantir.javapoet.CodeBlock;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.function.Function;
 
 /**
  * Cosine, from a to b over the span's L steps: {@code lr = b + (a - b) * (1 + cos(pi * u / L)) / 2}. Computed as
  * {@code low + |b - a| * c^2}, by the half-angle identity, with {@code w = pi / (2 L)} and n the steps from the low
  * end (left, falling; done, rising), m = L - n the steps from the high end:
  * <ul>
- *   <li>far from the low end ({@code m <= n}): {@code c = cos(w m)}. The rate is at least half of |b - a| there, and
- *       {@code Math.cos} is fast on every JDK;</li>
- *   <li>near it ({@code m > n}): {@code c = sin(w n) = y + S3 y^3 + ... + S17 y^17}, the odd Taylor polynomial of
- *       degree 17 (its first omitted term, {@code y^19 / 19!}, is below 2^-60 of sin y for {@code y <= pi/4}), in
+ *   <li>far from the low end ({@code m <= n / 2}, the third of the span nearest the high end): {@code c = cos(w m)},
+ *       its argument at most pi/6, where its rounding moves c^2 by at most 0.6 times as much (relative); the rate is
+ *       at least three quarters of |b - a| there, and {@code Math.cos} is fast on every JDK;</li>
+ *   <li>near it ({@code m > n / 2}): {@code c = sin(w n) = y + S3 y^3 + ... + S17 y^17}, the odd Taylor polynomial of
+ *       degree 17 (its first omitted term, {@code y^19 / 19!}, is below 2^-55 of sin y for {@code y <= pi/3}), in
  *       Horner form over {@code y^2}, its coefficients {@code S(2k+1) = (-1)^k / (2k+1)!} rounded to double
  *       ({@code SIN_3} ... {@code SIN_17}). The angle {@code y = w n} is computed to about half an ulp:
  *       {@code w = W_HIGH + W_REST + W_LOW} with W_HIGH the top 26 bits of the double nearest w (so
@@ -23,9 +25,12 @@ import java.math.MathContext;
  * </ul>
  * This is {@code CosineCandidate.COS_THEN_POLY17_SPLIT_ANGLE} of the benchmarks module: within 4 ulps of the exact
  * value at every step (a test checks D = 1 to 1,000,000), and without {@code Math.sin}, which costs 2.4
- * {@code Math.cos} on JDK 17 (docs/performance.md, "cosine research"). It needs both bounds whole and
- * {@code L <= 2^27}; a fractional span (OneCycleLR's phases) or a longer one is computed as before, as
- * {@code low + |b - a| * sin(w n)^2} with {@code Math.sin}.
+ * {@code Math.cos} on JDK 17 (docs/performance.md, "cosine research"). Where the low end's bound is fractional (the
+ * middle phase of a three-phase OneCycleLR) or {@code L > 2^27}, n is not a whole number below 2^27, so
+ * {@code W_HIGH * n} would round: n is
+ * first split into two halves of 26 bits by Veltkamp's split ({@code SPLITTER = 2^27 + 1}), whose products with
+ * W_HIGH are exact. {@link #squared} and {@link #fromLowEndCode} compute {@code c^2} for a span and for a cycle of
+ * {@code @WarmRestartsSchedule}, whose length is known only at run time.
  *
  * <p>{@code fill}: per block, the sine and cosine at the block's step nearest the low end (its last step falling, its
  * first rising), where the sine is smallest, computed with {@code Math.sin} and {@code Math.cos}, then
@@ -63,38 +68,77 @@ record CosineShape(double start, double end, Span span, Names names) implements 
                 (k % 2 == 1 ? "-1 / " : "1 / ") + power + "!, sin's Taylor coefficient of y^" + power);
     }
 
-    /** Whether the cosine is computed as cos far from the low end and a polynomial at a split angle near it. */
+    /** Whether the near side's angle takes the steps as a whole number below 2^27, so W_HIGH * n is exact. */
     private boolean split() {
-        return span.end() != null && span.start().isWhole() && span.end().isWhole()
+        return span.start().isWhole() && span.end().isWhole()
                 && span.end().whole() - span.start().whole() <= SPLIT_ANGLE_MAX_LENGTH;
     }
 
-    private double angleHigh() {
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(halfOmega()) & 0xFFFF_FFFF_F800_0000L);
+    /**
+     * Whether the steps to the low end are a whole number of at most 2^27 (the low end's bound is whole), so that
+     * {@code W_HIGH * n} is exact without splitting n: true of OneCycleLR's phases but the middle one of three.
+     */
+    private boolean nearWhole() {
+        return (rising() ? span.start() : span.end()).isWhole()
+                && Math.ceil(span.length()) <= SPLIT_ANGLE_MAX_LENGTH;
     }
 
-    private double angleRest() {
-        return halfOmega() - angleHigh();
+    /** L exactly: the bounds are the doubles (or longs) given, their difference taken in decimal. */
+    private BigDecimal exactLength() {
+        return span.start().isWhole() && span.end().isWhole()
+                ? BigDecimal.valueOf(span.end().whole() - span.start().whole())
+                : new BigDecimal(span.end().value()).subtract(new BigDecimal(span.start().value()));
     }
 
-    private double angleLow() {
-        BigDecimal exact = PI.divide(BigDecimal.valueOf(2 * (span.end().whole() - span.start().whole())), DIGITS);
-        return exact.subtract(new BigDecimal(halfOmega()), DIGITS).doubleValue();
+    private HalfOmega omega() {
+        return HalfOmega.of(halfOmega(), exactLength());
     }
 
-    private NamedConstant angleHighConstant() {
-        return NamedConstant.ofDouble(names.name("HALF_OMEGA_HIGH"), angleHigh(),
-                names.doc("pi / (2 {L})", ", its top 26 bits"));
+    private OmegaCode omegaCode(Code code) {
+        HalfOmega w = omega();
+        return new OmegaCode(code.use(halfOmegaConstant()),
+                code.use(NamedConstant.ofDouble(names.name("HALF_OMEGA_HIGH"), w.high(),
+                        names.doc("pi / (2 {L})", ", its top 26 bits"))),
+                code.use(NamedConstant.ofDouble(names.name("HALF_OMEGA_REST"), w.rest(),
+                        names.doc("pi / (2 {L})", " as a double, less its top 26 bits"))),
+                code.use(NamedConstant.ofDouble(names.name("HALF_OMEGA_LOW"), w.low(),
+                        names.doc("pi / (2 {L})", " less its double, from pi to 50 digits"))));
     }
 
-    private NamedConstant angleRestConstant() {
-        return NamedConstant.ofDouble(names.name("HALF_OMEGA_REST"), angleRest(),
-                names.doc("pi / (2 {L})", " as a double, less its top 26 bits"));
+    @Override
+    public double at(long step) {
+        double done = split() ? span.doneSteps(step) : span.done(step);
+        double left = split() ? span.end().whole() - step : span.left(step);
+        double x = amplitude() * squared(omega(), rising() ? left : done, rising() ? done : left, nearWhole());
+        return plusLow(x);
     }
 
-    private NamedConstant angleLowConstant() {
-        return NamedConstant.ofDouble(names.name("HALF_OMEGA_LOW"), angleLow(),
-                names.doc("pi / (2 {L})", " less its double, from pi to 50 digits"));
+    private CodeBlock squared(Code code, String c) {
+        CodeBlock x = CodeBlock.of("$N * ($L * $L)", code.use(amplitudeConstant()), c, c);
+        return plusLow(code, x);
+    }
+
+    @Override
+    public CodeBlock code(Code code) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        String done = span.variable();
+        if (split()) {
+            if (!span.start().isZero()) {
+                done = "done";
+                body.addStatement("long done = $L - $N", span.variable(), code.use(span.start().constant()));
+            }
+            body.addStatement("long left = $N - $L", code.use(span.end().constant()), span.variable());
+        } else {
+            done = "done";
+            if (span.start().isZero()) {
+                body.addStatement("double done = $L", span.variable());
+            } else {
+                body.addStatement("double done = $L - $N", span.variable(), code.use(span.start().constant()));
+            }
+            body.addStatement("double left = $N - $L", code.use(span.end().constant()), span.variable());
+        }
+        return body.add(fromLowEndCode(code, omegaCode(code), rising() ? "left" : done, rising() ? done : "left",
+                nearWhole(), c -> squared(code, c))).build();
     }
 
     /** {@code S3 + S5 z + ... + S17 z^7} in Horner form: {@code sin y = y + y z p} with {@code z = y^2}. */
@@ -106,68 +150,87 @@ record CosineShape(double start, double end, Span span, Names names) implements 
         return p;
     }
 
-    @Override
-    public double at(long step) {
-        if (split()) {
-            long done = span.doneSteps(step);
-            long left = span.end().whole() - step;
-            long far = rising() ? left : done;
-            long near = rising() ? done : left;
-            if (far <= near) {
-                double c = Math.cos(halfOmega() * far);
-                return plusLow(amplitude() * (c * c));
-            }
-            double high = angleHigh() * near;
-            double rest = angleRest() * near + angleLow() * near;
-            double y = high + rest;
-            double yLow = rest - (y - high);
-            double z = y * y;
-            double s = y + (yLow + y * z * sinPolynomial(z));
-            return plusLow(amplitude() * (s * s));
+    // --- c^2 from the low end, for a span and for a cycle of warm restarts
+
+    /** 2^27 + 1, Veltkamp's splitter: {@code n SPLITTER - (n SPLITTER - n)} is n rounded to its top 26 bits. */
+    private static final double SPLITTER = 134217729.0;
+
+    /**
+     * {@code pi / (2 L)} for L steps exactly: {@code value}, the double that the far side's cosine multiplies by,
+     * split for the near side's angle into {@code high}, its top 26 bits, {@code rest}, the rest of it, and
+     * {@code low}, the double nearest what value leaves out of {@code pi / (2 L)}, from pi to 50 digits.
+     */
+    record HalfOmega(double value, double high, double rest, double low) {
+
+        static HalfOmega of(double value, BigDecimal length) {
+            double high = Double.longBitsToDouble(Double.doubleToRawLongBits(value) & 0xFFFF_FFFF_F800_0000L);
+            BigDecimal exact = PI.divide(length.multiply(BigDecimal.valueOf(2)), DIGITS);
+            return new HalfOmega(value, high, value - high,
+                    exact.subtract(new BigDecimal(value), DIGITS).doubleValue());
         }
-        double s = Math.sin(halfOmega() * (rising() ? span.done(step) : span.left(step)));
-        double x = amplitude() * (s * s);
-        return plusLow(x);
     }
 
-    private CodeBlock squared(Code code, String s) {
-        CodeBlock x = CodeBlock.of("$N * ($L * $L)", code.use(amplitudeConstant()), s, s);
-        return plusLow(code, x);
+    /** The names (or table elements) of a {@link HalfOmega}'s parts in the generated code. */
+    record OmegaCode(String value, String high, String rest, String low) {}
+
+    /**
+     * {@code c^2}, with c the cosine {@code far} steps from the high end and {@code near} steps from the low end
+     * ({@code far + near = L}): {@code cos(w far)} where {@code far <= near}, else {@code sin(w near)} by the Taylor
+     * polynomial at {@code w near} computed to about half an ulp. {@code whole}: near is a whole number below 2^27,
+     * so {@code W_HIGH * near} is exact; otherwise near, any double, is first split in two halves of 26 bits
+     * (Veltkamp).
+     */
+    static double squared(HalfOmega w, double far, double near, boolean whole) {
+        if (far <= near / 2) {
+            double c = Math.cos(w.value() * far);
+            return c * c;
+        }
+        double high;
+        double rest;
+        if (whole) {
+            high = w.high() * near;
+            rest = w.rest() * near + w.low() * near;
+        } else {
+            double split = SPLITTER * near;
+            double nearHigh = split - (split - near);
+            double nearLow = near - nearHigh;
+            high = w.high() * nearHigh;
+            rest = w.high() * nearLow + w.rest() * near + w.low() * near;
+        }
+        double y = high + rest;
+        double yLow = rest - (y - high);
+        double z = y * y;
+        double s = y + (yLow + y * z * sinPolynomial(z));
+        return s * s;
     }
 
-    @Override
-    public CodeBlock code(Code code) {
-        if (split()) {
-            return splitCode(code);
-        }
-        return CodeBlock.builder()
-                .addStatement("double s = $T.sin($N * $L)", Math.class, code.use(halfOmegaConstant()),
-                        rising() ? span.done(code) : span.left(code))
-                .addStatement("return $L", squared(code, "s"))
-                .build();
-    }
-
-    private CodeBlock splitCode(Code code) {
-        CodeBlock.Builder body = CodeBlock.builder();
-        String done = span.variable();
-        if (!span.start().isZero()) {
-            done = "done";
-            body.addStatement("long done = $L - $N", span.variable(), code.use(span.start().constant()));
-        }
-        body.addStatement("long left = $N - $L", code.use(span.end().constant()), span.variable());
-        String far = rising() ? "left" : done;
-        String near = rising() ? done : "left";
-        String omega = code.use(halfOmegaConstant());
-        body.beginControlFlow("if ($L <= $L)", far, near)
-                .add("// far from the low end: cos(w m), m the steps from the high end\n")
-                .addStatement("double c = $T.cos($N * $L)", Math.class, omega, far)
-                .addStatement("return $L", squared(code, "c"))
+    /**
+     * What {@link #squared} computes, as statements that return {@code rate.apply(c)} with c the cosine's variable;
+     * {@code far} and {@code near} are variables in scope (long where {@code whole}).
+     */
+    static CodeBlock fromLowEndCode(Code code, OmegaCode w, String far, String near, boolean whole,
+            Function<String, CodeBlock> rate) {
+        CodeBlock.Builder body = CodeBlock.builder()
+                .beginControlFlow("if ($L <= $L / 2)", far, near)
+                .add("// far from the low end, m <= n / 2: cos(w m), m the steps from the high end\n")
+                .addStatement("double c = $T.cos($L * $L)", Math.class, w.value(), far)
+                .addStatement("return $L", rate.apply("c"))
                 .endControlFlow()
-                .add("// near it: sin(w n), n the steps to the low end, by its Taylor polynomial at w n = y + yLow\n")
-                .addStatement("double high = $N * $L", code.use(angleHighConstant()), near)
-                .addStatement("double rest = $N * $L + $N * $L", code.use(angleRestConstant()), near,
-                        code.use(angleLowConstant()), near)
-                .addStatement("double y = high + rest")
+                .add("// near it: sin(w n), n the steps to the low end, by its Taylor polynomial at w n = y + yLow\n");
+        if (whole) {
+            body.addStatement("double high = $L * $L", w.high(), near)
+                    .addStatement("double rest = $L * $L + $L * $L", w.rest(), near, w.low(), near);
+        } else {
+            body.add("// n = nHigh + nLow, halves of 26 bits (Veltkamp's split), so that HIGH * nHigh is exact\n")
+                    .addStatement("double split = $N * $L", code.use(NamedConstant.ofDouble("SPLITTER", SPLITTER,
+                            "2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits")), near)
+                    .addStatement("double nHigh = split - (split - $L)", near)
+                    .addStatement("double nLow = $L - nHigh", near)
+                    .addStatement("double high = $L * nHigh", w.high())
+                    .addStatement("double rest = $L * nLow + $L * $L + $L * $L", w.high(), w.rest(), near, w.low(),
+                            near);
+        }
+        body.addStatement("double y = high + rest")
                 .addStatement("double yLow = rest - (y - high)")
                 .addStatement("double z = y * y");
         Object[] coefficients = new Object[8];
@@ -177,7 +240,7 @@ record CosineShape(double start, double end, Span span, Names names) implements 
         return body.addStatement("double p = $N + z * ($N + z * ($N + z * ($N\n"
                         + "+ z * ($N + z * ($N + z * ($N + z * $N))))))", coefficients)
                 .addStatement("double s = y + (yLow + y * z * p)")
-                .addStatement("return $L", squared(code, "s"))
+                .addStatement("return $L", rate.apply("s"))
                 .build();
     }
 
@@ -233,50 +296,14 @@ record CosineShape(double start, double end, Span span, Names names) implements 
     @Override
     public String computation() {
         String omega = halfOmegaConstant().name();
-        if (split()) {
-            String far = rising() ? span.leftText() : span.doneText();
-            String near = rising() ? span.doneText() : span.leftText();
-            return plusLow(amplitudeConstant().name() + " * c^2, c = cos(" + omega + " * " + far + ") where "
-                    + far + " <= " + near + ", else sin(" + omega + " * " + near + ") by its Taylor polynomial");
-        }
-        String x = amplitudeConstant().name() + " * sin(" + omega + " * "
-                + (rising() ? span.doneText() : span.leftText()) + ")^2";
-        return plusLow(x);
+        String far = rising() ? span.leftText() : span.doneText();
+        String near = rising() ? span.doneText() : span.leftText();
+        return plusLow(amplitudeConstant().name() + " * c^2, c = cos(" + omega + " * " + far + ") where "
+                + far + " <= " + near + ", else sin(" + omega + " * " + near + ") by its Taylor polynomial");
     }
 
     @Override
     public String kind() {
         return "cosine";
-    }
-
-    // --- a cosine cycle whose length is known only at run time: PyTorch's CosineAnnealingWarmRestarts
-
-    /**
-     * The rate {@code T_cur = sinceRestart} steps into a cycle of {@code T_i = length} steps falling from
-     * {@code low + amplitude} to low: {@code low + amplitude * (1 + cos(pi * T_cur / T_i)) / 2}, computed as
-     * {@code low + amplitude * c^2} with {@code c = cos(pi / 2 * T_cur / T_i)}, the same by the half-angle identity, and
-     * as {@code c = sin(pi / 2 * (T_i - T_cur) / T_i)} in the second half of the cycle, where its argument is exact and
-     * it keeps full relative precision as the rate nears low. A low of 0 is left out.
-     */
-    static double restartAt(double low, double amplitude, long sinceRestart, double length) {
-        double fraction = sinceRestart / length;
-        double c = fraction < 0.5 ? Math.cos(Math.PI / 2 * fraction)
-                : Math.sin(Math.PI / 2 * ((length - sinceRestart) / length));
-        return low == 0 ? amplitude * (c * c) : low + amplitude * (c * c);
-    }
-
-    /**
-     * What {@link #restartAt} computes, as statements returning the rate, with {@code long sinceRestart} and
-     * {@code double length} in scope.
-     */
-    static CodeBlock restartCode(Code code, NamedConstant low, NamedConstant amplitude) {
-        CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("double fraction = sinceRestart / length")
-                .addStatement("double c = fraction < 0.5 ? $T.cos($T.PI / 2 * fraction)\n"
-                        + ": $T.sin($T.PI / 2 * ((length - sinceRestart) / length))", Math.class, Math.class,
-                        Math.class, Math.class);
-        String amplitudeName = code.use(amplitude);
-        return (Double) low.value() == 0 ? body.addStatement("return $N * (c * c)", amplitudeName).build()
-                : body.addStatement("return $N + $N * (c * c)", code.use(low), amplitudeName).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +28,19 @@ import javax.lang.model.element.Modifier;
  * </ul>
  * With {@code T_cur = d - S_i}, {@code lr = etaMin + (baseLr - etaMin) * c^2}, where
  * {@code c = cos(pi / 2 * T_cur / T_i)}, equal to PyTorch's {@code (1 + cos(pi * T_cur / T_i)) / 2} by the half-angle
- * identity, and computed as {@code sin(pi / 2 * (T_i - T_cur) / T_i)} in the second half of a cycle, where its argument
- * is exact and it keeps full relative precision as the rate nears etaMin.
+ * identity, computed as {@link CosineShape} computes a span (cos in the first half of a cycle, sine's Taylor polynomial
+ * at an angle kept to about half an ulp in the second, so no {@code Math.sin}, which is slow on JDK 17, and full
+ * relative precision as the rate nears etaMin) with {@code w = pi / (2 T_i)}: for {@code tMult = 1}, the constant
+ * {@code pi / (2 t0)}; for {@code tMult = 2}, the same at {@code T_cur / 2^i}, exact, since cycle i is the first
+ * cycle 2^i times slower; for {@code tMult >= 3}, tables of {@code pi / (2 T_i)} and its parts by cycle.
  *
  * @param cycleStarts for {@code tMult >= 3}: {@code S_i} of every cycle that starts by {@code Long.MAX_VALUE}
  * @param cycleLengths for {@code tMult >= 3}: {@code T_i} of those cycles, as doubles
+ * @param omegas {@code pi / (2 T_i)} of those cycles for {@code tMult >= 3}; else of the first cycle alone
  */
 record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, double baseLr, double etaMin,
         double amplitude, long firstCycle, int tMult, long[] cycleStarts, double[] cycleLengths,
-        Attributes attributes) implements ScheduleModel {
+        CosineShape.HalfOmega[] omegas, Attributes attributes) implements ScheduleModel {
 
     /** Validates a {@code @WarmRestartsSchedule}, reporting every problem; empty if there was one. */
     static Optional<ScheduleModel> validate(Attributes a, Reporter reporter) {
@@ -60,6 +65,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         long t0 = a.longValue("t0");
         List<Long> starts = new ArrayList<>();
         List<Double> lengths = new ArrayList<>();
+        List<CosineShape.HalfOmega> omegas = new ArrayList<>();
         if (tMult >= 3) {
             BigInteger length = BigInteger.valueOf(t0);
             BigInteger cycleStart = BigInteger.ZERO;
@@ -67,13 +73,17 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             while (cycleStart.compareTo(limit) <= 0) {
                 starts.add(cycleStart.longValueExact());
                 lengths.add(length.doubleValue());
+                omegas.add(CosineShape.HalfOmega.of(Math.PI / (2 * length.doubleValue()), new BigDecimal(length)));
                 cycleStart = cycleStart.add(length);
                 length = length.multiply(BigInteger.valueOf(tMult));
             }
+        } else {
+            omegas.add(CosineShape.HalfOmega.of(Math.PI / (2 * (double) t0), BigDecimal.valueOf(t0)));
         }
         WarmRestartsModel model = new WarmRestartsModel(w, w == 0 ? 0 : start, w == 0 ? 0 : (base - start) / w, base,
                 etaMin, base - etaMin, t0, (int) tMult, starts.stream().mapToLong(Long::longValue).toArray(),
-                lengths.stream().mapToDouble(Double::doubleValue).toArray(), a);
+                lengths.stream().mapToDouble(Double::doubleValue).toArray(),
+                omegas.toArray(CosineShape.HalfOmega[]::new), a);
         /* The highest rates are at the restarts and at the end of warmup. */
         return checks.constantsFinite(model, "baseLr")
                 && checks.ratesFinite(model, "baseLr", w == 0 ? List.of(0L) : List.of(w - 1, w))
@@ -89,21 +99,26 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             return warmup().at(step);
         }
         long d = step - warmupSteps;
-        long sinceRestart;
-        double length;
+        double c2;
         if (tMult == 1) {
-            sinceRestart = d % firstCycle;
-            length = firstCycle;
+            long sinceRestart = d % firstCycle;
+            c2 = CosineShape.squared(omegas[0], sinceRestart, firstCycle - sinceRestart, wholeCycles());
         } else if (tMult == 2) {
             int cycle = 63 - Long.numberOfLeadingZeros(d / firstCycle + 1);
-            sinceRestart = d - firstCycle * ((1L << cycle) - 1);
-            length = Math.scalb((double) firstCycle, cycle);
+            long sinceRestart = d - firstCycle * ((1L << cycle) - 1);
+            double position = sinceRestart * Double.longBitsToDouble((1023L - cycle) << 52);
+            c2 = CosineShape.squared(omegas[0], position, firstCycle - position, false);
         } else {
             int cycle = cycleOf(d);
-            sinceRestart = d - cycleStarts[cycle];
-            length = cycleLengths[cycle];
+            long sinceRestart = d - cycleStarts[cycle];
+            c2 = CosineShape.squared(omegas[cycle], sinceRestart, cycleLengths[cycle] - sinceRestart, false);
         }
-        return CosineShape.restartAt(etaMin, amplitude, sinceRestart, length);
+        return etaMin == 0 ? amplitude * c2 : etaMin + amplitude * c2;
+    }
+
+    /** For {@code tMult = 1}: whether a cycle's steps are whole numbers below 2^27, for {@link CosineShape#squared}. */
+    private boolean wholeCycles() {
+        return firstCycle <= CosineShape.SPLIT_ANGLE_MAX_LENGTH;
     }
 
     /** For {@code tMult >= 3}: the cycle of d, estimated by a logarithm and corrected by the table. */
@@ -172,15 +187,12 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             body.addStatement("long d = step");
         }
         return body.add(cycleCode(code))
-                .add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2\n")
-                .add(restartCode(code))
+                .add(rateCode(code))
                 .build();
     }
 
-    /** The rate from {@code sinceRestart} and {@code length}, as statements that return it. */
-    private CodeBlock restartCode(Code code) {
-        return CosineShape.restartCode(code, NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin"),
-                NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin"));
+    private NamedConstant firstCycleConstant() {
+        return NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle");
     }
 
     private NamedConstant lastCycleConstant() {
@@ -199,19 +211,17 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
 
     /**
      * Statements that find the cycle of {@code d} (a {@code long} in scope) in closed form: {@code sinceRestart}
-     * ({@code T_cur}) and {@code length} ({@code T_i}, a double), and for {@code tMult >= 2} {@code cycle}.
+     * ({@code T_cur}), and for {@code tMult >= 2} {@code cycle}.
      */
     private CodeBlock cycleCode(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
-        NamedConstant first = firstCycleConstant();
+        String first = code.use(firstCycleConstant());
         switch (tMult) {
             case 1 -> body.add("// cycles of equal length\n")
-                    .addStatement("long sinceRestart = d % $N", code.use(first))
-                    .addStatement("double length = $N", code.use(first));
+                    .addStatement("long sinceRestart = d % $N", first);
             case 2 -> body.add("// cycle i spans [t0 (2^i - 1), t0 (2^(i+1) - 1)): i is the highest bit of d / t0 + 1\n")
-                    .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class, code.use(first))
-                    .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", code.use(first))
-                    .addStatement("double length = $T.scalb((double) $N, cycle)", Math.class, code.use(first));
+                    .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class, first)
+                    .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", first);
             default -> {
                 String lastCycle = code.use(lastCycleConstant());
                 String starts = code.use(cycleStartsConstant());
@@ -226,11 +236,54 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                         .nextControlFlow("else if (cycle < $N && d >= $N[cycle + 1])", lastCycle, starts)
                         .addStatement("cycle++")
                         .endControlFlow()
-                        .addStatement("long sinceRestart = d - $N[cycle]", starts)
-                        .addStatement("double length = $N[cycle]", code.use(cycleLengthsConstant()));
+                        .addStatement("long sinceRestart = d - $N[cycle]", starts);
             }
         }
         return body.build();
+    }
+
+    /**
+     * Statements that return the rate {@code sinceRestart} steps into the cycle ({@code sinceRestart}, and for
+     * {@code tMult >= 2} {@code cycle}, in scope): the cosine from its low end ({@link CosineShape#fromLowEndCode}).
+     */
+    private CodeBlock rateCode(Code code) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        CosineShape.OmegaCode omega;
+        String far = "sinceRestart";
+        String near = "left";
+        switch (tMult) {
+            case 1 -> {
+                body.addStatement("long left = $N - sinceRestart", code.use(firstCycleConstant()));
+                omega = firstOmegaCode(code);
+            }
+            case 2 -> {
+                body.add("// cycle i is the first cycle 2^i times slower: T_cur / 2^i of t0, exactly\n")
+                        .addStatement("double position = sinceRestart * $T.longBitsToDouble((1023L - cycle) << 52)",
+                                Double.class)
+                        .addStatement("double left = $N - position", code.use(firstCycleConstant()));
+                far = "position";
+                omega = firstOmegaCode(code);
+            }
+            default -> {
+                body.addStatement("double left = $N[cycle] - sinceRestart", code.use(cycleLengthsConstant()));
+                omega = new CosineShape.OmegaCode(
+                        cycleTable(code, "CYCLE_HALF_OMEGAS", CosineShape.HalfOmega::value, ""),
+                        cycleTable(code, "CYCLE_HALF_OMEGAS_HIGH", CosineShape.HalfOmega::high, ", its top 26 bits"),
+                        cycleTable(code, "CYCLE_HALF_OMEGAS_REST", CosineShape.HalfOmega::rest,
+                                " as a double, less its top 26 bits"),
+                        cycleTable(code, "CYCLE_HALF_OMEGAS_LOW", CosineShape.HalfOmega::low,
+                                " less its double, from pi to 50 digits"));
+            }
+        }
+        NamedConstant low = NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin");
+        NamedConstant amplitudeConstant = NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin");
+        return body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + (baseLr - etaMin)"
+                        + " * c^2,\n// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart\n")
+                .add(CosineShape.fromLowEndCode(code, omega, far, near, tMult == 1 && wholeCycles(),
+                        c -> etaMin == 0 ? CodeBlock.of("$N * ($L * $L)", code.use(amplitudeConstant), c, c)
+                                : CodeBlock.of("$N + $N * ($L * $L)", code.use(low), code.use(amplitudeConstant), c,
+                                        c)))
+                .build();
     }
 
     /**
@@ -292,12 +345,10 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                     .add("long ").add(cycleLengthCode(code))
                     .add("// then cycle by cycle: the next starts where this one ends, $L times as long\n", tMult)
                     .beginControlFlow("for (int i = $L; i < n; i++)", from)
-                    .addStatement("out[i] = restart(sinceRestart, length)")
+                    .addStatement("out[i] = restart(cycle, sinceRestart)")
                     .beginControlFlow("if (++sinceRestart == cycleLength)")
                     .addStatement("cycle++")
                     .addStatement("sinceRestart = 0")
-                    .add(tMult == 2 ? CodeBlock.of("length *= 2;\n")
-                            : CodeBlock.of("length = $N[cycle];\n", code.use(cycleLengthsConstant())))
                     .add(cycleLengthCode(code))
                     .endControlFlow()
                     .endControlFlow()
@@ -342,13 +393,13 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             methods.add(FillCode.part("fillCycle", cycle().fill(code)));
         } else if (tMult != 1) {
             methods.add(MethodSpec.methodBuilder("restart")
-                    .addJavadoc("The rate $L steps into a cycle of $L steps, as {@code lr} computes it.\n",
-                            "{@code sinceRestart}", "{@code length}")
+                    .addJavadoc("The rate $L steps into cycle $L, as {@code lr} computes it.\n",
+                            "{@code sinceRestart}", "{@code cycle}")
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .returns(double.class)
+                    .addParameter(int.class, "cycle")
                     .addParameter(long.class, "sinceRestart")
-                    .addParameter(double.class, "length")
-                    .addCode(restartCode(code))
+                    .addCode(rateCode(code))
                     .build());
         }
         return methods;
@@ -375,6 +426,28 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                 fillUlps());
     }
 
+    /** pi / (2 t0) and its parts, for {@code tMult} 1 and 2. */
+    private CosineShape.OmegaCode firstOmegaCode(Code code) {
+        CosineShape.HalfOmega w = omegas[0];
+        return new CosineShape.OmegaCode(
+                code.use(NamedConstant.ofDouble("HALF_OMEGA", w.value(), "pi / (2 t0)")),
+                code.use(NamedConstant.ofDouble("HALF_OMEGA_HIGH", w.high(), "pi / (2 t0), its top 26 bits")),
+                code.use(NamedConstant.ofDouble("HALF_OMEGA_REST", w.rest(),
+                        "pi / (2 t0) as a double, less its top 26 bits")),
+                code.use(NamedConstant.ofDouble("HALF_OMEGA_LOW", w.low(),
+                        "pi / (2 t0) less its double, from pi to 50 digits")));
+    }
+
+    /** A table of one part of {@code pi / (2 T_i)} by cycle, as an element at {@code cycle}. */
+    private String cycleTable(Code code, String name, java.util.function.ToDoubleFunction<CosineShape.HalfOmega> part,
+            String doc) {
+        double[] values = new double[omegas.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = part.applyAsDouble(omegas[i]);
+        }
+        return code.use(new NamedConstant(name, values, "pi / (2 T_i)" + doc + ": by cycle")) + "[cycle]";
+    }
+
     @Override
     public String summary() {
         String cycles = tMult == 1 ? "cycles of " + firstCycle + " steps"
@@ -391,8 +464,8 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         }
         rows.add(new FormulaRow("t >= " + warmupSteps,
                 "etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2",
-                (etaMin == 0 ? "" : "ETA_MIN + ") + "AMPLITUDE * c^2, c = cos(pi / 2 * T_cur / T_i), "
-                        + "or sin(pi / 2 * (T_i - T_cur) / T_i) past half the cycle"));
+                (etaMin == 0 ? "" : "ETA_MIN + ") + "AMPLITUDE * c^2, c = cos(pi / (2 T_i) * T_cur) where T_cur <= "
+                        + "T_i - T_cur, else sin(pi / (2 T_i) * (T_i - T_cur)) by its Taylor polynomial"));
         return rows;
     }
 

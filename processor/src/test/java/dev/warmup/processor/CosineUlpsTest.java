@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.warmup.Decay;
+import dev.warmup.OneCycleSchedule;
+import dev.warmup.WarmRestartsSchedule;
 import dev.warmup.WarmupSchedule;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongToDoubleFunction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +21,11 @@ import org.junit.jupiter.api.Test;
  * exactly), for L from 1 to 1,000,000: a {@code @WarmupSchedule} cosine decay to minLr = 0 and to minLr > 0, and a
  * cosine rising from 0. Every step, or for L over 10,000 the first and last 2,000 steps and every 997th between. The
  * evaluator checked here is the generated {@code lr}, bit for bit ({@code SchedulePropertiesTest}).
+ *
+ * <p>The same for the cosines whose span is fractional or known only at run time: {@code @OneCycleSchedule} with
+ * {@code COS} (PyTorch's phase ends {@code pctStart * T - 1} are doubles; the exact value takes them as given) at every
+ * step, and {@code @WarmRestartsSchedule} ({@code tMult} 1, 2, 3) at every step of its first cycles and at the first
+ * and last steps of cycles longer than 2^27 steps.
  */
 class CosineUlpsTest {
 
@@ -51,20 +60,126 @@ class CosineUlpsTest {
         }
     }
 
+    @Test
+    void oneCycleCosineIsWithinFourUlpsAtEveryStep() {
+        checkOneCycle(0.1, 10_000, 0.3, false, 25, 1e4);
+        checkOneCycle(0.1, 1001, 0.25, true, 25, 1e4);
+        checkOneCycle(0.01, 100, 0.33, false, 25, 1e4);
+        checkOneCycle(0.01, 997, 0.2718, true, 10, 1e3);
+        checkOneCycle(1.0, 100_003, 0.1234567, false, 25, 1e4);
+    }
+
+    @Test
+    void warmRestartsAreWithinFourUlpsAtEveryStepOfTheFirstCycles() {
+        for (double etaMin : new double[] {0, 1e-4}) {
+            checkRestarts(0.1, etaMin, 1000, 1, 0, LongStream.range(0, 3_000));
+            checkRestarts(0.1, etaMin, 7, 1, 5, LongStream.range(0, 100));
+            checkRestarts(0.1, etaMin, 1000, 2, 0, LongStream.range(0, 15_000));
+            checkRestarts(0.1, etaMin, 3, 2, 10, LongStream.range(0, 20_000));
+            checkRestarts(0.1, etaMin, 10, 3, 0, LongStream.range(0, 12_000));
+            checkRestarts(0.1, etaMin, 1, 5, 3, LongStream.range(0, 20_000));
+        }
+    }
+
+    @Test
+    void warmRestartsAreWithinFourUlpsInCyclesLongerThanTwoToThe27() {
+        long t0 = (1L << 28) + 3;
+        checkRestarts(0.1, 0, t0, 1, 0, LongStream.concat(LongStream.range(t0 - 2_000, t0 + 2_000),
+                LongStream.range(t0 / 2 - 1_000, t0 / 2 + 1_000)));
+        long start = 3 * ((1L << 30) - 1); // cycle 30 of t0 = 3, tMult = 2: 3 * 2^30 steps
+        long end = start + 3 * (1L << 30);
+        checkRestarts(0.1, 1e-4, 3, 2, 0, LongStream.concat(LongStream.range(start - 1_000, start + 1_000),
+                LongStream.range(end - 2_000, end + 10)));
+        long third = 10 * ((long) Math.pow(3, 20) - 1) / 2; // cycle 20 of t0 = 10, tMult = 3
+        long thirdEnd = third + 10 * (long) Math.pow(3, 20);
+        checkRestarts(0.1, 0, 10, 3, 0, LongStream.concat(LongStream.range(third - 1_000, third + 1_000),
+                LongStream.range(thirdEnd - 2_000, thirdEnd + 10)));
+    }
+
+    private static void checkOneCycle(double maxLr, long totalSteps, double pctStart, boolean threePhase,
+            double divFactor, double finalDivFactor) {
+        ScheduleModel model = OneCycleModel.validate(TestAttributes.of(OneCycleSchedule.class, Map.of("maxLr", maxLr,
+                "totalSteps", totalSteps, "pctStart", pctStart, "threePhase", threePhase, "divFactor", divFactor,
+                "finalDivFactor", finalDivFactor)), FAIL).orElseThrow();
+        /* PyTorch's phases, as its OneCycleLR builds them; its floats are doubles. */
+        double initial = maxLr / divFactor;
+        double min = initial / finalDivFactor;
+        List<double[]> phases = threePhase
+                ? List.of(new double[] {0, pctStart * totalSteps - 1, initial, maxLr},
+                        new double[] {pctStart * totalSteps - 1, 2 * pctStart * totalSteps - 2, maxLr, initial},
+                        new double[] {2 * pctStart * totalSteps - 2, totalSteps - 1, initial, min})
+                : List.of(new double[] {0, pctStart * totalSteps - 1, initial, maxLr},
+                        new double[] {pctStart * totalSteps - 1, totalSteps - 1, maxLr, min});
+        String what = "one-cycle " + maxLr + ", T = " + totalSteps + ", pctStart = " + pctStart
+                + (threePhase ? ", three phases" : "");
+        check(what, LongStream.range(0, totalSteps + 2), model::at, t -> {
+            if (t >= totalSteps - 1) {
+                return new BigDecimal(min);
+            }
+            for (double[] phase : phases) {
+                if (t <= phase[1]) {
+                    BigDecimal start = new BigDecimal(phase[0]);
+                    return exact(phase[2], phase[3], BigDecimal.valueOf(t).subtract(start),
+                            new BigDecimal(phase[1]).subtract(start));
+                }
+            }
+            throw new AssertionError(t);
+        });
+    }
+
+    private static void checkRestarts(double baseLr, double etaMin, long t0, long tMult, long warmupSteps,
+            LongStream steps) {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("baseLr", baseLr, "etaMin", etaMin, "t0", t0,
+                "tMult", tMult, "warmupSteps", warmupSteps));
+        ScheduleModel model = WarmRestartsModel.validate(TestAttributes.of(WarmRestartsSchedule.class, settings),
+                FAIL).orElseThrow();
+        String what = "restarts " + baseLr + " -> " + etaMin + ", t0 = " + t0 + ", tMult = " + tMult + ", W = "
+                + warmupSteps;
+        check(what, steps.map(t -> t + warmupSteps), model::at, t -> {
+            if (t < warmupSteps) {
+                return new BigDecimal(model.at(t)); // the warmup is not a cosine
+            }
+            /* PyTorch's cycle, by a loop over whole cycles, exact in BigDecimal. */
+            BigDecimal d = BigDecimal.valueOf(t - warmupSteps);
+            BigDecimal length = BigDecimal.valueOf(t0);
+            while (d.compareTo(length) >= 0) {
+                d = d.subtract(length);
+                length = length.multiply(BigDecimal.valueOf(tMult));
+            }
+            return exact(baseLr, etaMin, d, length);
+        });
+    }
+
+    private static final Reporter FAIL = new Reporter() {
+        @Override
+        public void error(String attribute, String message) {
+            fail(attribute + ": " + message);
+        }
+
+        @Override
+        public void warning(String attribute, String message) {
+            fail(attribute + ": " + message);
+        }
+    };
+
+    /** Every step's error against {@code exact}, the worst at most {@link #MAX_ULPS}. */
+    private static void check(String what, LongStream steps, LongToDoubleFunction lr,
+            java.util.function.LongFunction<BigDecimal> exact) {
+        double[] worst = {0, -1};
+        steps.forEach(t -> {
+            double ulps = ulps(lr.applyAsDouble(t), exact.apply(t));
+            if (ulps > worst[0]) {
+                worst[0] = ulps;
+                worst[1] = t;
+            }
+        });
+        assertTrue(worst[0] <= MAX_ULPS, what + ": " + worst[0] + " ulps at step " + (long) worst[1]);
+    }
+
     private static void checkDecay(double initLr, double minLr, long warmupSteps, long length) {
         Attributes attributes = TestAttributes.of(WarmupSchedule.class, Map.of("steps", warmupSteps,
                 "initLr", initLr, "decay", Decay.COSINE, "totalSteps", warmupSteps + length, "minLr", minLr));
-        ScheduleModel model = WarmupModel.validate(attributes, new Reporter() {
-            @Override
-            public void error(String attribute, String message) {
-                fail(attribute + ": " + message);
-            }
-
-            @Override
-            public void warning(String attribute, String message) {
-                fail(attribute + ": " + message);
-            }
-        }).orElseThrow();
+        ScheduleModel model = WarmupModel.validate(attributes, FAIL).orElseThrow();
         check("decay " + initLr + " -> " + minLr + ", W = " + warmupSteps + ", L = " + length, initLr, minLr,
                 warmupSteps, length, model::at);
     }
@@ -88,7 +203,11 @@ class CosineUlpsTest {
 
     /** {@code b + (a - b) * (1 + cos(pi * u / L)) / 2}, to 60 digits. */
     private static BigDecimal exact(double a, double b, long u, long length) {
-        BigDecimal angle = PI.multiply(BigDecimal.valueOf(u)).divide(BigDecimal.valueOf(length), DIGITS);
+        return exact(a, b, BigDecimal.valueOf(u), BigDecimal.valueOf(length));
+    }
+
+    private static BigDecimal exact(double a, double b, BigDecimal u, BigDecimal length) {
+        BigDecimal angle = PI.multiply(u).divide(length, DIGITS);
         BigDecimal half = BigDecimal.ONE.add(cos(angle), DIGITS).divide(BigDecimal.valueOf(2), DIGITS);
         BigDecimal low = new BigDecimal(b);
         return low.add(new BigDecimal(a).subtract(low, DIGITS).multiply(half, DIGITS), DIGITS);
