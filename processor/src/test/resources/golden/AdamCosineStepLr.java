@@ -22,10 +22,10 @@ import javax.annotation.processing.Generated;
  * TOTAL_STEPS            5000L                   totalSteps T: minLr from here on
  * MIN_LR                 0.0                     minLr
  * DECAY_HALF_OMEGA       3.141592653589793E-4    pi / (2 (T - W))
- * DECAY_AMPLITUDE        0.001                   initLr - minLr
  * DECAY_HALF_OMEGA_HIGH  3.1415926059708E-4      pi / (2 (T - W)), its top 26 bits
  * DECAY_HALF_OMEGA_REST  4.7618993167034E-12     pi / (2 (T - W)) as a double, less its top 26 bits
  * DECAY_HALF_OMEGA_LOW   1.4848553205438743E-20  pi / (2 (T - W)) less its double, from pi to 50 digits
+ * DECAY_AMPLITUDE        0.001                   initLr - minLr
  * SIN_3                  -0.16666666666666666    -1 / 3!, sin's Taylor coefficient of y^3
  * SIN_5                  0.008333333333333333    1 / 5!, sin's Taylor coefficient of y^5
  * SIN_7                  -1.984126984126984E-4   -1 / 7!, sin's Taylor coefficient of y^7
@@ -78,11 +78,6 @@ public final class AdamCosineStepLr implements StepLr {
     private static final double DECAY_HALF_OMEGA = 3.141592653589793E-4;
 
     /**
-     * initLr - minLr.
-     */
-    private static final double DECAY_AMPLITUDE = 0.001;
-
-    /**
      * pi / (2 (T - W)), its top 26 bits.
      */
     private static final double DECAY_HALF_OMEGA_HIGH = 3.1415926059708E-4;
@@ -96,6 +91,11 @@ public final class AdamCosineStepLr implements StepLr {
      * pi / (2 (T - W)) less its double, from pi to 50 digits.
      */
     private static final double DECAY_HALF_OMEGA_LOW = 1.4848553205438743E-20;
+
+    /**
+     * initLr - minLr.
+     */
+    private static final double DECAY_AMPLITUDE = 0.001;
 
     /**
      * -1 / 3!, sin's Taylor coefficient of y^3.
@@ -200,8 +200,8 @@ public final class AdamCosineStepLr implements StepLr {
             return MIN_LR;
         }
         long left = TOTAL_STEPS - step;
-        if (step <= left) {
-            // far from the low end: cos(w m), m the steps from the high end
+        if (step <= left / 2) {
+            // far from the low end, m <= n / 2: cos(w m), m the steps from the high end
             double c = Math.cos(DECAY_HALF_OMEGA * step);
             return DECAY_AMPLITUDE * (c * c);
         }

@@ -254,15 +254,13 @@ public final class SgdrStepLr implements StepLr {
             cycle++;
         }
         long sinceRestart = d - CYCLE_STARTS[cycle];
-        double length = CYCLE_LENGTHS[cycle];
         long cycleLength = cycle < LAST_CYCLE ? CYCLE_STARTS[cycle + 1] - CYCLE_STARTS[cycle] : Long.MAX_VALUE;
         // then cycle by cycle: the next starts where this one ends, 3 times as long
         for (int i = warmupEnd; i < n; i++) {
-            out[i] = restart(sinceRestart, length);
+            out[i] = restart(cycle, sinceRestart);
             if (++sinceRestart == cycleLength) {
                 cycle++;
                 sinceRestart = 0;
-                length = CYCLE_LENGTHS[cycle];
                 cycleLength = cycle < LAST_CYCLE ? CYCLE_STARTS[cycle + 1] - CYCLE_STARTS[cycle] : Long.MAX_VALUE;
             }
         }
@@ -276,13 +274,31 @@ public final class SgdrStepLr implements StepLr {
     }
 
     /**
-     * The rate {@code sinceRestart} steps into a cycle of {@code length} steps, as {@code lr} computes it.
+     * The rate {@code sinceRestart} steps into cycle {@code cycle}, as {@code lr} computes it.
      */
-    private static double restart(long sinceRestart, double length) {
-        double fraction = sinceRestart / length;
-        double c = fraction < 0.5 ? Math.cos(Math.PI / 2 * fraction)
-                : Math.sin(Math.PI / 2 * ((length - sinceRestart) / length));
-        return AMPLITUDE * (c * c);
+    private static double restart(int cycle, long sinceRestart) {
+        double left = CYCLE_LENGTHS[cycle] - sinceRestart;
+        // etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + (baseLr - etaMin) * c^2,
+        // c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart
+        if (sinceRestart <= left / 2) {
+            // far from the low end, m <= n / 2: cos(w m), m the steps from the high end
+            double c = Math.cos(CYCLE_HALF_OMEGAS[cycle] * sinceRestart);
+            return AMPLITUDE * (c * c);
+        }
+        // near it: sin(w n), n the steps to the low end, by its Taylor polynomial at w n = y + yLow
+        // n = nHigh + nLow, halves of 26 bits (Veltkamp's split), so that HIGH * nHigh is exact
+        double split = SPLITTER * left;
+        double nHigh = split - (split - left);
+        double nLow = left - nHigh;
+        double high = CYCLE_HALF_OMEGAS_HIGH[cycle] * nHigh;
+        double rest = CYCLE_HALF_OMEGAS_HIGH[cycle] * nLow + CYCLE_HALF_OMEGAS_REST[cycle] * left + CYCLE_HALF_OMEGAS_LOW[cycle] * left;
+        double y = high + rest;
+        double yLow = rest - (y - high);
+        double z = y * y;
+        double p = SIN_3 + z * (SIN_5 + z * (SIN_7 + z * (SIN_9
+                + z * (SIN_11 + z * (SIN_13 + z * (SIN_15 + z * SIN_17))))));
+        double s = y + (yLow + y * z * p);
+        return AMPLITUDE * (s * s);
     }
 
     @Override

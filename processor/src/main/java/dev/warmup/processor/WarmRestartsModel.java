@@ -215,13 +215,13 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
      */
     private CodeBlock cycleCode(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
-        String first = code.use(firstCycleConstant());
         switch (tMult) {
             case 1 -> body.add("// cycles of equal length\n")
-                    .addStatement("long sinceRestart = d % $N", first);
+                    .addStatement("long sinceRestart = d % $N", code.use(firstCycleConstant()));
             case 2 -> body.add("// cycle i spans [t0 (2^i - 1), t0 (2^(i+1) - 1)): i is the highest bit of d / t0 + 1\n")
-                    .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class, first)
-                    .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", first);
+                    .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class,
+                            code.use(firstCycleConstant()))
+                    .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", code.use(firstCycleConstant()));
             default -> {
                 String lastCycle = code.use(lastCycleConstant());
                 String starts = code.use(cycleStartsConstant());
@@ -299,10 +299,6 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         String starts = code.use(cycleStartsConstant());
         return CodeBlock.of("cycleLength = cycle < $N ? $N[cycle + 1] - $N[cycle] : $T.MAX_VALUE;\n",
                 code.use(lastCycleConstant()), starts, starts, Long.class);
-    }
-
-    private NamedConstant firstCycleConstant() {
-        return NamedConstant.ofLong("FIRST_CYCLE", firstCycle, "t0: the length of the first cycle");
     }
 
     /**
