@@ -1,13 +1,18 @@
 package dev.warmup.benchmarks;
 
 import dev.warmup.AnnealStrategy;
+import dev.warmup.ChainedSchedule;
 import dev.warmup.CyclicMode;
 import dev.warmup.CyclicSchedule;
 import dev.warmup.Decay;
+import dev.warmup.Factor;
+import dev.warmup.FactorShape;
 import dev.warmup.OneCycleSchedule;
 import dev.warmup.Phase;
 import dev.warmup.PhaseShape;
 import dev.warmup.PhasedSchedule;
+import dev.warmup.UntunedRule;
+import dev.warmup.UntunedWarmup;
 import dev.warmup.WarmRestartsSchedule;
 import dev.warmup.Warmup;
 import dev.warmup.WarmupSchedule;
@@ -127,4 +132,25 @@ final class BenchSchedules {
 
     @WarmRestartsSchedule(baseLr = 0.1, t0 = 100, tMult = 3, etaMin = 1e-4, warmupSteps = 500, startLr = 0)
     static final class WarmRestartsTripling {}
+
+    // ---------------------------------------------------------------- issue 16: Hugging Face's cycles, products
+
+    /** {@code get_cosine_schedule_with_warmup(opt, 500, 8000, num_cycles=1.0)}, lr 5e-5 (hf_cosine_full_cycle). */
+    @WarmupSchedule(steps = 500, initLr = 5e-5, decay = Decay.COSINE, totalSteps = 8000, cycles = 1.0)
+    static final class HfCosineFullCycle {}
+
+    /** {@code get_cosine_with_hard_restarts_schedule_with_warmup(opt, 1000, 11000, num_cycles=2.5)}, lr 1e-3. */
+    @WarmupSchedule(steps = 1000, initLr = 1e-3, decay = Decay.COSINE_RESTARTS, totalSteps = 11000, cycles = 2.5)
+    static final class HfHardRestarts {}
+
+    /** chained_linear_exp_1k: PyTorch's ChainedScheduler(LinearLR(0.01, 1000), ExponentialLR(0.999)) at lr 0.1. */
+    @ChainedSchedule(baseLr = 0.1, factors = {
+        @Factor(shape = FactorShape.LINEAR, startFactor = 0.01, steps = 1000),
+        @Factor(shape = FactorShape.EXP, gamma = 0.999)})
+    static final class Chained {}
+
+    /** radam_warmup_cosine: RAdam's warmup (beta2 0.999) over a cosine decay of 5000 steps. */
+    @WarmupSchedule(steps = 0, initLr = 1e-3, decay = Decay.COSINE, totalSteps = 5000)
+    @UntunedWarmup(UntunedRule.RADAM)
+    static final class RadamCosine {}
 }

@@ -268,4 +268,53 @@ final class HandInline {
         }
         return 1e-4 + (0.1 - 1e-4) * 0.5 * (1 + Math.cos(TRIPLING_OMEGAS[n] * (d - TRIPLING_STARTS[n])));
     }
+
+    // ---------------------------------------------------------------- issue 16: Hugging Face's cycles, products
+
+    /** HF's {@code _get_cosine_schedule_with_warmup_lr_lambda} times 5e-5, num_cycles 1, held from T = 8000 on. */
+    static double hfCosineFullCycle(long t) {
+        if (t < 500) {
+            return 5e-5 * ((double) t / 500);
+        }
+        double progress = (double) (Math.min(t, 8000) - 500) / 7500;
+        return 5e-5 * Math.max(0.0, 0.5 * (1.0 + Math.cos(Math.PI * 1.0 * 2.0 * progress)));
+    }
+
+    /** HF's {@code _get_cosine_with_hard_restarts_schedule_with_warmup_lr_lambda} times 1e-3, num_cycles 2.5. */
+    static double hfHardRestarts(long t) {
+        if (t < 1000) {
+            return 1e-3 * ((double) t / 1000);
+        }
+        double progress = (double) (t - 1000) / 10000;
+        if (progress >= 1.0) {
+            return 0.0;
+        }
+        return 1e-3 * Math.max(0.0, 0.5 * (1.0 + Math.cos(Math.PI * ((2.5 * progress) % 1.0))));
+    }
+
+    private static final double CHAINED_LOG_GAMMA = Math.log(0.999);
+    private static final double CHAINED_SLOPE = 0.99 / 1000;
+
+    /** The chain: {@code 0.1 * (0.01 + 0.99 * min(t, 1000) / 1000) * 0.999^t}. */
+    static double chained(long t) {
+        double linear = t < 1000 ? 0.01 + CHAINED_SLOPE * t : 1.0;
+        return 0.1 * linear * Math.exp(CHAINED_LOG_GAMMA * t);
+    }
+
+    private static final double RADAM_LOG_BETA2 = Math.log(0.999);
+    private static final double RADAM_RHO_INF = 2.0 / (1.0 - 0.999) - 1;
+    private static final double RADAM_SCALE = RADAM_RHO_INF / ((RADAM_RHO_INF - 4) * (RADAM_RHO_INF - 2));
+    private static final double RADAM_HALF_OMEGA = Math.PI / 10000;
+
+    /**
+     * RAdam's warmup factor (beta2 0.999, offset 5) over a cosine decay of 5000 steps from 1e-3:
+     * {@code sin^2(pi (T - t) / 2T) * sqrt((rho - 4)(rho - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho))}.
+     */
+    static double radamCosine(long t) {
+        double c = t >= 5000 ? 0 : Math.sin(RADAM_HALF_OMEGA * (5000 - t));
+        double s = (double) t + 5;
+        double e = RADAM_LOG_BETA2 * s;
+        double rho = RADAM_RHO_INF - 2 * s * Math.exp(e) / -Math.expm1(e);
+        return 1e-3 * (c * c) * Math.sqrt(Math.max(0.0, (rho - 4) * (rho - 2) / rho * RADAM_SCALE));
+    }
 }

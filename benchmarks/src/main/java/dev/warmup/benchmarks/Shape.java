@@ -54,7 +54,15 @@ public enum Shape {
     WARM_RESTARTS_DOUBLING("@WarmRestartsSchedule T_mult 2", BenchSchedules_WarmRestartsDoublingStepLr.INSTANCE,
             HandInline::warmRestartsDoubling, 20_000),
     WARM_RESTARTS_TRIPLING("@WarmRestartsSchedule T_mult 3, linear warmup",
-            BenchSchedules_WarmRestartsTriplingStepLr.INSTANCE, HandInline::warmRestartsTripling, 10_000);
+            BenchSchedules_WarmRestartsTriplingStepLr.INSTANCE, HandInline::warmRestartsTripling, 10_000),
+    HF_COSINE_FULL_CYCLE("decay COSINE, cycles 1 (hf_cosine_full_cycle)",
+            BenchSchedules_HfCosineFullCycleStepLr.INSTANCE, HandInline::hfCosineFullCycle, 10_000),
+    HF_HARD_RESTARTS("decay COSINE_RESTARTS, cycles 2.5 (hf_cosine_hard_restarts_2p5)",
+            BenchSchedules_HfHardRestartsStepLr.INSTANCE, HandInline::hfHardRestarts, 20_000),
+    CHAINED("@ChainedSchedule linear x exp (chained_linear_exp_1k)", BenchSchedules_ChainedStepLr.INSTANCE,
+            HandInline::chained, 10_000),
+    UNTUNED_RADAM_COSINE("@UntunedWarmup RADAM + COSINE (radam_warmup_cosine)",
+            BenchSchedules_RadamCosineStepLr.INSTANCE, HandInline::radamCosine, 10_000);
 
     /** Steps per sweep and per {@code fill}. */
     static final int SWEEP = 10_000;
