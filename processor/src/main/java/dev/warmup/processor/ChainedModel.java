@@ -1,6 +1,5 @@
 package dev.warmup.processor;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.warmup.FactorShape;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
  * @param warmupSteps the last step at which a factor rises, 0 if none does
  */
 record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, Attributes attributes)
-        implements ScheduleModel {
+        implements ProductModel {
 
     /** Upper bound on factors: each is a method of the generated class and a call of {@code lr}. */
     static final int MAX_FACTORS = 16;
@@ -285,26 +284,6 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
     }
 
     @Override
-    public List<Shape> shapes() {
-        return List.of(product);
-    }
-
-    @Override
-    public CodeBlock lrBody(Code code) {
-        return product.code(code);
-    }
-
-    @Override
-    public CodeBlock fillBody(Code code) {
-        return product.fillBody(code);
-    }
-
-    @Override
-    public String fillJavadoc() {
-        return "Fills {@code out} with {@code lr(fromStep + i)}: the same product, computed at every step.\n";
-    }
-
-    @Override
     public String summary() {
         List<String> titles = product.factors().stream().map(f -> f.title().substring(f.title().indexOf(": ") + 2))
                 .toList();
@@ -361,7 +340,7 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
     /** Past every key step; for a chain of decays without end, far enough to see them decay. */
     @Override
     public long plotEnd() {
-        long end = ScheduleModel.super.plotEnd();
+        long end = ProductModel.super.plotEnd();
         for (ProductShape.Factor factor : product.factors()) {
             if (factor.shape() instanceof ExponentialShape exp && exp.logRate() < 0) {
                 // where gamma^t reaches 5 %

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * @param untunedAttributes {@code @UntunedWarmup} as read
  */
 record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape product, Attributes untunedAttributes)
-        implements ScheduleModel {
+        implements ProductModel {
 
     /** The schedule beside {@code @UntunedWarmup} as a factor: its {@code lr} code and its evaluator. */
     private record ScheduleShape(ScheduleModel model) implements Shape {
@@ -117,26 +117,6 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
     @Override
     public long warmupSteps() {
         return Math.max(schedule.warmupSteps(), untuned.warmupPeriod());
-    }
-
-    @Override
-    public List<Shape> shapes() {
-        return List.of(product);
-    }
-
-    @Override
-    public CodeBlock lrBody(Code code) {
-        return product.code(code);
-    }
-
-    @Override
-    public CodeBlock fillBody(Code code) {
-        return product.fillBody(code);
-    }
-
-    @Override
-    public String fillJavadoc() {
-        return "Fills {@code out} with {@code lr(fromStep + i)}: the same product, computed at every step.\n";
     }
 
     @Override
