@@ -191,6 +191,15 @@ public final class AdamCosineStepLr implements StepLr {
     }
 
     /**
+     * {@code (double) n}, the same value; below 2^52 from the bits of 2^52 + n, exactly, without
+     * the {@code cvtsi2sd} instruction, which JDK 17's C2 leaves waiting on the last write of its
+     * target register (JDK-8318562).
+     */
+    private static double toDouble(long n) {
+        return n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
+    }
+
+    /**
      * The schedule: cosine decay: {@code @WarmupSchedule(steps = 0, initLr = 0.001, decay = Decay.COSINE, totalSteps = 5000)},
      * computed as {@code the schedule's own code, as without @UntunedWarmup}.
      */
@@ -202,12 +211,13 @@ public final class AdamCosineStepLr implements StepLr {
         long left = TOTAL_STEPS - step;
         if (step <= left / 2) {
             // far from the low end, m <= n / 2: cos(w m), m the steps from the high end
-            double c = Math.cos(DECAY_HALF_OMEGA * step);
+            double c = Math.cos(DECAY_HALF_OMEGA * toDouble(step));
             return DECAY_AMPLITUDE * (c * c);
         }
         // near it: sin(w n), n the steps to the low end, by its Taylor polynomial at w n = y + yLow
-        double high = DECAY_HALF_OMEGA_HIGH * left;
-        double rest = DECAY_HALF_OMEGA_REST * left + DECAY_HALF_OMEGA_LOW * left;
+        double toLow = toDouble(left);
+        double high = DECAY_HALF_OMEGA_HIGH * toLow;
+        double rest = DECAY_HALF_OMEGA_REST * toLow + DECAY_HALF_OMEGA_LOW * toLow;
         double y = high + rest;
         double yLow = rest - (y - high);
         double z = y * y;

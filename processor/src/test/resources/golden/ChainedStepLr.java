@@ -118,12 +118,21 @@ public final class ChainedStepLr implements StepLr {
     }
 
     /**
+     * {@code (double) n}, the same value; below 2^52 from the bits of 2^52 + n, exactly, without
+     * the {@code cvtsi2sd} instruction, which JDK 17's C2 leaves waiting on the last write of its
+     * target register (JDK-8318562).
+     */
+    private static double toDouble(long n) {
+        return n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
+    }
+
+    /**
      * Factor 1: linear 0.01 -> 1.0 over 1000 steps, then 1.0: {@code startFactor + (endFactor - startFactor) * t / N for t < 1000, then 1.0},
      * computed as {@code FACTOR_1_START + FACTOR_1_SLOPE * t, then FACTOR_1_END}.
      */
     private static double factor1(long step) {
         if (step < FACTOR_1_STEPS) {
-            return FACTOR_1_START + FACTOR_1_SLOPE * step;
+            return FACTOR_1_START + FACTOR_1_SLOPE * toDouble(step);
         }
         return FACTOR_1_END;
     }
@@ -133,7 +142,7 @@ public final class ChainedStepLr implements StepLr {
      * computed as {@code FACTOR_2_START * exp(FACTOR_2_LOG_RATE * t)}.
      */
     private static double factor2(long step) {
-        return FACTOR_2_START * Math.exp(FACTOR_2_LOG_RATE * step);
+        return FACTOR_2_START * Math.exp(FACTOR_2_LOG_RATE * toDouble(step));
     }
 
     @Override

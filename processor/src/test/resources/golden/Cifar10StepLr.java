@@ -72,12 +72,18 @@ public final class Cifar10StepLr implements StepLr {
     private static final int FILL_BLOCK = 256;
 
     /**
+     * For {@code fill}: {@code FILL_STEPS[k] = k, the steps from a block's first, as a double}.
+     */
+    private static final double[] FILL_STEPS = new double[FILL_BLOCK];
+
+    /**
      * For {@code fill}: {@code DECAY_GAMMA_POWERS[k] = gamma^k}.
      */
     private static final double[] DECAY_GAMMA_POWERS = new double[FILL_BLOCK];
 
     static {
         for (int k = 0; k < FILL_BLOCK; k++) {
+            FILL_STEPS[k] = k;
             DECAY_GAMMA_POWERS[k] = Math.exp(DECAY_LOG_GAMMA * k);
         }
     }
@@ -92,10 +98,10 @@ public final class Cifar10StepLr implements StepLr {
         }
         if (step < WARMUP_STEPS) {
             // linear warmup: startLr + (initLr - startLr) * t / W
-            return WARMUP_SLOPE * step;
+            return WARMUP_SLOPE * toDouble(step);
         }
         // exponential decay: initLr * gamma^(t - W)
-        return INIT_LR * Math.exp(DECAY_LOG_GAMMA * (step - WARMUP_STEPS));
+        return INIT_LR * Math.exp(DECAY_LOG_GAMMA * toDouble(step - WARMUP_STEPS));
     }
 
     /**
@@ -120,9 +126,15 @@ public final class Cifar10StepLr implements StepLr {
     }
 
     private void fillWarmup(double[] out, int from, int to, long firstStep) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        while (i < to) {
+            int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
-            out[i] = WARMUP_SLOPE * step;
+            double firstDone = toDouble(step);
+            for (int k = 0; k < length; k++) {
+                out[i + k] = WARMUP_SLOPE * (firstDone + FILL_STEPS[k]);
+            }
+            i += length;
         }
     }
 
@@ -131,12 +143,21 @@ public final class Cifar10StepLr implements StepLr {
         while (i < to) {
             int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
-            double anchor = INIT_LR * Math.exp(DECAY_LOG_GAMMA * (step - WARMUP_STEPS));
+            double anchor = INIT_LR * Math.exp(DECAY_LOG_GAMMA * toDouble(step - WARMUP_STEPS));
             for (int k = 0; k < length; k++) {
                 out[i + k] = anchor * DECAY_GAMMA_POWERS[k];
             }
             i += length;
         }
+    }
+
+    /**
+     * {@code (double) n}, the same value; below 2^52 from the bits of 2^52 + n, exactly, without
+     * the {@code cvtsi2sd} instruction, which JDK 17's C2 leaves waiting on the last write of its
+     * target register (JDK-8318562).
+     */
+    private static double toDouble(long n) {
+        return n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     @Override

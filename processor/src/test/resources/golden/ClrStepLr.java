@@ -90,9 +90,15 @@ public final class ClrStepLr implements StepLr {
      */
     private static final double[] GAMMA_POWERS = new double[FILL_BLOCK];
 
+    /**
+     * For {@code fill}: {@code FILL_STEPS[k] = k, the steps from a block's first, as a double}.
+     */
+    private static final double[] FILL_STEPS = new double[FILL_BLOCK];
+
     static {
         for (int k = 0; k < FILL_BLOCK; k++) {
             GAMMA_POWERS[k] = Math.exp(LOG_GAMMA * k);
+            FILL_STEPS[k] = k;
         }
     }
 
@@ -106,8 +112,8 @@ public final class ClrStepLr implements StepLr {
         }
         long cycle = step / CYCLE_LENGTH;
         long position = step - cycle * CYCLE_LENGTH;
-        double height = position <= STEP_SIZE_UP ? UP_SLOPE * position
-                : DOWN_SLOPE * (CYCLE_LENGTH - position);
+        double height = position <= STEP_SIZE_UP ? UP_SLOPE * toDouble(position)
+                : DOWN_SLOPE * toDouble(CYCLE_LENGTH - position);
         return BASE_LR + height * Math.exp(LOG_GAMMA * step);
     }
 
@@ -160,17 +166,38 @@ public final class ClrStepLr implements StepLr {
     }
 
     private void fillRise(double[] out, int from, int to, long firstStep) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        while (i < to) {
+            int length = Math.min(FILL_BLOCK, to - i);
             long position = firstStep + (i - from);
-            out[i] = UP_SLOPE * position;
+            double firstDone = toDouble(position);
+            for (int k = 0; k < length; k++) {
+                out[i + k] = UP_SLOPE * (firstDone + FILL_STEPS[k]);
+            }
+            i += length;
         }
     }
 
     private void fillFall(double[] out, int from, int to, long firstStep) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        while (i < to) {
+            int length = Math.min(FILL_BLOCK, to - i);
             long position = firstStep + (i - from);
-            out[i] = DOWN_SLOPE * (CYCLE_LENGTH - position);
+            double firstLeft = toDouble(CYCLE_LENGTH - position);
+            for (int k = 0; k < length; k++) {
+                out[i + k] = DOWN_SLOPE * (firstLeft - FILL_STEPS[k]);
+            }
+            i += length;
         }
+    }
+
+    /**
+     * {@code (double) n}, the same value; below 2^52 from the bits of 2^52 + n, exactly, without
+     * the {@code cvtsi2sd} instruction, which JDK 17's C2 leaves waiting on the last write of its
+     * target register (JDK-8318562).
+     */
+    private static double toDouble(long n) {
+        return n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     @Override

@@ -306,8 +306,8 @@ public final class OneCycleStepLr implements StepLr {
         }
         if (step <= PHASE_1_LAST) {
             // phase 1: cosine 0.004 -> 0.1
-            double done = step;
-            double left = PHASE_1_END - step;
+            double done = toDouble(step);
+            double left = (PHASE_1_END - toDouble(step));
             if (left <= done / 2) {
                 // far from the low end, m <= n / 2: cos(w m), m the steps from the high end
                 double c = Math.cos(PHASE_1_HALF_OMEGA * left);
@@ -326,8 +326,8 @@ public final class OneCycleStepLr implements StepLr {
         }
         if (step <= PHASE_2_LAST) {
             // phase 2: cosine 0.1 -> 0.004
-            double done = step - PHASE_1_END;
-            double left = PHASE_2_END - step;
+            double done = (toDouble(step) - PHASE_1_END);
+            double left = (PHASE_2_END - toDouble(step));
             if (done <= left / 2) {
                 // far from the low end, m <= n / 2: cos(w m), m the steps from the high end
                 double c = Math.cos(PHASE_2_HALF_OMEGA * done);
@@ -349,8 +349,8 @@ public final class OneCycleStepLr implements StepLr {
             return PHASE_2_END_LR + PHASE_2_AMPLITUDE * (s * s);
         }
         // phase 3: cosine 0.004 -> 4.0E-7
-        double done = step - PHASE_2_END;
-        double left = LAST_STEP - step;
+        double done = (toDouble(step) - PHASE_2_END);
+        double left = toDouble(LAST_STEP - step);
         if (done <= left / 2) {
             // far from the low end, m <= n / 2: cos(w m), m the steps from the high end
             double c = Math.cos(PHASE_3_HALF_OMEGA * done);
@@ -403,7 +403,7 @@ public final class OneCycleStepLr implements StepLr {
             int length = Math.min(FILL_BLOCK, to - i);
             // sin(w t), rotated forward from the block's first step, where it is smallest
             long step = firstStep + (i - from);
-            double angle = PHASE_1_HALF_OMEGA * step;
+            double angle = PHASE_1_HALF_OMEGA * toDouble(step);
             double sin = Math.sin(angle);
             double cos = Math.cos(angle);
             for (int k = 0; k < length; k++) {
@@ -421,7 +421,7 @@ public final class OneCycleStepLr implements StepLr {
             int last = length - 1;
             // sin(w (PHASE_2_END - t)), rotated backward from the block's last step, where it is smallest
             long step = firstStep + (i - from) + last;
-            double angle = PHASE_2_HALF_OMEGA * (PHASE_2_END - step);
+            double angle = PHASE_2_HALF_OMEGA * (PHASE_2_END - toDouble(step));
             double sin = Math.sin(angle);
             double cos = Math.cos(angle);
             for (int k = 0; k < length; k++) {
@@ -439,7 +439,7 @@ public final class OneCycleStepLr implements StepLr {
             int last = length - 1;
             // sin(w (LAST_STEP - t)), rotated backward from the block's last step, where it is smallest
             long step = firstStep + (i - from) + last;
-            double angle = PHASE_3_HALF_OMEGA * (LAST_STEP - step);
+            double angle = PHASE_3_HALF_OMEGA * toDouble(LAST_STEP - step);
             double sin = Math.sin(angle);
             double cos = Math.cos(angle);
             for (int k = 0; k < length; k++) {
@@ -448,6 +448,15 @@ public final class OneCycleStepLr implements StepLr {
             }
             i += length;
         }
+    }
+
+    /**
+     * {@code (double) n}, the same value; below 2^52 from the bits of 2^52 + n, exactly, without
+     * the {@code cvtsi2sd} instruction, which JDK 17's C2 leaves waiting on the last write of its
+     * target register (JDK-8318562).
+     */
+    private static double toDouble(long n) {
+        return n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     @Override

@@ -150,7 +150,7 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
         }
         if (step < WARMUP_STEPS) {
             // linear warmup: startLr + (initLr - startLr) * t / W
-            return WARMUP_SLOPE * step;
+            return WARMUP_SLOPE * toDouble(step);
         }
         return lr;
     }
@@ -236,5 +236,14 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
     @Override
     public String toString() {
         return "WarmupPlateauPlateauLr @PlateauSchedule(initLr = 0.1, mode = PlateauMode.MIN (default), factor = 0.3, patience = 10, threshold = 0.001, thresholdMode = ThresholdMode.REL (default), cooldown = 5, minLr = 1.0E-5, eps = 1.0E-8 (default), warmupSteps = 100, startLr = 0.0 (default)) " + state();
+    }
+
+    /**
+     * {@code (double) n}, the same value; below 2^52 from the bits of 2^52 + n, exactly, without
+     * the {@code cvtsi2sd} instruction, which JDK 17's C2 leaves waiting on the last write of its
+     * target register (JDK-8318562).
+     */
+    private static double toDouble(long n) {
+        return n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 }

@@ -92,6 +92,22 @@ public final class WsdStepLr implements StepLr {
      */
     private static final double FINAL_LR = 0.0;
 
+    /**
+     * Steps that {@code fill} computes from one anchor; the length of the tables.
+     */
+    private static final int FILL_BLOCK = 256;
+
+    /**
+     * For {@code fill}: {@code FILL_STEPS[k] = k, the steps from a block's first, as a double}.
+     */
+    private static final double[] FILL_STEPS = new double[FILL_BLOCK];
+
+    static {
+        for (int k = 0; k < FILL_BLOCK; k++) {
+            FILL_STEPS[k] = k;
+        }
+    }
+
     private WsdStepLr() {
     }
 
@@ -102,7 +118,7 @@ public final class WsdStepLr implements StepLr {
         }
         if (step < PHASE_1_END) {
             // phase 1: linear 0.0 -> 0.001
-            return PHASE_1_SLOPE * step;
+            return PHASE_1_SLOPE * toDouble(step);
         }
         if (step < PHASE_2_END) {
             // phase 2: constant 0.001
@@ -110,7 +126,7 @@ public final class WsdStepLr implements StepLr {
         }
         if (step < PHASE_3_END) {
             // phase 3: linear 0.001 -> 0.0
-            return PHASE_3_SLOPE * (PHASE_3_END - step);
+            return PHASE_3_SLOPE * toDouble(PHASE_3_END - step);
         }
         // after the last phase, its end value holds
         return FINAL_LR;
@@ -146,9 +162,15 @@ public final class WsdStepLr implements StepLr {
     }
 
     private void fillPhase1(double[] out, int from, int to, long firstStep) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        while (i < to) {
+            int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
-            out[i] = PHASE_1_SLOPE * step;
+            double firstDone = toDouble(step);
+            for (int k = 0; k < length; k++) {
+                out[i + k] = PHASE_1_SLOPE * (firstDone + FILL_STEPS[k]);
+            }
+            i += length;
         }
     }
 
@@ -157,10 +179,25 @@ public final class WsdStepLr implements StepLr {
     }
 
     private void fillPhase3(double[] out, int from, int to, long firstStep) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        while (i < to) {
+            int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
-            out[i] = PHASE_3_SLOPE * (PHASE_3_END - step);
+            double firstLeft = toDouble(PHASE_3_END - step);
+            for (int k = 0; k < length; k++) {
+                out[i + k] = PHASE_3_SLOPE * (firstLeft - FILL_STEPS[k]);
+            }
+            i += length;
         }
+    }
+
+    /**
+     * {@code (double) n}, the same value; below 2^52 from the bits of 2^52 + n, exactly, without
+     * the {@code cvtsi2sd} instruction, which JDK 17's C2 leaves waiting on the last write of its
+     * target register (JDK-8318562).
+     */
+    private static double toDouble(long n) {
+        return n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     @Override

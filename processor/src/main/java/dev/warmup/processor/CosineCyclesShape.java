@@ -109,8 +109,8 @@ record CosineCyclesShape(boolean restarts, double cycles, long numerator, long d
     public CodeBlock code(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
         String q = code.use(wave.span().end().constant());
-        CodeBlock product = numerator == 1 ? span.done(code)
-                : CodeBlock.of("$N * $L", code.use(numeratorConstant()), span.done(code));
+        CodeBlock product = numerator == 1 ? span.doneWhole(code)
+                : CodeBlock.of("$N * $L", code.use(numeratorConstant()), span.doneWhole(code));
         if (restarts) {
             body.add("// inCycle / Q = frac(cycles * $L / $L), exactly\n", names.u(), names.length())
                     .addStatement("long inCycle = $L % $N", product, q);

@@ -121,25 +121,26 @@ record CosineShape(double start, double end, Span span, Names names) implements 
     @Override
     public CodeBlock code(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
-        String done = span.variable();
+        Steps done = new Steps(span.variable(), true);
+        Steps left = new Steps("left", true);
         if (split()) {
             if (!span.start().isZero()) {
-                done = "done";
+                done = new Steps("done", true);
                 body.addStatement("long done = $L - $N", span.variable(), code.use(span.start().constant()));
             }
             body.addStatement("long left = $N - $L", code.use(span.end().constant()), span.variable());
         } else {
-            done = "done";
-            if (span.start().isZero()) {
-                body.addStatement("double done = $L", span.variable());
-            } else {
-                body.addStatement("double done = $L - $N", span.variable(), code.use(span.start().constant()));
-            }
-            body.addStatement("double left = $N - $L", code.use(span.end().constant()), span.variable());
+            done = new Steps("done", false);
+            left = new Steps("left", false);
+            body.addStatement("double done = $L", span.done(code))
+                    .addStatement("double left = $L", span.left(code));
         }
-        return body.add(fromLowEndCode(code, omegaCode(code), rising() ? "left" : done, rising() ? done : "left",
+        return body.add(fromLowEndCode(code, omegaCode(code), rising() ? left : done, rising() ? done : left,
                 nearWhole(), c -> squared(code, c))).build();
     }
+
+    /** A variable of the generated code that counts steps: a {@code long}, or a {@code double}. */
+    record Steps(String name, boolean isLong) {}
 
     /** {@code S3 + S5 z + ... + S17 z^7} in Horner form: {@code sin y = y + y z p} with {@code z = y^2}. */
     private static double sinPolynomial(double z) {
@@ -206,29 +207,34 @@ record CosineShape(double start, double end, Span span, Names names) implements 
 
     /**
      * What {@link #squared} computes, as statements that return {@code rate.apply(c)} with c the cosine's variable;
-     * {@code far} and {@code near} are variables in scope (long where {@code whole}).
+     * {@code far} and {@code near} are variables in scope.
      */
-    static CodeBlock fromLowEndCode(Code code, OmegaCode w, String far, String near, boolean whole,
+    static CodeBlock fromLowEndCode(Code code, OmegaCode w, Steps far, Steps near, boolean whole,
             Function<String, CodeBlock> rate) {
         CodeBlock.Builder body = CodeBlock.builder()
-                .beginControlFlow("if ($L <= $L / 2)", far, near)
+                .beginControlFlow("if ($L <= $L / 2)", far.name(), near.name())
                 .add("// far from the low end, m <= n / 2: cos(w m), m the steps from the high end\n")
-                .addStatement("double c = $T.cos($L * $L)", Math.class, w.value(), far)
+                .addStatement("double c = $T.cos($L * $L)", Math.class, w.value(),
+                        far.isLong() ? StepValue.of(code, far.name()) : far.name())
                 .addStatement("return $L", rate.apply("c"))
                 .endControlFlow()
                 .add("// near it: sin(w n), n the steps to the low end, by its Taylor polynomial at w n = y + yLow\n");
+        String n = near.name();
+        if (near.isLong()) {
+            n = "toLow";
+            body.addStatement("double toLow = $L", StepValue.of(code, near.name()));
+        }
         if (whole) {
-            body.addStatement("double high = $L * $L", w.high(), near)
-                    .addStatement("double rest = $L * $L + $L * $L", w.rest(), near, w.low(), near);
+            body.addStatement("double high = $L * $L", w.high(), n)
+                    .addStatement("double rest = $L * $L + $L * $L", w.rest(), n, w.low(), n);
         } else {
             body.add("// n = nHigh + nLow, halves of 26 bits (Veltkamp's split), so that HIGH * nHigh is exact\n")
                     .addStatement("double split = $N * $L", code.use(NamedConstant.ofDouble("SPLITTER", SPLITTER,
-                            "2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits")), near)
-                    .addStatement("double nHigh = split - (split - $L)", near)
-                    .addStatement("double nLow = $L - nHigh", near)
+                            "2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits")), n)
+                    .addStatement("double nHigh = split - (split - $L)", n)
+                    .addStatement("double nLow = $L - nHigh", n)
                     .addStatement("double high = $L * nHigh", w.high())
-                    .addStatement("double rest = $L * nLow + $L * $L + $L * $L", w.high(), w.rest(), near, w.low(),
-                            near);
+                    .addStatement("double rest = $L * nLow + $L * $L + $L * $L", w.high(), w.rest(), n, w.low(), n);
         }
         body.addStatement("double y = high + rest")
                 .addStatement("double yLow = rest - (y - high)")

@@ -28,6 +28,36 @@ final class FillCode {
     /** A {@code double[BLOCK]} table of the generated class, {@code name[k] = valueOfK}. */
     record Table(String name, CodeBlock valueOfK, String doc) {}
 
+    /** {@code FILL_STEPS[k] = k}: the steps of a block from its first, as doubles. */
+    static final Table STEPS = new Table("FILL_STEPS", CodeBlock.of("k"), "k, the steps from a block's first, as a double");
+
+    /**
+     * Block by block, the statements {@code perStep} (an expression of {@code span.inFillBlock()}, which ends with
+     * {@code out[i + k] = ...;}) for k from 0: the steps done and left at the block's first step are converted once,
+     * {@code firstDone} and {@code firstLeft}, and each step adds or subtracts {@code FILL_STEPS[k]}, the same
+     * doubles as {@code lr}'s, without a conversion per step, so that the JIT can vectorize the loop.
+     */
+    static CodeBlock blocks(Code code, Span span, CodeBlock perStep) {
+        String text = perStep.toString();
+        CodeBlock.Builder body = CodeBlock.builder()
+                .addStatement("int i = from")
+                .beginControlFlow("while (i < to)")
+                .addStatement("int length = $T.min(FILL_BLOCK, to - i)", Math.class)
+                .addStatement("long $L = firstStep + (i - from)", span.variable());
+        if (text.contains("firstDone")) {
+            body.addStatement("double firstDone = $L", span.done(code));
+        }
+        if (text.contains("firstLeft")) {
+            body.addStatement("double firstLeft = $L", span.left(code));
+        }
+        return body.beginControlFlow("for (int k = 0; k < length; k++)")
+                .add(perStep)
+                .endControlFlow()
+                .addStatement("i += length")
+                .endControlFlow()
+                .build();
+    }
+
     /** Every step as {@code lr(step)}: for shapes whose closed form is as cheap as any recurrence. */
     static CodeBlock viaLr() {
         return CodeBlock.builder()

@@ -44,6 +44,11 @@ record InverseSqrtShape(double start, double tau, String tauDoc, String formulaT
     /** {@code fill} evaluates it at every step: a division and a square root, no cheaper recurrence is exact. */
     @Override
     public CodeBlock expression(Code code) {
+        return expression(code, span);
+    }
+
+    @Override
+    public CodeBlock expression(Code code, Span span) {
         String tau = code.use(tauConstant());
         return CodeBlock.of("$N * $T.sqrt($N / ($N + $L))", code.use(startConstant()), Math.class, tau, tau,
                 span.done(code));

@@ -3,6 +3,7 @@ package dev.warmup.processor;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.TypeName;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +54,17 @@ record NamedConstant(String name, Object value, String doc) {
             return TypeName.DOUBLE;
         }
         return ArrayTypeName.of(value instanceof long[] ? TypeName.LONG : TypeName.DOUBLE);
+    }
+
+    /** An array's elements as Java literals, or null for a single number. */
+    List<String> elements() {
+        if (value instanceof long[] a) {
+            return Arrays.stream(a).mapToObj(Literals::ofLong).toList();
+        }
+        if (value instanceof double[] a) {
+            return Arrays.stream(a).mapToObj(Literals::ofDouble).toList();
+        }
+        return null;
     }
 
     /** The value as Java source that parses back to exactly the same number(s). */

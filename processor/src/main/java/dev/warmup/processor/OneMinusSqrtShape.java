@@ -29,6 +29,11 @@ record OneMinusSqrtShape(double start, double end, Span span, Names names)
 
     @Override
     public CodeBlock expression(Code code) {
+        return expression(code, span);
+    }
+
+    @Override
+    public CodeBlock expression(Code code, Span span) {
         String amplitude = code.use(amplitudeConstant());
         String length = code.use(spanConstant());
         CodeBlock x = CodeBlock.of("$N * ($L / $N) / (1 + $T.sqrt($L / $N))", amplitude,

@@ -118,6 +118,7 @@ final class PlateauWriter {
                 .returns(String.class)
                 .addStatement("return $S + state()", target.simpleName() + " " + annotation + " ")
                 .build());
+        type.addMethods(code.methods());
         FrameworkAdapters.addTo(type, target, frameworks);
 
         return JavaFile.builder(target.packageName(), type.build())

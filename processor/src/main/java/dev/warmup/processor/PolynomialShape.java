@@ -54,13 +54,13 @@ record PolynomialShape(double start, double end, double power, Span span, Names 
                     code.use(spanConstant()))));
         }
         return CodeBlock.builder()
-                .add(leftCode(code))
+                .add(leftCode(code, span))
                 .addStatement("return $L", fallingCode(code))
                 .build();
     }
 
-    /** Falling: the statement {@code double left = (END - step) / SPAN;}. */
-    private CodeBlock leftCode(Code code) {
+    /** Falling: the statement {@code double left = (END - step) / SPAN;}, of {@code span}'s steps. */
+    private CodeBlock leftCode(Code code, Span span) {
         return CodeBlock.of("double left = $L / $N;\n", span.left(code), code.use(spanConstant()));
     }
 
@@ -80,12 +80,20 @@ record PolynomialShape(double start, double end, double power, Span span, Names 
     }
 
     /**
-     * Falling with power 1, 2 or 1/2: the closed form at every step, the same bits as {@code lr}; otherwise each step
-     * through {@code lr} ({@code Math.pow}, or {@code expm1} and {@code log1p}, whatever the loop).
+     * Falling with power 1, 2 or 1/2: the closed form at every step, in blocks where the bounds are whole steps, the
+     * same bits as {@code lr}; otherwise each step through {@code lr} ({@code Math.pow}, or {@code expm1} and
+     * {@code log1p}, whatever the loop).
      */
     @Override
     public CodeBlock fill(Code code) {
-        return special() ? FillCode.closedForm(span.variable(), leftCode(code), fallingCode(code)) : FillCode.viaLr();
+        if (!special()) {
+            return FillCode.viaLr();
+        }
+        if (span.fillsInBlocks()) {
+            return FillCode.blocks(code, span, CodeBlock.builder().add(leftCode(code, span.inFillBlock()))
+                    .addStatement("out[i + k] = $L", fallingCode(code)).build());
+        }
+        return FillCode.closedForm(span.variable(), leftCode(code, span), fallingCode(code));
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.warmup.Framework;
 import dev.warmup.StepLr;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -109,8 +110,18 @@ final class ScheduleWriter {
     static FieldSpec constantField(NamedConstant constant) {
         return FieldSpec.builder(constant.type(), constant.name(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("$L.\n", constant.doc())
-                .initializer("$L", constant.literal())
+                .initializer(initializer(constant))
                 .build();
+    }
+
+    /** The constant's literal; an array's elements with a line break where the line would pass 100 columns. */
+    private static CodeBlock initializer(NamedConstant constant) {
+        List<String> elements = constant.elements();
+        if (elements == null) {
+            return CodeBlock.of("$L", constant.literal());
+        }
+        return CodeBlock.of("{" + String.join(",$W", Collections.nCopies(elements.size(), "$L")) + "}",
+                elements.toArray());
     }
 
     private static MethodSpec lr(ScheduleModel schedule, Code code) {

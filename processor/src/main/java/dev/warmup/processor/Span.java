@@ -7,18 +7,36 @@ import com.palantir.javapoet.CodeBlock;
  * end. A bound is a whole step (a {@code long} constant such as {@code WARMUP_STEPS}), or, for PyTorch's
  * {@code OneCycleLR}, a fractional one (a {@code double} constant); a start of 0 is no constant at all. The steps
  * done {@code u = step - start} and the steps left {@code L - u = end - step} are computed here, once for the
- * evaluator and once as code, in the same type: in {@code long} for whole bounds, then converted, as Java converts
- * the generated expression.
+ * evaluator and once as code, in the same type: in {@code long} for whole bounds, then converted (in the generated
+ * code by {@link StepValue}, to the same value as Java's conversion).
  *
  * @param start the first step of the span
  * @param end the first step after it, or null when the span has no end
  * @param variable the step in the generated code: {@code step}, or a step within a cycle ({@code position})
+ * @param inBlock whether the code is that of a {@code fill} block ({@link FillCode#blocks}), where the steps done
+ *     and left are those of the block's first step, {@code firstDone} and {@code firstLeft}, plus or minus
+ *     {@code FILL_STEPS[k]}
  */
-record Span(Bound start, Bound end, String variable) {
+record Span(Bound start, Bound end, String variable, boolean inBlock) {
+
+    /** A span of {@code variable}. */
+    Span(Bound start, Bound end, String variable) {
+        this(start, end, variable, false);
+    }
 
     /** A span of {@code lr}'s own {@code step}. */
     Span(Bound start, Bound end) {
         this(start, end, "step");
+    }
+
+    /** Whether {@code fill} can run in blocks over this span: its bounds are whole steps. */
+    boolean fillsInBlocks() {
+        return start.isWhole() && (end == null || end.isWhole());
+    }
+
+    /** The span as seen by the statements of a {@code fill} block, for a span that {@link #fillsInBlocks()}. */
+    Span inFillBlock() {
+        return new Span(start, end, variable, true);
     }
 
     /**
@@ -76,15 +94,36 @@ record Span(Bound start, Bound end, String variable) {
         return end.isWhole() ? (double) (end.whole() - step) : end.value() - step;
     }
 
-    /** The steps done as code: {@code step}, or {@code (step - START)}. */
+    /**
+     * The steps done as a double: {@code toDouble(step)}, {@code toDouble(step - START)} (see {@link StepValue}), or
+     * {@code (toDouble(step) - START)} for a fractional start.
+     */
     CodeBlock done(Code code) {
-        return start.isZero() ? CodeBlock.of("$L", variable)
-                : CodeBlock.of("($L - $N)", variable, code.use(start.constant()));
+        if (inBlock) {
+            return CodeBlock.of("(firstDone + $N[k])", code.table(FillCode.STEPS));
+        }
+        if (!start.isWhole()) {
+            return CodeBlock.of("($L - $N)", StepValue.of(code, variable), code.use(start.constant()));
+        }
+        return StepValue.of(code, start.isZero() ? CodeBlock.of("$L", variable)
+                : CodeBlock.of("$L - $N", variable, code.use(start.constant())));
     }
 
-    /** The steps left as code: {@code (END - step)}. */
+    /** The steps left as a double: {@code toDouble(END - step)}, or {@code (END - toDouble(step))}. */
     CodeBlock left(Code code) {
-        return CodeBlock.of("($N - $L)", code.use(end.constant()), variable);
+        if (inBlock) {
+            return CodeBlock.of("(firstLeft - $N[k])", code.table(FillCode.STEPS));
+        }
+        if (!end.isWhole()) {
+            return CodeBlock.of("($N - $L)", code.use(end.constant()), StepValue.of(code, variable));
+        }
+        return StepValue.of(code, CodeBlock.of("$N - $L", code.use(end.constant()), variable));
+    }
+
+    /** The whole steps done as a {@code long}, for a whole start: {@code step}, or {@code (step - START)}. */
+    CodeBlock doneWhole(Code code) {
+        return start.isZero() ? CodeBlock.of("$L", variable)
+                : CodeBlock.of("($L - $N)", variable, code.use(start.constant()));
     }
 
     /** The steps done in the Javadoc's "computed as": {@code t}, or {@code (t - W)}. */

@@ -249,8 +249,8 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     private CodeBlock rateCode(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
         CosineShape.OmegaCode omega;
-        String far = "sinceRestart";
-        String near = "left";
+        CosineShape.Steps far = new CosineShape.Steps("sinceRestart", true);
+        CosineShape.Steps near = new CosineShape.Steps("left", true);
         switch (tMult) {
             case 1 -> {
                 body.addStatement("long left = $N - sinceRestart", code.use(firstCycleConstant()));
@@ -258,14 +258,17 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             }
             case 2 -> {
                 body.add("// cycle i is the first cycle 2^i times slower: T_cur / 2^i of t0, exactly\n")
-                        .addStatement("double position = sinceRestart * $T.longBitsToDouble((1023L - cycle) << 52)",
-                                Double.class)
+                        .addStatement("double position = $L * $T.longBitsToDouble((1023L - cycle) << 52)",
+                                StepValue.of(code, "sinceRestart"), Double.class)
                         .addStatement("double left = $N - position", code.use(firstCycleConstant()));
-                far = "position";
+                far = new CosineShape.Steps("position", false);
+                near = new CosineShape.Steps("left", false);
                 omega = firstOmegaCode(code);
             }
             default -> {
-                body.addStatement("double left = $N[cycle] - sinceRestart", code.use(cycleLengthsConstant()));
+                body.addStatement("double left = $N[cycle] - $L", code.use(cycleLengthsConstant()),
+                        StepValue.of(code, "sinceRestart"));
+                near = new CosineShape.Steps("left", false);
                 omega = new CosineShape.OmegaCode(
                         cycleTable(code, "CYCLE_HALF_OMEGAS", CosineShape.HalfOmega::value, ""),
                         cycleTable(code, "CYCLE_HALF_OMEGAS_HIGH", CosineShape.HalfOmega::high, ", its top 26 bits"),

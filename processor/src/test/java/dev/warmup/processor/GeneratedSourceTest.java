@@ -149,9 +149,20 @@ class GeneratedSourceTest {
     }
 
     /** {@code source} compiles without warnings to {@code p.<simpleName>}, exactly {@code golden/<simpleName>.java}. */
+    /**
+     * Generates {@code simpleName} from {@code source} and compares it with its golden. With
+     * {@code -Dwarmup.updateGoldens} (e.g. {@code mvn -o -pl processor verify -Dtest=GeneratedSourceTest
+     * -Dwarmup.updateGoldens}), it first writes what was generated over the golden in {@code src/test/resources},
+     * to be reviewed in the diff.
+     */
     private static void assertGeneratesTheGolden(JavaFileObject source, String simpleName) throws IOException {
         Compilation compilation = Compiler.compile(source);
         assertThat(compilation).succeededWithoutWarnings();
+        if (System.getProperty("warmup.updateGoldens") != null) {
+            Files.writeString(Path.of("src/test/resources/golden", simpleName + ".java"),
+                    source(compilation, "p." + simpleName), StandardCharsets.UTF_8);
+            return;
+        }
         assertThat(compilation).generatedSourceFile("p." + simpleName).contentsAsUtf8String()
                 .isEqualTo(golden(simpleName + ".java"));
     }
@@ -250,7 +261,7 @@ class GeneratedSourceTest {
         String source = source(Compiler.compile(CIFAR10), "p.Cifar10StepLr");
         assertThat(source).doesNotContain("Math.pow");
         assertThat(source).doesNotContain("Math.log");
-        assertThat(source).contains("Math.exp(DECAY_LOG_GAMMA * (step - WARMUP_STEPS))");
+        assertThat(source).contains("Math.exp(DECAY_LOG_GAMMA * toDouble(step - WARMUP_STEPS))");
     }
 
     @Test
