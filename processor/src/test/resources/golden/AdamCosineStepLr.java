@@ -200,6 +200,18 @@ public final class AdamCosineStepLr implements StepLr {
     }
 
     /**
+     * {@code sin(y + yLow)} for {@code 0 <= y <= pi / 3} and {@code yLow} below an ulp of y:
+     * {@code y + yLow + y^3 (SIN_3 + SIN_5 y^2 + ... + SIN_17 y^14)}, the Taylor polynomial
+     * of degree 17, in Horner form.
+     */
+    private static double sine(double y, double yLow) {
+        double z = y * y;
+        double p = SIN_3 + z * (SIN_5 + z * (SIN_7 + z * (SIN_9
+                + z * (SIN_11 + z * (SIN_13 + z * (SIN_15 + z * SIN_17))))));
+        return y + (yLow + y * z * p);
+    }
+
+    /**
      * The schedule: cosine decay: {@code @WarmupSchedule(steps = 0, initLr = 0.001, decay = Decay.COSINE, totalSteps = 5000)},
      * computed as {@code the schedule's own code, as without @UntunedWarmup}.
      */
@@ -219,11 +231,7 @@ public final class AdamCosineStepLr implements StepLr {
         double high = DECAY_HALF_OMEGA_HIGH * toLow;
         double rest = DECAY_HALF_OMEGA_REST * toLow + DECAY_HALF_OMEGA_LOW * toLow;
         double y = high + rest;
-        double yLow = rest - (y - high);
-        double z = y * y;
-        double p = SIN_3 + z * (SIN_5 + z * (SIN_7 + z * (SIN_9
-                + z * (SIN_11 + z * (SIN_13 + z * (SIN_15 + z * SIN_17))))));
-        double s = y + (yLow + y * z * p);
+        double s = sine(y, rest - (y - high));
         return DECAY_AMPLITUDE * (s * s);
     }
 

@@ -72,7 +72,7 @@ public final class Cifar10StepLr implements StepLr {
     private static final int FILL_BLOCK = 256;
 
     /**
-     * For {@code fill}: {@code FILL_STEPS[k] = k, the steps from a block's first, as a double}.
+     * For {@code fill}: {@code FILL_STEPS[k] = k}.
      */
     private static final double[] FILL_STEPS = new double[FILL_BLOCK];
 

@@ -91,7 +91,7 @@ public final class ClrStepLr implements StepLr {
     private static final double[] GAMMA_POWERS = new double[FILL_BLOCK];
 
     /**
-     * For {@code fill}: {@code FILL_STEPS[k] = k, the steps from a block's first, as a double}.
+     * For {@code fill}: {@code FILL_STEPS[k] = k}.
      */
     private static final double[] FILL_STEPS = new double[FILL_BLOCK];
 

@@ -317,11 +317,7 @@ public final class OneCycleStepLr implements StepLr {
             double high = PHASE_1_HALF_OMEGA_HIGH * done;
             double rest = PHASE_1_HALF_OMEGA_REST * done + PHASE_1_HALF_OMEGA_LOW * done;
             double y = high + rest;
-            double yLow = rest - (y - high);
-            double z = y * y;
-            double p = SIN_3 + z * (SIN_5 + z * (SIN_7 + z * (SIN_9
-                    + z * (SIN_11 + z * (SIN_13 + z * (SIN_15 + z * SIN_17))))));
-            double s = y + (yLow + y * z * p);
+            double s = sine(y, rest - (y - high));
             return PHASE_1_START_LR + PHASE_1_AMPLITUDE * (s * s);
         }
         if (step <= PHASE_2_LAST) {
@@ -341,11 +337,7 @@ public final class OneCycleStepLr implements StepLr {
             double high = PHASE_2_HALF_OMEGA_HIGH * nHigh;
             double rest = PHASE_2_HALF_OMEGA_HIGH * nLow + PHASE_2_HALF_OMEGA_REST * left + PHASE_2_HALF_OMEGA_LOW * left;
             double y = high + rest;
-            double yLow = rest - (y - high);
-            double z = y * y;
-            double p = SIN_3 + z * (SIN_5 + z * (SIN_7 + z * (SIN_9
-                    + z * (SIN_11 + z * (SIN_13 + z * (SIN_15 + z * SIN_17))))));
-            double s = y + (yLow + y * z * p);
+            double s = sine(y, rest - (y - high));
             return PHASE_2_END_LR + PHASE_2_AMPLITUDE * (s * s);
         }
         // phase 3: cosine 0.004 -> 4.0E-7
@@ -360,11 +352,7 @@ public final class OneCycleStepLr implements StepLr {
         double high = PHASE_3_HALF_OMEGA_HIGH * left;
         double rest = PHASE_3_HALF_OMEGA_REST * left + PHASE_3_HALF_OMEGA_LOW * left;
         double y = high + rest;
-        double yLow = rest - (y - high);
-        double z = y * y;
-        double p = SIN_3 + z * (SIN_5 + z * (SIN_7 + z * (SIN_9
-                + z * (SIN_11 + z * (SIN_13 + z * (SIN_15 + z * SIN_17))))));
-        double s = y + (yLow + y * z * p);
+        double s = sine(y, rest - (y - high));
         return PHASE_3_END_LR + PHASE_3_AMPLITUDE * (s * s);
     }
 
@@ -457,6 +445,18 @@ public final class OneCycleStepLr implements StepLr {
      */
     private static double toDouble(long n) {
         return n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
+    }
+
+    /**
+     * {@code sin(y + yLow)} for {@code 0 <= y <= pi / 3} and {@code yLow} below an ulp of y:
+     * {@code y + yLow + y^3 (SIN_3 + SIN_5 y^2 + ... + SIN_17 y^14)}, the Taylor polynomial
+     * of degree 17, in Horner form.
+     */
+    private static double sine(double y, double yLow) {
+        double z = y * y;
+        double p = SIN_3 + z * (SIN_5 + z * (SIN_7 + z * (SIN_9
+                + z * (SIN_11 + z * (SIN_13 + z * (SIN_15 + z * SIN_17))))));
+        return y + (yLow + y * z * p);
     }
 
     @Override

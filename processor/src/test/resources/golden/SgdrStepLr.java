@@ -248,7 +248,7 @@ public final class SgdrStepLr implements StepLr {
     private static final int FILL_BLOCK = 256;
 
     /**
-     * For {@code fill}: {@code FILL_STEPS[k] = k, the steps from a block's first, as a double}.
+     * For {@code fill}: {@code FILL_STEPS[k] = k}.
      */
     private static final double[] FILL_STEPS = new double[FILL_BLOCK];
 
@@ -295,11 +295,7 @@ public final class SgdrStepLr implements StepLr {
         double high = CYCLE_HALF_OMEGAS_HIGH[cycle] * nHigh;
         double rest = CYCLE_HALF_OMEGAS_HIGH[cycle] * nLow + CYCLE_HALF_OMEGAS_REST[cycle] * left + CYCLE_HALF_OMEGAS_LOW[cycle] * left;
         double y = high + rest;
-        double yLow = rest - (y - high);
-        double z = y * y;
-        double p = SIN_3 + z * (SIN_5 + z * (SIN_7 + z * (SIN_9
-                + z * (SIN_11 + z * (SIN_13 + z * (SIN_15 + z * SIN_17))))));
-        double s = y + (yLow + y * z * p);
+        double s = sine(y, rest - (y - high));
         return AMPLITUDE * (s * s);
     }
 
@@ -378,11 +374,7 @@ public final class SgdrStepLr implements StepLr {
         double high = CYCLE_HALF_OMEGAS_HIGH[cycle] * nHigh;
         double rest = CYCLE_HALF_OMEGAS_HIGH[cycle] * nLow + CYCLE_HALF_OMEGAS_REST[cycle] * left + CYCLE_HALF_OMEGAS_LOW[cycle] * left;
         double y = high + rest;
-        double yLow = rest - (y - high);
-        double z = y * y;
-        double p = SIN_3 + z * (SIN_5 + z * (SIN_7 + z * (SIN_9
-                + z * (SIN_11 + z * (SIN_13 + z * (SIN_15 + z * SIN_17))))));
-        double s = y + (yLow + y * z * p);
+        double s = sine(y, rest - (y - high));
         return AMPLITUDE * (s * s);
     }
 
@@ -393,6 +385,18 @@ public final class SgdrStepLr implements StepLr {
      */
     private static double toDouble(long n) {
         return n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
+    }
+
+    /**
+     * {@code sin(y + yLow)} for {@code 0 <= y <= pi / 3} and {@code yLow} below an ulp of y:
+     * {@code y + yLow + y^3 (SIN_3 + SIN_5 y^2 + ... + SIN_17 y^14)}, the Taylor polynomial
+     * of degree 17, in Horner form.
+     */
+    private static double sine(double y, double yLow) {
+        double z = y * y;
+        double p = SIN_3 + z * (SIN_5 + z * (SIN_7 + z * (SIN_9
+                + z * (SIN_11 + z * (SIN_13 + z * (SIN_15 + z * SIN_17))))));
+        return y + (yLow + y * z * p);
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code fill}, the peers and the training step (or what JMH's own include patterns select) with the GC profiler,
  * writes JMH's JSON result ({@code jmh-result.json} in the working directory unless {@code -rff} says otherwise), then
  * reads it back and prints Markdown tables: per shape the generated class against the same formula by hand, and its
- * {@code fill} per step against loops over both; per peer the generated class against it; ratios side by side with
+ * {@code fill} per step against a sweep over both; per peer the generated class against it; ratios side by side with
  * {@code gc.alloc.rate.norm}. {@code --table <file.json>} prints the tables of an earlier run without running anything.
  */
 public final class Report {
@@ -42,7 +42,7 @@ public final class Report {
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
         if (commandLine.getIncludes().isEmpty()) {
-            builder.include("dev\\.warmup\\.benchmarks\\.(Shape|Peer|Fill)Benchmark\\.")
+            builder.include("dev\\.warmup\\.benchmarks\\.(Shape|Peer)Benchmark\\.")
                     .include("dev\\.warmup\\.demo\\.TrainingStepBenchmark\\.");
         }
         new Runner(builder.build()).run();
@@ -90,7 +90,6 @@ public final class Report {
                     primary.get("scoreError").getAsDouble(), bytes));
         }
         appendShapes(text, scores);
-        appendFill(text, scores);
         appendPeers(text, scores);
         appendTrainingStep(text, scores);
         appendOthers(text, scores);
@@ -108,36 +107,16 @@ public final class Report {
             if (callHand == null && sweepHand == null && fill == null) {
                 continue;
             }
-            rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     shape.label, ns(callHand), ns(callGenerated), ratio(callGenerated, callHand), ns(sweepHand),
                     ns(sweepGenerated), ratio(sweepGenerated, sweepHand), ns(fill), ratio(fill, sweepHand),
-                    bytes(callGenerated, sweepGenerated, fill)));
+                    ratio(fill, sweepGenerated), bytes(callGenerated, sweepGenerated, fill)));
         }
         if (rows.length() > 0) {
             text.append("Generated (through `StepLr`) against the same formula by hand:\n\n")
                     .append("| shape | call: hand | generated | × hand | sweep: hand | generated | × hand "
-                            + "| `fill` | × hand sweep | B, generated |\n")
-                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n").append(rows).append('\n');
-        }
-    }
-
-    /** FillBenchmark: the generated {@code fill} per step against a loop over the hand formula and over {@code lr}. */
-    private static void appendFill(StringBuilder text, Map<String, Score> scores) {
-        StringBuilder rows = new StringBuilder();
-        for (Shape shape : Shape.values()) {
-            Score fill = scores.get("FillBenchmark.fill/" + shape);
-            Score hand = scores.get("FillBenchmark.handLoop/" + shape);
-            Score lr = scores.get("FillBenchmark.lrLoop/" + shape);
-            if (fill == null && hand == null && lr == null) {
-                continue;
-            }
-            rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", shape.label, ns(hand),
-                    ns(lr), ns(fill), ratio(fill, hand), ratio(fill, lr), bytes(fill)));
-        }
-        if (rows.length() > 0) {
-            text.append("`fill`, ns per step, against loops over the same steps (below 1, `fill` is faster):\n\n")
-                    .append("| shape | hand loop | `lr` loop | `fill` | × hand loop | × `lr` loop | B, `fill` |\n")
-                    .append("|---|---:|---:|---:|---:|---:|---:|\n").append(rows).append('\n');
+                            + "| `fill` | × hand sweep | × `lr` sweep | B, generated |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n").append(rows).append('\n');
         }
     }
 
@@ -177,7 +156,7 @@ public final class Report {
         StringBuilder rows = new StringBuilder();
         scores.forEach((name, score) -> {
             if (!name.startsWith("ShapeBenchmark.") && !name.startsWith("PeerBenchmark.")
-                    && !name.startsWith("FillBenchmark.") && !name.startsWith("TrainingStepBenchmark.")) {
+                    && !name.startsWith("TrainingStepBenchmark.")) {
                 rows.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", name.replaceAll("/$", ""), score.ns(),
                         Double.isNaN(score.bytes) ? "" : String.format(Locale.ROOT, "%.2g", score.bytes)));
             }

@@ -1,9 +1,12 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.function.Function;
+import javax.lang.model.element.Modifier;
 
 /**
  * Cosine, from a to b over the span's L steps: {@code lr = b + (a - b) * (1 + cos(pi * u / L)) / 2}. Computed as
@@ -236,17 +239,33 @@ record CosineShape(double start, double end, Span span, Names names) implements 
                     .addStatement("double high = $L * nHigh", w.high())
                     .addStatement("double rest = $L * nLow + $L * $L + $L * $L", w.high(), w.rest(), n, w.low(), n);
         }
-        body.addStatement("double y = high + rest")
-                .addStatement("double yLow = rest - (y - high)")
-                .addStatement("double z = y * y");
+        return body.addStatement("double y = high + rest")
+                .addStatement("double s = $N(y, rest - (y - high))", code.method(sineMethod(code)))
+                .addStatement("return $L", rate.apply("s"))
+                .build();
+    }
+
+    /**
+     * The generated class's {@code sine(y, yLow)}: {@code sin(y + yLow)} by its Taylor polynomial, one method
+     * however many cosine spans the class has.
+     */
+    private static MethodSpec sineMethod(Code code) {
         Object[] coefficients = new Object[8];
         for (int k = 1; k <= 8; k++) {
             coefficients[k - 1] = code.use(sinCoefficientConstant(k));
         }
-        return body.addStatement("double p = $N + z * ($N + z * ($N + z * ($N\n"
+        return MethodSpec.methodBuilder("sine")
+                .addJavadoc("{@code sin(y + yLow)} for {@code 0 <= y <= pi / 3} and {@code yLow} below an ulp of y:\n"
+                        + "{@code y + yLow + y^3 (SIN_3 + SIN_5 y^2 + ... + SIN_17 y^14)}, the Taylor polynomial\n"
+                        + "of degree 17, in Horner form.\n")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(TypeName.DOUBLE)
+                .addParameter(TypeName.DOUBLE, "y")
+                .addParameter(TypeName.DOUBLE, "yLow")
+                .addStatement("double z = y * y")
+                .addStatement("double p = $N + z * ($N + z * ($N + z * ($N\n"
                         + "+ z * ($N + z * ($N + z * ($N + z * $N))))))", coefficients)
-                .addStatement("double s = y + (yLow + y * z * p)")
-                .addStatement("return $L", rate.apply("s"))
+                .addStatement("return y + (yLow + y * z * p)")
                 .build();
     }
 

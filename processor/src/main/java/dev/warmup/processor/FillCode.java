@@ -29,7 +29,7 @@ final class FillCode {
     record Table(String name, CodeBlock valueOfK, String doc) {}
 
     /** {@code FILL_STEPS[k] = k}: the steps of a block from its first, as doubles. */
-    static final Table STEPS = new Table("FILL_STEPS", CodeBlock.of("k"), "k, the steps from a block's first, as a double");
+    static final Table STEPS = new Table("FILL_STEPS", CodeBlock.of("k"), "k");
 
     /**
      * Block by block, the statements {@code perStep} (an expression of {@code span.inFillBlock()}, which ends with

@@ -29,9 +29,13 @@ record Span(Bound start, Bound end, String variable, boolean inBlock) {
         this(start, end, "step");
     }
 
-    /** Whether {@code fill} can run in blocks over this span: its bounds are whole steps. */
+    /**
+     * Whether {@code fill} can run in blocks over this span: its bounds are whole steps and it has an end, so that the
+     * steps done and left, below 2^53, are whole doubles and adding {@code FILL_STEPS[k]} to them is exact. (Without
+     * an end, steps past 2^53 would round; such spans are filled step by step.)
+     */
     boolean fillsInBlocks() {
-        return start.isWhole() && (end == null || end.isWhole());
+        return start.isWhole() && end != null && end.isWhole() && end.whole() - start.whole() <= 1L << 53;
     }
 
     /** The span as seen by the statements of a {@code fill} block, for a span that {@link #fillsInBlocks()}. */
