@@ -22,7 +22,10 @@ import java.util.OptionalLong;
  * computes it without {@code Math.sin} for {@code Q <= 2^27} (cos far from the trough, a Taylor polynomial near
  * it), within 4 ulps of the exact value.
  *
- * <p>{@code fill} goes through {@code lr}, one closed form per step.
+ * <p>{@code fill}: the position found once per restart (waves: per half wave, between a crest and a trough), as
+ * {@code lr} finds it, then within it the wave's rotation ({@link CosineShape#fill}'s pattern) with the tables of
+ * {@code cos(k m w), sin(k m w)}, since the position moves m a step: per block of {@code FILL_BLOCK} steps, the sine
+ * and cosine at its step nearest the trough, rotated away from it.
  *
  * @param restarts hard restarts, or waves
  * @param cycles c, as written (or its default)
@@ -122,6 +125,72 @@ record CosineCyclesShape(boolean restarts, double cycles, long numerator, long d
                     .addStatement("long fromCrest = $N - $T.abs(inWave - $N)", q, Math.class, q);
         }
         return body.add(wave.code(code)).build();
+    }
+
+    @Override
+    public CodeBlock fill(Code code) {
+        CosineShape.Rotation rotation = wave.rotation(code, numerator);
+        String q = code.use(wave.span().end().constant());
+        CodeBlock product = numerator == 1 ? span.done(code)
+                : CodeBlock.of("$N * $L", code.use(numeratorConstant()), span.done(code));
+        CodeBlock.Builder body = CodeBlock.builder()
+                .addStatement("int at = from")
+                .beginControlFlow("while (at < to)")
+                .addStatement("long $L = firstStep + (at - from)", span.variable());
+        if (restarts) {
+            body.addStatement("long inCycle = $L % $N", product, q)
+                    .add("// near: the wave's steps to its trough, $L fewer each step up to the next restart\n",
+                            numerator)
+                    .addStatement("long near = $N - inCycle", q)
+                    .add(segment(code, rotation, false));
+        } else {
+            String twoQ = code.use(waveDenominatorConstant());
+            body.addStatement("long inWave = $L % $N", product, twoQ)
+                    .beginControlFlow("if (inWave < $N)", q)
+                    .add("// from a crest down to the trough at Q: near, the steps to it, $L fewer each step\n",
+                            numerator)
+                    .addStatement("long near = $N - inWave", q)
+                    .add(segment(code, rotation, false))
+                    .nextControlFlow("else")
+                    .add("// from the trough up to the crest at 2 Q: near, the steps from it, $L more each step\n",
+                            numerator)
+                    .addStatement("long near = inWave - $N", q)
+                    .add(segment(code, rotation, true))
+                    .endControlFlow();
+        }
+        return body.endControlFlow().build();
+    }
+
+    /**
+     * Statements that fill {@code out[at, end)}, the steps up to the next restart, trough or crest (the next multiple
+     * of Q in {@code m u}), by the wave's rotation from {@code near}, the steps of the wave to its trough at
+     * {@code at}, and advance {@code at} to the end.
+     */
+    private CodeBlock segment(Code code, CosineShape.Rotation rotation, boolean rising) {
+        String q = code.use(wave.span().end().constant());
+        String m = numerator == 1 ? null : code.use(numeratorConstant());
+        // the steps until m u reaches the next multiple of Q: ceil(distance / m)
+        CodeBlock distance = rising ? CodeBlock.of("$N - near", q) : CodeBlock.of("near");
+        CodeBlock steps = m == null ? distance : CodeBlock.of("($L + $N - 1) / $N", distance, m, m);
+        return CodeBlock.builder()
+                .addStatement("long steps = $L", steps)
+                .addStatement("int end = steps >= to - at ? to : at + (int) steps")
+                .add(FillCode.rotation("at", "end", "FILL_BLOCK", rising, offset -> CodeBlock.of(
+                                "double angle = $N * (near $L $L);\n", rotation.omega(), rising ? "+" : "-",
+                                m == null ? CodeBlock.of(rising ? "$L" : "($L)", offset) : CodeBlock.of("$N * ($L)", m, offset)),
+                        j -> CodeBlock.of("$N[$L]", rotation.cos(), j), j -> CodeBlock.of("$N[$L]", rotation.sin(), j),
+                        s -> wave.squared(code, s)))
+                .addStatement("at = end")
+                .build();
+    }
+
+    /**
+     * The wave's rotation, from an anchor per block at the step nearest the trough: the cosine's bound
+     * ({@code SchedulePropertiesTest} measured 9 over random cycles and restarts).
+     */
+    @Override
+    public int fillUlps() {
+        return wave.fillUlps();
     }
 
     @Override

@@ -38,7 +38,9 @@ import javax.lang.model.element.Modifier;
  * <p>{@code fill}: per block, the sine and cosine at the block's step nearest the low end (its last step falling, its
  * first rising), where the sine is smallest, computed with {@code Math.sin} and {@code Math.cos}, then
  * {@code sin(y + m w) = sin y cos mw + cos y sin mw} with tabulated {@code cos mw, sin mw}: two positive terms, so
- * nothing cancels and no error grows along the block. Whole and fractional spans alike.
+ * nothing cancels and no error grows along the block. Whole and fractional spans alike. The loop is
+ * {@link FillCode#rotation}, shared with Hugging Face's cycles ({@link CosineCyclesShape}, tables of a stride) and the
+ * cycles of {@code @WarmRestartsSchedule} with {@code tMult >= 2} (tables by cycle, built at run time).
  */
 record CosineShape(double start, double end, Span span, Names names) implements FromLowEnd {
 
@@ -116,7 +118,8 @@ record CosineShape(double start, double end, Span span, Names names) implements 
         return plusLow(x);
     }
 
-    private CodeBlock squared(Code code, String c) {
+    /** {@code low + |b - a| c^2} as code, c the cosine's variable. */
+    CodeBlock squared(Code code, String c) {
         CodeBlock x = CodeBlock.of("$N * ($L * $L)", code.use(amplitudeConstant()), c, c);
         return plusLow(code, x);
     }
@@ -269,42 +272,44 @@ record CosineShape(double start, double end, Span span, Names names) implements 
                 .build();
     }
 
+    /**
+     * The names of the rotation's constants: {@code omega}, {@code pi / (2 L)}, and the tables {@code cos} and
+     * {@code sin} of {@code k * stride * omega}, k &lt; {@code FILL_BLOCK}, for steps {@code stride} positions apart.
+     */
+    record Rotation(String omega, String cos, String sin) {}
+
+    /** This cosine's rotation constants for steps {@code stride} positions apart ({@link #fill}: 1). */
+    Rotation rotation(Code code, long stride) {
+        String omega = code.use(halfOmegaConstant());
+        CodeBlock angle = stride == 1 ? CodeBlock.of("$N * k", omega) : CodeBlock.of("$N * $L * k", omega, stride);
+        String doc = stride == 1 ? "k w" : "k " + stride + " w";
+        return new Rotation(omega,
+                code.table(new FillCode.Table(names.name("ROTATION_COS"),
+                        CodeBlock.of("$T.cos($L)", Math.class, angle), "cos(" + doc + ")")),
+                code.table(new FillCode.Table(names.name("ROTATION_SIN"),
+                        CodeBlock.of("$T.sin($L)", Math.class, angle), "sin(" + doc + ")")));
+    }
+
     @Override
     public CodeBlock fill(Code code) {
-        String omega = code.use(halfOmegaConstant());
-        String cos = code.table(new FillCode.Table(names.name("ROTATION_COS"),
-                CodeBlock.of("$T.cos($N * k)", Math.class, omega), "cos(k w)"));
-        String sin = code.table(new FillCode.Table(names.name("ROTATION_SIN"),
-                CodeBlock.of("$T.sin($N * k)", Math.class, omega), "sin(k w)"));
+        Rotation rotation = rotation(code, 1);
         String variable = span.variable();
-        CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("int i = from")
-                .beginControlFlow("while (i < to)")
-                .addStatement("int length = $T.min(FILL_BLOCK, to - i)", Math.class);
-        String k;
-        if (rising()) {
-            body.add("// sin(w $L), rotated forward from the block's first step, where it is smallest\n",
-                            span.doneText())
-                    .addStatement("long $L = firstStep + (i - from)", variable)
-                    .addStatement("double angle = $N * $L", omega, span.done(code));
-            k = "k";
-        } else {
-            body.addStatement("int last = length - 1")
-                    .add("// sin(w $L), rotated backward from the block's last step, where it is smallest\n",
-                            span.leftText())
-                    .addStatement("long $L = firstStep + (i - from) + last", variable)
-                    .addStatement("double angle = $N * $L", omega, span.left(code));
-            k = "last - k";
-        }
-        return body.addStatement("double sin = $T.sin(angle)", Math.class)
-                .addStatement("double cos = $T.cos(angle)", Math.class)
-                .beginControlFlow("for (int k = 0; k < length; k++)")
-                .addStatement("double s = sin * $N[$L] + cos * $N[$L]", cos, k, sin, k)
-                .addStatement("out[i + k] = $L", squared(code, "s"))
-                .endControlFlow()
-                .addStatement("i += length")
-                .endControlFlow()
-                .build();
+        return FillCode.rotation("from", "to", "FILL_BLOCK", rising(), offset -> {
+            CodeBlock.Builder anchor = CodeBlock.builder();
+            if (rising()) {
+                anchor.add("// sin(w $L), rotated forward from the block's first step, where it is smallest\n",
+                                span.doneText())
+                        .addStatement("long $L = firstStep + $L", variable, offset)
+                        .addStatement("double angle = $N * $L", rotation.omega(), span.done(code));
+            } else {
+                anchor.add("// sin(w $L), rotated backward from the block's last step, where it is smallest\n",
+                                span.leftText())
+                        .addStatement("long $L = firstStep + $L", variable, offset)
+                        .addStatement("double angle = $N * $L", rotation.omega(), span.left(code));
+            }
+            return anchor.build();
+        }, j -> CodeBlock.of("$N[$L]", rotation.cos(), j), j -> CodeBlock.of("$N[$L]", rotation.sin(), j),
+                s -> squared(code, s));
     }
 
     /** A rotation of at most {@code FILL_BLOCK} steps from an exact anchor: {@code SchedulePropertiesTest} measured 10. */

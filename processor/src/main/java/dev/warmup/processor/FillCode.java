@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import java.util.Arrays;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -125,6 +126,45 @@ final class FillCode {
                 .addStatement("double anchor = $L", anchor)
                 .beginControlFlow("for (int k = 0; k < length; k++)")
                 .addStatement("out[i + k] = anchor * $N[k]", factors)
+                .endControlFlow()
+                .addStatement("i += length")
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * The rotation pattern of a cosine, {@code rate(s)} with {@code s = sin(angle)} and the angle w steps from the low
+     * end: {@code out[start, end)} in blocks of {@code block} steps; per block, {@code sin} and {@code cos} of the
+     * angle at its step nearest the low end (its last step falling, its first rising), with {@code Math.sin} and
+     * {@code Math.cos}; then at j steps from that anchor {@code s = sin * cos(j w) + cos * sin(j w)}: two
+     * positive terms, so nothing cancels and no error grows along the block.
+     *
+     * @param forward the steps move away from the low end (rising); else toward it
+     * @param anchor the statements that set {@code double angle} at the anchor, given its offset from {@code start}
+     *     as an expression
+     * @param cosAt {@code cos(j w)} as an expression of j
+     * @param sinAt {@code sin(j w)} as an expression of j
+     */
+    static CodeBlock rotation(String start, String end, String block, boolean forward,
+            Function<String, CodeBlock> anchor, Function<String, CodeBlock> cosAt, Function<String, CodeBlock> sinAt,
+            Function<String, CodeBlock> rate) {
+        CodeBlock.Builder body = CodeBlock.builder()
+                .addStatement("int i = $L", start)
+                .beginControlFlow("while (i < $L)", end)
+                .addStatement("int length = $T.min($L, $L - i)", Math.class, block, end);
+        String j = "k";
+        String offset = "(i - " + start + ")";
+        if (!forward) {
+            body.addStatement("int last = length - 1");
+            j = "last - k";
+            offset += " + last";
+        }
+        return body.add(anchor.apply(offset))
+                .addStatement("double sin = $T.sin(angle)", Math.class)
+                .addStatement("double cos = $T.cos(angle)", Math.class)
+                .beginControlFlow("for (int k = 0; k < length; k++)")
+                .addStatement("double s = sin * $L + cos * $L", cosAt.apply(j), sinAt.apply(j))
+                .addStatement("out[i + k] = $L", rate.apply("s"))
                 .endControlFlow()
                 .addStatement("i += length")
                 .endControlFlow()

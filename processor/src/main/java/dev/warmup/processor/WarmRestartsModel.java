@@ -278,15 +278,19 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                                 " less its double, from pi to 50 digits"));
             }
         }
-        NamedConstant low = NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin");
-        NamedConstant amplitudeConstant = NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin");
         return body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + (baseLr - etaMin)"
                         + " * c^2,\n// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart\n")
                 .add(CosineShape.fromLowEndCode(code, omega, far, near, tMult == 1 && wholeCycles(),
-                        c -> etaMin == 0 ? CodeBlock.of("$N * ($L * $L)", code.use(amplitudeConstant), c, c)
-                                : CodeBlock.of("$N + $N * ($L * $L)", code.use(low), code.use(amplitudeConstant), c,
-                                        c)))
+                        c -> rate(code, c)))
                 .build();
+    }
+
+    /** {@code ETA_MIN + AMPLITUDE * (c * c)}, the rate for c, the cosine of the cycle's half angle. */
+    private CodeBlock rate(Code code, String c) {
+        NamedConstant amplitudeConstant = NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin");
+        return etaMin == 0 ? CodeBlock.of("$N * ($L * $L)", code.use(amplitudeConstant), c, c)
+                : CodeBlock.of("$N + $N * ($L * $L)", code.use(NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin")),
+                        code.use(amplitudeConstant), c, c);
     }
 
     /**
@@ -318,9 +322,11 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     }
 
     /**
-     * The warmup by its shape's pattern ({@code fillWarmup}); then, for {@code tMult = 1}, cycle by cycle: the position
-     * in the cycle computed once, each cycle filled by the cosine's pattern ({@code fillCycle}); for longer cycles,
-     * each step through {@code lr}.
+     * The warmup by its shape's pattern ({@code fillWarmup}); then cycle by cycle: for {@code tMult = 1}, the position
+     * in the cycle computed once, each cycle filled by the cosine's pattern ({@code fillCycle}), for longer cycles
+     * each step through {@code lr}; for {@code tMult >= 2}, the cycle found once as {@code lr} finds it, each cycle
+     * rotated by {@link #cycleFill}, or, for fewer than {@code 2 ROTATION_TABLE} of its steps or a cycle of more than
+     * 2^53 steps, each step as {@code lr} computes it ({@code restart}).
      */
     @Override
     public CodeBlock fillBody(Code code) {
@@ -343,13 +349,29 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                     .add(cycleCode(code))
                     .add("long ").add(cycleLengthCode(code))
                     .add("// then cycle by cycle: the next starts where this one ends, $L times as long\n", tMult)
-                    .beginControlFlow("for (int i = $L; i < n; i++)", from)
-                    .addStatement("out[i] = restart(cycle, sinceRestart)")
-                    .beginControlFlow("if (++sinceRestart == cycleLength)")
+                    .addStatement("int i = $L", from)
+                    .beginControlFlow("while (i < n)")
+                    .addStatement("long left = cycleLength - sinceRestart")
+                    .addStatement("int end = left >= n - i ? n : i + (int) left")
+                    .beginControlFlow("if (end - i >= $N && cycleLength <= $N)",
+                            code.use(NamedConstant.ofLong("ROTATED_MIN_STEPS", 2 * ROTATION_TABLE,
+                                    "the fewest steps of a cycle that fill rotates: it first holds the rotation's two "
+                                            + "tables of " + ROTATION_TABLE + " values")),
+                            code.use(NamedConstant.ofLong("ROTATED_MAX_CYCLE", 1L << 53, "2^53: the longest cycle "
+                                    + "that fill rotates, in which lr computes T_i - T_cur exactly")))
+                    .addStatement("fillCycle(out, i, end, $L, left)", tMult == 2
+                            ? CodeBlock.of("$T.scalb($N, -cycle)", Math.class, firstOmegaCode(code).value())
+                            : CodeBlock.of("$L", cycleTable(code, "CYCLE_HALF_OMEGAS", CosineShape.HalfOmega::value, "")))
+                    .nextControlFlow("else")
+                    .add("// a few steps, or a cycle whose T_i - T_cur lr computes in doubles: each step as lr\n")
+                    .beginControlFlow("for (int k = i; k < end; k++)")
+                    .addStatement("out[k] = restart(cycle, sinceRestart + (k - i))")
+                    .endControlFlow()
+                    .endControlFlow()
+                    .addStatement("i = end")
                     .addStatement("cycle++")
                     .addStatement("sinceRestart = 0")
                     .add(cycleLengthCode(code))
-                    .endControlFlow()
                     .endControlFlow()
                     .build();
         }
@@ -391,6 +413,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         if (rotated()) {
             methods.add(FillCode.part("fillCycle", cycle().fill(code)));
         } else if (tMult != 1) {
+            methods.add(cycleFill(code));
             methods.add(MethodSpec.methodBuilder("restart")
                     .addJavadoc("The rate $L steps into cycle $L, as {@code lr} computes it.\n",
                             "{@code sinceRestart}", "{@code cycle}")
@@ -404,10 +427,89 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         return methods;
     }
 
-    /** The cycles' rotation (tMult = 1) against the restart's own {@code cos}/{@code sin}: the cosine's bound. */
+    /** Entries of each table of the rotation of a cycle for {@code tMult >= 2}: half a {@code FILL_BLOCK}. */
+    static final int ROTATION_TABLE = FillCode.BLOCK / 2;
+
+    /**
+     * For {@code tMult >= 2}: {@code fillCycle(out, from, to, omega, left)}, the rates of steps {@code from} to
+     * {@code to} of one cycle of at most 2^53 steps, {@code left} steps before its end at {@code from}, with
+     * {@code omega = pi / (2 T_i)}: {@code sin(omega (left - k))} rotated as {@link CosineShape#fill} rotates its span,
+     * with tables of {@code cos(j omega), sin(j omega)}, j &lt; {@link #ROTATION_TABLE}, that depend on the cycle:
+     * built in the first {@code 2 ROTATION_TABLE} elements of {@code out} itself (no allocation, nothing shared
+     * between threads), each entry the product of at most log2(ROTATION_TABLE) rotations by {@code 2^b omega}, whose
+     * cos and sin are {@code Math.cos} and {@code Math.sin} of exact multiples of omega; those elements' own rates
+     * last, each table entry read before its element is overwritten.
+     */
+    private MethodSpec cycleFill(Code code) {
+        String table = Integer.toString(ROTATION_TABLE);
+        CodeBlock rotation = FillCode.rotation("rest", "to", table, false, offset -> CodeBlock.builder()
+                        .add("// sin(omega n), n the steps to the cycle's end, from the block's last step\n")
+                        .addStatement("double angle = omega * (left - (i - from + last))")
+                        .build(),
+                j -> CodeBlock.of("out[cosAt - ($L)]", j), j -> CodeBlock.of("out[sinAt - ($L)]", j),
+                c -> rate(code, c));
+        return MethodSpec.methodBuilder("fillCycle")
+                .addJavadoc("Fills {@code out[from, to)}, at least $L steps of one cycle, {@code left} steps before its"
+                        + " end at\n{@code from}: {@code ETA_MIN + AMPLITUDE * sin^2(omega n)}, n the steps to the"
+                        + " cycle's end,\n{@code omega = pi / (2 T_i)}, rotated from an anchor per block of $L steps"
+                        + " with tables of\n{@code cos(j omega), sin(j omega)} held in {@code out} itself until"
+                        + " their own steps are filled.\n", 2 * ROTATION_TABLE, ROTATION_TABLE)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(double[].class, "out")
+                .addParameter(int.class, "from")
+                .addParameter(int.class, "to")
+                .addParameter(double.class, "omega")
+                .addParameter(long.class, "left")
+                .addCode(CodeBlock.builder()
+                        .add("// cos(j omega) at out[cosAt - j], sin(j omega) at out[sinAt - j], j < $L: each the"
+                                + " product of at most\n// log2($L) rotations by 2^b omega, from cos 0 = 1 and sin 0"
+                                + " = 0\n", table, table)
+                        .addStatement("int cosAt = from + $L - 1", table)
+                        .addStatement("int sinAt = cosAt + $L", table)
+                        .addStatement("out[cosAt] = 1.0")
+                        .addStatement("out[sinAt] = 0.0")
+                        .beginControlFlow("for (int p = 1; p < $L; p *= 2)", table)
+                        .addStatement("double cosP = $T.cos(omega * p)", Math.class)
+                        .addStatement("double sinP = $T.sin(omega * p)", Math.class)
+                        .beginControlFlow("for (int j = 0; j < p; j++)")
+                        .addStatement("double c = out[cosAt - j]")
+                        .addStatement("double s = out[sinAt - j]")
+                        .addStatement("out[cosAt - p - j] = cosP * c - sinP * s")
+                        .addStatement("out[sinAt - p - j] = sinP * c + cosP * s")
+                        .endControlFlow()
+                        .endControlFlow()
+                        .add("// the steps after the tables, in blocks of $L\n", table)
+                        .addStatement("int rest = sinAt + 1")
+                        .add(rotation)
+                        .add("// then the tables' own steps, two blocks of $L from their last steps: the entries for"
+                                + " j = $L - 1 - k\n// at out[from + k] and out[from + $L + k], read before they are"
+                                + " overwritten\n", table, table, table)
+                        .addStatement("double angleFirst = omega * (left - ($L - 1))", table)
+                        .addStatement("double sinFirst = $T.sin(angleFirst)", Math.class)
+                        .addStatement("double cosFirst = $T.cos(angleFirst)", Math.class)
+                        .addStatement("double angleSecond = omega * (left - (2 * $L - 1))", table)
+                        .addStatement("double sinSecond = $T.sin(angleSecond)", Math.class)
+                        .addStatement("double cosSecond = $T.cos(angleSecond)", Math.class)
+                        .beginControlFlow("for (int k = 0; k < $L; k++)", table)
+                        .addStatement("double c = out[from + k]")
+                        .addStatement("double s = out[from + $L + k]", table)
+                        .addStatement("double first = sinFirst * c + cosFirst * s")
+                        .addStatement("double second = sinSecond * c + cosSecond * s")
+                        .addStatement("out[from + k] = $L", rate(code, "first"))
+                        .addStatement("out[from + $L + k] = $L", table, rate(code, "second"))
+                        .endControlFlow()
+                        .build())
+                .build();
+    }
+
+    /**
+     * The cycles' rotation against the restart's own {@code cos} and polynomial: for {@code tMult = 1} the cosine's
+     * bound; for {@code tMult >= 2} the rotation with tables built in {@code out}, whose entries are products of up to
+     * seven rotations ({@code SchedulePropertiesTest} measured 15 over random settings, {@code FillUlpsTest} 12).
+     */
     @Override
     public int fillUlps() {
-        return rotated() ? cycle().fillUlps() : 0;
+        return rotated() ? cycle().fillUlps() : tMult != 1 ? 32 : 0;
     }
 
     @Override
@@ -417,9 +519,12 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                     + "call of {@code lr} per step. Every value is {@code lr(fromStep + i)}, bit for bit.\n";
         }
         if (tMult != 1) {
-            return "Fills {@code out} with {@code lr(fromStep + i)}: the warmup by its closed form; the cycle of the\n"
-                    + "first step after it found once, as {@code lr} finds it, then advanced step by step, each rate\n"
-                    + "computed as {@code lr} computes it. Every value is {@code lr(fromStep + i)}, bit for bit.\n";
+            return "Fills {@code out} with {@code lr(fromStep + i)}, faster than calling {@code lr}: the warmup by its"
+                    + " closed form;\nthe cycle of the first step after it found once, as {@code lr} finds it, then"
+                    + " cycle by cycle,\neach filled by a rotation of its cosine from one anchor per "
+                    + ROTATION_TABLE + " steps ({@code fillCycle}),\nor, for fewer than " + 2 * ROTATION_TABLE
+                    + " steps of a cycle or a cycle of more than 2^53 steps, as {@code lr}\ncomputes each step."
+                    + " Every value is within " + fillUlps() + " ulps of {@code lr(fromStep + i)}.\n";
         }
         return ScheduleModel.segmentedFillJavadoc(warmupSteps > 0 ? "the warmup and the cycles" : "cycles",
                 fillUlps());

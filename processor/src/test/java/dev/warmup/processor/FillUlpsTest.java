@@ -46,6 +46,28 @@ class FillUlpsTest {
                                     big(9999).subtract(new BigDecimal(0.3 * 10000 - 1))), 32),
             new Case("WarmRestarts", "@WarmRestartsSchedule(baseLr = 0.1, t0 = 1000)", 0, 10_000,
                     t -> cosine(0.1, 0.0, big(t % 1000), big(1000)), 32),
+            // tMult >= 2: the cycles' rotation with tables built in out (cycles of 300, 600, ..., from inside one)
+            new Case("WarmRestartsDoubling", "@WarmRestartsSchedule(baseLr = 0.1, t0 = 300, tMult = 2)", 0, 40_000,
+                    t -> restarts(0.1, 0.0, 300, 2, t), 32),
+            new Case("WarmRestartsDoublingInside", "@WarmRestartsSchedule(baseLr = 0.1, t0 = 1000, tMult = 2)",
+                    1_234, 30_000, t -> restarts(0.1, 0.0, 1000, 2, t), 32),
+            new Case("WarmRestartsTripling", "@WarmRestartsSchedule(baseLr = 0.1, t0 = 100, tMult = 3, "
+                    + "etaMin = 1e-4, warmupSteps = 500, startLr = 0)", 500 + 100 + 37, 40_000,
+                    t -> restarts(0.1, 1e-4, 100, 3, t - 500), 32),
+            // Hugging Face's cycles: one wave; 2.5 hard restarts; three waves and three restarts, the position
+            // moving 3 a step (m = 3)
+            new Case("HfFullCycle", "@WarmupSchedule(steps = 500, initLr = 5e-5, decay = Decay.COSINE, "
+                    + "totalSteps = 8000, cycles = 1.0)", 500, 7_500,
+                    t -> cosine(5e-5, 0.0, big(2 * (t - 500)), big(7_500)), 32),
+            new Case("HfHardRestarts", "@WarmupSchedule(steps = 1000, initLr = 1e-3, decay = Decay.COSINE_RESTARTS, "
+                    + "totalSteps = 11000, cycles = 2.5)", 1000, 10_000,
+                    t -> cosine(1e-3, 0.0, big((t - 1000) % 4000), big(4000)), 32),
+            new Case("HfThreeWaves", "@WarmupSchedule(steps = 0, initLr = 5e-5, decay = Decay.COSINE, "
+                    + "totalSteps = 1000, cycles = 3.0, minLr = 1e-6)", 0, 1_000,
+                    t -> cosine(5e-5, 1e-6, big(6 * t), big(1000)), 32),
+            new Case("HfThreeRestarts", "@WarmupSchedule(steps = 0, initLr = 1e-3, decay = Decay.COSINE_RESTARTS, "
+                    + "totalSteps = 1000, cycles = 3.0)", 0, 1_000,
+                    t -> cosine(1e-3, 0.0, big(3 * t % 1000), big(1000)), 32),
             new Case("ExpDecay", "@WarmupSchedule(steps = 0, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999)", 0,
                     50_000, t -> new BigDecimal(0.1).multiply(new BigDecimal(0.9999).pow((int) t, DIGITS), DIGITS),
                     2048),
@@ -95,6 +117,17 @@ class FillUlpsTest {
 
     private static BigDecimal big(long value) {
         return BigDecimal.valueOf(value);
+    }
+
+    /** SGDR at d steps after warmup: the cycle found by walking the cycles t0, t0 tMult, ... */
+    private static BigDecimal restarts(double base, double etaMin, long t0, long tMult, long d) {
+        long start = 0;
+        long length = t0;
+        while (d - start >= length) {
+            start += length;
+            length *= tMult;
+        }
+        return cosine(base, etaMin, big(d - start), big(length));
     }
 
     /** {@code b + (a - b) * (1 + cos(pi * u / L)) / 2}, to 60 digits. */

@@ -669,6 +669,68 @@ class SchedulePropertiesTest {
         }
 
         /**
+         * {@code fill} of every case over ranges that cross its restarts, troughs and crests (the whole decay and a
+         * little either side; from 50 steps before each of the first restarts or half waves; at a random start):
+         * every value within the ulps its generated Javadoc states of {@code lr}, and within that plus {@code lr}'s
+         * 4 ulps plus 1 of the exact value. Prints the largest differences measured.
+         */
+        @Test
+        void fillIsWithinItsStatedUlpsOfLrAndOfTheExactValue() throws IOException {
+            Random random = new Random(15);
+            double worstLr = 0;
+            double worstExact = 0;
+            String worstAt = "";
+            for (Cycled c : CASES) {
+                StepLr lr = c.generated();
+                String source = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT,
+                        "props/" + c.className() + "StepLr.java").orElseThrow().getCharContent(false).toString();
+                java.util.regex.Matcher statement = java.util.regex.Pattern
+                        .compile("within\\s+(\\d+)\\s+ulps of \\{@code lr\\(fromStep \\+ i\\)}").matcher(source);
+                assertTrue(statement.find(), c.annotation() + ": fill's Javadoc states no bound");
+                int stated = Integer.parseInt(statement.group(1));
+                List<long[]> ranges = new ArrayList<>();
+                ranges.add(new long[] {Math.max(0, c.w() - 10), (int) Math.min(c.span() + 20, 400_000)});
+                ranges.add(new long[] {c.w() + (long) (random.nextDouble() * c.span()), 1 + random.nextInt(5_000)});
+                // every multiple of Q in m d: a restart, or a trough or crest
+                long q = (c.restarts() ? 1024 : 512) * c.span();
+                int landmarks = 0;
+                for (long d = 1; d < c.span() && landmarks < 6; d++) {
+                    if (c.units() * d / q != c.units() * (d - 1) / q) {
+                        ranges.add(new long[] {c.w() + Math.max(0, d - 50), 1 + random.nextInt(1_000)});
+                        landmarks++;
+                    }
+                }
+                for (long[] range : ranges) {
+                    double[] out = new double[(int) range[1]];
+                    lr.fill(out, range[0]);
+                    for (int i = 0; i < out.length; i++) {
+                        double filled = out[i];
+                        long step = range[0] + i;
+                        double expected = lr.lr(step);
+                        double ulps = Math.abs(filled - expected) / Math.ulp(expected);
+                        assertTrue(ulps <= stated, () -> c.annotation() + ": fill from " + range[0] + " gives "
+                                + filled + " at step " + step + ", lr " + expected + ": " + ulps + " ulps, stated "
+                                + stated);
+                        worstLr = Math.max(worstLr, ulps);
+                        if (step < c.w() || step >= c.totalSteps()) {
+                            continue;
+                        }
+                        double exact = exact(c, step - c.w());
+                        double fromExact = Math.abs(filled - exact) / Math.ulp(exact);
+                        assertTrue(fromExact <= stated + 4 + 1, () -> c.annotation() + ": fill at step " + step
+                                + " is " + fromExact + " ulps from the exact value " + exact);
+                        if (fromExact > worstExact) {
+                            worstExact = fromExact;
+                            worstAt = c.annotation() + " at step " + step;
+                        }
+                    }
+                }
+            }
+            System.out.printf("cosine cycles fill: largest distance from lr %.2f ulps, from the exact value %.2f ulps"
+                    + " (%s)%n", worstLr, worstExact, worstAt);
+        }
+
+        /**
          * minLr + (initLr - minLr) * (1 + cos(pi x)) / 2 = minLr + (initLr - minLr) * sin^2(pi / 2 * (1 - x)), x the
          * position (restarts: frac(c d / D); waves: the half waves 2 c d / D modulo 2, folded to [0, 1]), in
          * 50-digit decimals.
