@@ -281,7 +281,8 @@ record CosineShape(double start, double end, Span span, Names names) implements 
     /** This cosine's rotation constants for steps {@code stride} positions apart ({@link #fill}: 1). */
     Rotation rotation(Code code, long stride) {
         String omega = code.use(halfOmegaConstant());
-        CodeBlock angle = stride == 1 ? CodeBlock.of("$N * k", omega) : CodeBlock.of("$N * $L * k", omega, stride);
+        CodeBlock angle = stride == 1 ? CodeBlock.of("$N * k", omega)
+                : CodeBlock.of("$N * $L * k", omega, Literals.ofLong(stride));
         String doc = stride == 1 ? "k w" : "k " + stride + " w";
         return new Rotation(omega,
                 code.table(new FillCode.Table(names.name("ROTATION_COS"),
