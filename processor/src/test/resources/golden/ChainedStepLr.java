@@ -165,8 +165,8 @@ public final class ChainedStepLr implements StepLr {
         double uHigh = split - (split - u);
         double yLow = FACTOR_2_LOG_RATE_HIGH * uHigh - y + FACTOR_2_LOG_RATE_HIGH * (u - uHigh)
                 + (FACTOR_2_LOG_RATE_REST * u + FACTOR_2_LOG_RATE_LOW * u);
-        double e = Math.exp(y);
-        return FACTOR_2_START * e + FACTOR_2_START * yLow * e;
+        double v = FACTOR_2_START * Math.exp(y);
+        return v + v * yLow;
     }
 
     @Override

@@ -128,8 +128,8 @@ public final class Cifar10StepLr implements StepLr {
         double uHigh = split - (split - u);
         double yLow = DECAY_LOG_GAMMA_HIGH * uHigh - y + DECAY_LOG_GAMMA_HIGH * (u - uHigh)
                 + (DECAY_LOG_GAMMA_REST * u + DECAY_LOG_GAMMA_LOW * u);
-        double e = Math.exp(y);
-        return INIT_LR * e + INIT_LR * yLow * e;
+        double v = INIT_LR * Math.exp(y);
+        return v + v * yLow;
     }
 
     /**
@@ -173,8 +173,8 @@ public final class Cifar10StepLr implements StepLr {
             double uHigh = split - (split - u);
             double yLow = DECAY_LOG_GAMMA_HIGH * uHigh - y + DECAY_LOG_GAMMA_HIGH * (u - uHigh)
                     + (DECAY_LOG_GAMMA_REST * u + DECAY_LOG_GAMMA_LOW * u);
-            double e = Math.exp(y);
-            double anchor = INIT_LR * e + INIT_LR * yLow * e;
+            double v = INIT_LR * Math.exp(y);
+            double anchor = v + v * yLow;
             for (int k = 0; k < length; k++) {
                 out[i + k] = anchor * DECAY_GAMMA_POWERS[k];
             }

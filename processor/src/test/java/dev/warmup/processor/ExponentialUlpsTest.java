@@ -76,6 +76,16 @@ class ExponentialUlpsTest {
     }
 
     @Test
+    void aDecayFromDoubleMaxValueIsZeroNotNaNWhereItUnderflows() {
+        for (double gamma : new double[] {0.5, 0.9861154569004567, Double.MIN_NORMAL}) {
+            ExponentialShape shape = decay(Double.MAX_VALUE, gamma);
+            for (long step : new long[] {1L << 40, 1879111392705424219L, Long.MAX_VALUE}) {
+                assertEquals(0.0, shape.at(step), () -> gamma + "^" + step);
+            }
+        }
+    }
+
+    @Test
     void exactLogMatchesNewtonsLogarithmAndLnTwosDigits() {
         assertEquals(0, new BigDecimal("0.6931471805599453094172321214581765680755001343602552541206800094933936"
                 + "2196969471560586332699641868754200148102057068573368552").round(new MathContext(60))

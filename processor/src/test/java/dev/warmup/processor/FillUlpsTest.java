@@ -59,6 +59,9 @@ class FillUlpsTest {
             // gamma = 0.1: from 0.1 to below Double.MIN_VALUE, the last steps subnormal
             new Case("ExpDecayFast", "@WarmupSchedule(steps = 100, initLr = 0.1, decay = Decay.EXP, gamma = 0.1)",
                     100, 330, t -> power(0.1, 0.1, t - 100), 16, 4),
+            // gamma = 0.01: a block's factors would underflow, so fill is lr's closed form at every step
+            new Case("ExpDecayFaster", "@WarmupSchedule(steps = 0, initLr = 1.0, decay = Decay.EXP, gamma = 0.01)",
+                    0, 170, t -> power(1.0, 0.01, t), 0, 4),
             new Case("ExpWarmup", "@WarmupSchedule(steps = 2000, initLr = 0.1, warmup = Warmup.EXPONENTIAL, "
                     + "startLr = 1e-4)", 0, 2000, t -> between(1e-4, 0.1, t, 2000), 16, 4),
             new Case("ExpPhases", "@PhasedSchedule(phases = {@Phase(steps = 1000, shape = PhaseShape.EXPONENTIAL, "

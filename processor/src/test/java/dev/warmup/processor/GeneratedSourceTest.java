@@ -251,7 +251,7 @@ class GeneratedSourceTest {
         assertThat(source).doesNotContain("Math.pow");
         assertThat(source).doesNotContain("Math.log");
         assertThat(source).contains("double y = DECAY_LOG_GAMMA * u;");
-        assertThat(source).contains("double e = Math.exp(y);");
+        assertThat(source).contains("double v = INIT_LR * Math.exp(y);");
     }
 
     @Test
