@@ -239,8 +239,7 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
             case EXP -> {
                 double gamma = a.doubleValue("gamma");
                 String g = Literals.ofDouble(gamma);
-                // ln gamma with StrictMath: the same constant on every JDK and CPU
-                yield new ExponentialShape(1.0, StrictMath.log(gamma), false, Span.from(Span.Bound.ZERO),
+                yield new ExponentialShape(1.0, ExponentialShape.logOf(gamma), false, Span.from(Span.Bound.ZERO),
                         names(prefix, "1, the factor at step 0", "0", n), "gamma^{u}", "ln(gamma) = ln(" + g + ")", "gamma^k");
             }
             case STEP -> new StepShape(1.0, gammaOr(a, 0.1), a.longValue("stepSize"), Span.from(Span.Bound.ZERO),
@@ -342,9 +341,9 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
     public long plotEnd() {
         long end = ProductModel.super.plotEnd();
         for (ProductShape.Factor factor : product.factors()) {
-            if (factor.shape() instanceof ExponentialShape exp && exp.logRate() < 0) {
+            if (factor.shape() instanceof ExponentialShape exp && exp.logRate().value() < 0) {
                 // where gamma^t reaches 5 %
-                end = Math.max(end, (long) Math.min(1e15, Math.ceil(StrictMath.log(0.05) / exp.logRate())));
+                end = Math.max(end, (long) Math.min(1e15, Math.ceil(StrictMath.log(0.05) / exp.logRate().value())));
             }
         }
         return end;

@@ -159,8 +159,8 @@ record CosineShape(double start, double end, Span span, Names names) implements 
 
     // --- c^2 from the low end, for a span and for a cycle of warm restarts
 
-    /** 2^27 + 1, Veltkamp's splitter: {@code n SPLITTER - (n SPLITTER - n)} is n rounded to its top 26 bits. */
-    private static final double SPLITTER = 134217729.0;
+    /** 2^27 + 1, Veltkamp's splitter ({@link SplitDouble#SPLITTER}). */
+    private static final double SPLITTER = SplitDouble.SPLITTER;
 
     /**
      * {@code pi / (2 L)} for L steps exactly: {@code value}, the double that the far side's cosine multiplies by,
@@ -170,10 +170,8 @@ record CosineShape(double start, double end, Span span, Names names) implements 
     record HalfOmega(double value, double high, double rest, double low) {
 
         static HalfOmega of(double value, BigDecimal length) {
-            double high = Double.longBitsToDouble(Double.doubleToRawLongBits(value) & 0xFFFF_FFFF_F800_0000L);
-            BigDecimal exact = PI.divide(length.multiply(BigDecimal.valueOf(2)), DIGITS);
-            return new HalfOmega(value, high, value - high,
-                    exact.subtract(new BigDecimal(value), DIGITS).doubleValue());
+            SplitDouble w = SplitDouble.of(value, PI.divide(length.multiply(BigDecimal.valueOf(2)), DIGITS));
+            return new HalfOmega(value, w.high(), w.rest(), w.low());
         }
     }
 
@@ -235,8 +233,7 @@ record CosineShape(double start, double end, Span span, Names names) implements 
                     .addStatement("double rest = $L * $L + $L * $L", w.rest(), n, w.low(), n);
         } else {
             body.add("// n = nHigh + nLow, halves of 26 bits (Veltkamp's split), so that HIGH * nHigh is exact\n")
-                    .addStatement("double split = $N * $L", code.use(NamedConstant.ofDouble("SPLITTER", SPLITTER,
-                            "2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits")), n)
+                    .addStatement("double split = $N * $L", code.use(SplitDouble.SPLITTER_CONSTANT), n)
                     .addStatement("double nHigh = split - (split - $L)", n)
                     .addStatement("double nLow = $L - nHigh", n)
                     .addStatement("double high = $L * nHigh", w.high())

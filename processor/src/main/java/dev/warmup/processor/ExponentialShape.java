@@ -1,38 +1,70 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import java.math.BigDecimal;
+import java.math.MathContext;
 
 /**
  * Exponential: the rate is multiplied by the same factor every step. From a to b over L steps,
  * {@code lr = a * (b / a)^(u / L)}; without end, from a by gamma per step, {@code lr = a * gamma^u}. Computed from
- * the high end, {@code high * exp(logRate * x)} with {@code logRate <= 0} and x the steps done (falling) or left
- * (rising): the exponent is never positive, so the rate never exceeds the high end, even near
- * {@link Double#MAX_VALUE}, and the high end is exact.
+ * the high end, {@code high * exp(x)} with {@code x = r u}, r the logarithm of the factor per step toward the low end
+ * ({@code r <= 0}) and u the steps done (falling) or left (rising): the exponent is never positive, so the rate never
+ * exceeds the high end, even near {@link Double#MAX_VALUE}, and the high end is exact.
+ *
+ * <p>x is computed as {@code y + yLow}, to about {@code 2^-75} of itself: {@code y = LOG_RATE * u}, the double product
+ * that {@code Math.exp} takes, and {@code yLow}, what y leaves out of x, from r in three parts ({@link SplitDouble}:
+ * {@code LOG_RATE_HIGH}, its top 26 bits, {@code LOG_RATE_REST} and {@code LOG_RATE_LOW}, the double nearest
+ * {@code r - LOG_RATE} from a 60-digit logarithm, {@link ExactLog}): {@code yLow = (HIGH * u - y) + (REST * u + LOW *
+ * u)}, where {@code HIGH * u} is exact and, by Sterbenz's lemma, so is its difference with y. Where u may reach 2^27
+ * (a span without end or longer than 2^27 steps), u is first split into halves of 26 bits (Veltkamp's split), whose
+ * products with {@code LOG_RATE_HIGH} are exact. Then {@code lr = v + v yLow} with {@code v = high * exp(y)}, which is
+ * {@code high * exp(y + yLow)} to double precision since {@code |yLow| <= ulp(y)} (and 0, not NaN, where exp(y)
+ * underflows and yLow is large, at steps near {@code Long.MAX_VALUE}). Plain
+ * {@code high * exp(LOG_RATE * u)} errs by about {@code |x|} ulps (LOG_RATE's rounding and the product's, amplified
+ * by exp: 6.8 ulps at x = -5); this is within 4 ulps of the exact value at every step ({@code FillUlpsTest},
+ * {@code ExponentialUlpsTest}), and the extra operations do not delay {@code Math.exp}: y is the same single product.
  *
  * <p>{@code fill}: per block, an anchor computed as {@code lr} computes it, times tabulated factors
- * {@code exp(logRate * k)}; a rising one whose growth over a block would overflow, or whose anchors would be
- * subnormal, is filled from the closed form instead.
+ * {@code exp(r k)}, each computed as {@code exp(y) * (1 + yLow)} in the class's static initializer; where a block's
+ * factors would leave the normal doubles (gamma below about 0.06 per step), or a rising one's anchors would be
+ * subnormal, it is filled from the closed form instead.
  *
  * @param high the rate at the high end
- * @param logRate the logarithm of the factor per step toward the low end, {@code <= 0}
+ * @param logRate r, the logarithm of the factor per step toward the low end, {@code <= 0}, in parts
  * @param rising whether the rate rises along the span (then it ends at {@code high})
  */
-record ExponentialShape(double high, double logRate, boolean rising, Span span, Names names, String formulaText,
-        String logRateDoc, String factorDoc) implements Shape {
+record ExponentialShape(double high, SplitDouble logRate, boolean rising, Span span, Names names,
+        String formulaText, String logRateDoc, String factorDoc) implements Shape {
 
     /** From a to b, both > 0, over the span. */
     static ExponentialShape between(double start, double end, Span span, Names names) {
         double low = Math.min(start, end);
         double high = Math.max(start, end);
-        return new ExponentialShape(high, (Math.log(low) - Math.log(high)) / span.length(), end > start, span, names,
+        BigDecimal logRate = ExactLog.ln(low).subtract(ExactLog.ln(high))
+                .divide(new BigDecimal(span.length()), new MathContext(60));
+        return new ExponentialShape(high, SplitDouble.of(logRate), end > start, span, names,
                 "{a} * ({b} / {a})^({u} / {L})", end > start ? "(ln {a} - ln {b}) / {L}" : "(ln {b} - ln {a}) / {L}",
                 end > start ? "({b} / {a})^(k / {L}): the growth over k steps" : "({b} / {a})^(k / {L})");
     }
 
     /** From a on, times gamma in (0, 1] per step, without end; {@code gammaText} names gamma in the formula. */
     static ExponentialShape decaying(double start, double gamma, String gammaText, Span span, Names names) {
-        return new ExponentialShape(start, Math.log(gamma), false, span, names, "{a} * " + gammaText + "^{u}",
+        return new ExponentialShape(start, logOf(gamma), false, span, names, "{a} * " + gammaText + "^{u}",
                 "ln(" + gammaText + ")", gammaText + "^k");
+    }
+
+    /** ln gamma, from its 60-digit value: the same constants on every JDK and CPU. */
+    static SplitDouble logOf(double gamma) {
+        return SplitDouble.of(ExactLog.ln(gamma));
+    }
+
+    /** The longest span whose steps u need no split: {@code LOG_RATE_HIGH * u} is exact for a whole u <= 2^27. */
+    private static final long WHOLE_MAX_LENGTH = 1L << 27;
+
+    /** Whether u is a whole number of at most 2^27 at every step of the span, so that it needs no split. */
+    private boolean whole() {
+        return span.end() != null && span.start().isWhole() && span.end().isWhole()
+                && span.end().whole() - span.start().whole() <= WHOLE_MAX_LENGTH;
     }
 
     private NamedConstant highConstant() {
@@ -40,56 +72,115 @@ record ExponentialShape(double high, double logRate, boolean rising, Span span, 
                 : NamedConstant.ofDouble(names.name("START_LR"), high, names.startDoc());
     }
 
+    private String logRateDoc(String tail) {
+        return names.label().isEmpty() ? names.doc(logRateDoc, tail)
+                : names.doc("-|ln b - ln a| / L", ", the logarithm of its factor per step" + tail);
+    }
+
     private NamedConstant logRateConstant() {
-        return NamedConstant.ofDouble(names.name("LOG_RATE"), logRate, names.label().isEmpty()
-                ? names.doc(logRateDoc) : names.doc("-|ln b - ln a| / L", ", the logarithm of its factor per step"));
+        return NamedConstant.ofDouble(names.name("LOG_RATE"), logRate.value(), logRateDoc(""));
+    }
+
+    /** The names of r's parts in the generated code. */
+    private record LogRateNames(String value, String high, String rest, String low) {}
+
+    private LogRateNames logRateNames(Code code) {
+        String name = names.name("LOG_RATE");
+        return new LogRateNames(code.use(logRateConstant()),
+                code.use(NamedConstant.ofDouble(name + "_HIGH", logRate.high(), logRateDoc(", its top 26 bits"))),
+                code.use(NamedConstant.ofDouble(name + "_REST", logRate.rest(),
+                        logRateDoc(" as a double, less its top 26 bits"))),
+                code.use(NamedConstant.ofDouble(name + "_LOW", logRate.low(),
+                        logRateDoc(" less its double, from a 60-digit logarithm"))));
+    }
+
+    /** The rate u steps from the high end, as {@link #prelude} and {@link #expression} compute it. */
+    private double rate(double u) {
+        double y = logRate.value() * u;
+        double yLow;
+        if (whole()) {
+            yLow = logRate.high() * u - y + (logRate.rest() * u + logRate.low() * u);
+        } else {
+            double split = SplitDouble.SPLITTER * u;
+            double uHigh = split - (split - u);
+            yLow = logRate.high() * uHigh - y + logRate.high() * (u - uHigh)
+                    + (logRate.rest() * u + logRate.low() * u);
+        }
+        double v = high * Math.exp(y);
+        return v + v * yLow;
     }
 
     @Override
     public double at(long step) {
-        return high * Math.exp(logRate * (rising ? span.left(step) : span.done(step)));
+        return rate(rising ? span.left(step) : span.done(step));
     }
 
-    private CodeBlock expression(Code code) {
-        return CodeBlock.of("$N * $T.exp($N * $L)", code.use(highConstant()), Math.class, code.use(logRateConstant()),
-                rising ? span.left(code) : span.done(code));
+    /** Statements that declare u, y, yLow and v for a {@code step} of the span. */
+    private CodeBlock prelude(Code code) {
+        code.use(highConstant()); // declared first, as before the exponent's parts
+        LogRateNames r = logRateNames(code);
+        CodeBlock.Builder body = CodeBlock.builder()
+                .add("// u * $N (to 60 digits) as y + yLow: y the double product, yLow its error\n", r.value())
+                .addStatement("double u = $L", rising ? span.left(code) : span.done(code))
+                .addStatement("double y = $N * u", r.value());
+        if (whole()) {
+            body.addStatement("double yLow = $N * u - y + ($N * u + $N * u)", r.high(), r.rest(), r.low());
+        } else {
+            body.add("// uHigh: u to its top 26 bits (Veltkamp's split), so that $N * uHigh is exact\n", r.high())
+                    .addStatement("double split = $N * u", code.use(SplitDouble.SPLITTER_CONSTANT))
+                    .addStatement("double uHigh = split - (split - u)")
+                    .addStatement("double yLow = $N * uHigh - y + $N * (u - uHigh)\n+ ($N * u + $N * u)", r.high(),
+                            r.high(), r.rest(), r.low());
+        }
+        return body.addStatement("double v = $N * $T.exp(y)", code.use(highConstant()), Math.class).build();
+    }
+
+    /** {@code high * exp(y + yLow)}, after {@link #prelude}. */
+    private static CodeBlock expression() {
+        return CodeBlock.of("v + v * yLow");
     }
 
     @Override
     public CodeBlock code(Code code) {
-        return CodeBlock.of("return $L;\n", expression(code));
+        return CodeBlock.builder().add(prelude(code)).addStatement("return $L", expression()).build();
     }
 
     @Override
     public CodeBlock fill(Code code) {
         if (!tabulated()) {
-            return FillCode.closedForm(span.variable(), expression(code));
+            return FillCode.closedForm(span.variable(), prelude(code), expression());
         }
-        String factors = code.table(new FillCode.Table(names.name("FACTORS"), CodeBlock.of("$T.exp($N * $L)",
-                Math.class, code.use(logRateConstant()), rising ? "-k" : "k"), names.doc(factorDoc)));
-        return FillCode.geometric(expression(code), factors);
+        String k = rising ? "-k" : "k";
+        LogRateNames r = logRateNames(code);
+        String factors = code.table(new FillCode.Table(names.name("FACTORS"), CodeBlock.of(
+                "$T.exp($N * $L) * (1 + ($N * $L - $N * $L\n+ ($N * $L + $N * $L)))", Math.class, r.value(), k,
+                r.high(), k, r.value(), k, r.rest(), k, r.low(), k), names.doc(factorDoc)));
+        return FillCode.geometric(prelude(code), expression(), factors);
     }
 
     /**
-     * Whether {@code fill} may multiply an anchor by tabulated factors: falling, always; rising, only while the growth
-     * over a block stays finite and every anchor, the smallest rate of its block, is a normal double.
+     * Whether {@code fill} may multiply an anchor by tabulated factors: while every factor of a block is a normal
+     * double (falling) or the growth over a block stays finite (rising), and, rising, every anchor, the smallest rate
+     * of its block, is a normal double.
      */
     private boolean tabulated() {
+        boolean factorsNormal = -logRate.value() * (FillCode.BLOCK - 1) <= 700;
         if (!rising) {
-            return true;
+            return factorsNormal;
         }
-        double logStart = Math.log(high) + logRate * span.length();
-        return -logRate * (FillCode.BLOCK - 1) <= 700 && logStart > Math.log(Double.MIN_NORMAL) + 1;
+        double logStart = Math.log(high) + logRate.value() * span.length();
+        return factorsNormal && logStart > Math.log(Double.MIN_NORMAL) + 1;
     }
 
     /**
-     * The anchor's exponent and {@code lr}'s round apart: an exponent x rounds by up to |x| ulps of the rate, and x
-     * reaches about 745 before the rate underflows; 2048 covers both roundings and the table's.
-     * {@code SchedulePropertiesTest} measured 960 at most (gamma = 0.1), 16 for warmups.
+     * {@code lr} is within 4 units of {@code 2^-53} of the exact value (exp's ulp, then three roundings), the anchor
+     * too, a factor within 3 and their product rounds once: 12 at most, where the rates are normal doubles.
+     * {@code FillUlpsTest} measured 4 at most (fill against lr; 3.3 against the exact value). From the closed
+     * form, 0: lr's bits.
      */
     @Override
     public int fillUlps() {
-        return 2048;
+        return tabulated() ? 16 : 0;
     }
 
     @Override
@@ -99,8 +190,8 @@ record ExponentialShape(double high, double logRate, boolean rising, Span span, 
 
     @Override
     public String computation() {
-        return highConstant().name() + " * exp(" + logRateConstant().name() + " * "
-                + (rising ? span.leftText() : span.doneText()) + ")";
+        return highConstant().name() + " * exp(y) * (1 + yLow), y = " + logRateConstant().name() + " * "
+                + (rising ? span.leftText() : span.doneText()) + ", yLow its error";
     }
 
     @Override

@@ -115,14 +115,16 @@ final class FillCode {
      * {@code lr(step + k) = lr(step) * ratio^k}: per block, one anchor computed as {@code lr} computes it, then one
      * multiplication per step by the table {@code factors[k] = ratio^k}.
      *
+     * @param prelude statements that the anchor needs, after {@code step}
      * @param anchor the closed form of {@code lr(step)}, an expression of {@code step}
      */
-    static CodeBlock geometric(CodeBlock anchor, String factors) {
+    static CodeBlock geometric(CodeBlock prelude, CodeBlock anchor, String factors) {
         return CodeBlock.builder()
                 .addStatement("int i = from")
                 .beginControlFlow("while (i < to)")
                 .addStatement("int length = $T.min(FILL_BLOCK, to - i)", Math.class)
                 .addStatement("long step = firstStep + (i - from)")
+                .add(prelude)
                 .addStatement("double anchor = $L", anchor)
                 .beginControlFlow("for (int k = 0; k < length; k++)")
                 .addStatement("out[i + k] = anchor * $N[k]", factors)

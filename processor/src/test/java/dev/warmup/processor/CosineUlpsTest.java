@@ -162,8 +162,8 @@ class CosineUlpsTest {
         }
     };
 
-    /** Every step's error against {@code exact}, the worst at most {@link #MAX_ULPS}. */
-    private static void check(String what, LongStream steps, LongToDoubleFunction lr,
+    /** Every step's error against {@code exact}, the worst at most {@link #MAX_ULPS} (also for ExponentialUlpsTest). */
+    static void check(String what, LongStream steps, LongToDoubleFunction lr,
             java.util.function.LongFunction<BigDecimal> exact) {
         double[] worst = {0, -1};
         steps.forEach(t -> {

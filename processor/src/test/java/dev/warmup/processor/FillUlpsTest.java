@@ -26,9 +26,17 @@ class FillUlpsTest {
     private static final MathContext DIGITS = new MathContext(60);
     private static final BigDecimal PI = new BigDecimal("3.14159265358979323846264338327950288419716939937510");
 
-    /** A schedule, the steps to fill, the exact rate at a step, and the stated bound of fill against lr. */
+    /**
+     * A schedule, the steps to fill, the exact rate at a step, the stated bound of fill against lr, and the bound of
+     * lr against the exact value that the test asserts (infinite: measured, not asserted here).
+     */
     private record Case(String name, String annotation, long from, int steps, LongFunction<BigDecimal> exact,
-            int statedUlps) {}
+            int statedUlps, double lrUlps) {
+
+        Case(String name, String annotation, long from, int steps, LongFunction<BigDecimal> exact, int statedUlps) {
+            this(name, annotation, from, steps, exact, statedUlps, Double.POSITIVE_INFINITY);
+        }
+    }
 
     private static final List<Case> CASES = List.of(
             new Case("CosineToZero", "@WarmupSchedule(steps = 0, initLr = 0.1, decay = Decay.COSINE, "
@@ -69,8 +77,19 @@ class FillUlpsTest {
                     + "totalSteps = 1000, cycles = 3.0)", 0, 1_000,
                     t -> cosine(1e-3, 0.0, big(3 * t % 1000), big(1000)), 32),
             new Case("ExpDecay", "@WarmupSchedule(steps = 0, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999)", 0,
-                    50_000, t -> new BigDecimal(0.1).multiply(new BigDecimal(0.9999).pow((int) t, DIGITS), DIGITS),
-                    2048),
+                    50_000, t -> power(0.1, 0.9999, t), 16, 4),
+            // gamma = 0.1: from 0.1 to below Double.MIN_VALUE, the last steps subnormal
+            new Case("ExpDecayFast", "@WarmupSchedule(steps = 100, initLr = 0.1, decay = Decay.EXP, gamma = 0.1)",
+                    100, 330, t -> power(0.1, 0.1, t - 100), 16, 4),
+            // gamma = 0.01: a block's factors would underflow, so fill is lr's closed form at every step
+            new Case("ExpDecayFaster", "@WarmupSchedule(steps = 0, initLr = 1.0, decay = Decay.EXP, gamma = 0.01)",
+                    0, 170, t -> power(1.0, 0.01, t), 0, 4),
+            new Case("ExpWarmup", "@WarmupSchedule(steps = 2000, initLr = 0.1, warmup = Warmup.EXPONENTIAL, "
+                    + "startLr = 1e-4)", 0, 2000, t -> between(1e-4, 0.1, t, 2000), 16, 4),
+            new Case("ExpPhases", "@PhasedSchedule(phases = {@Phase(steps = 1000, shape = PhaseShape.EXPONENTIAL, "
+                    + "startLr = 1e-5, endLr = 1e-3), @Phase(steps = 30000, shape = PhaseShape.EXPONENTIAL, "
+                    + "endLr = 1e-7)})", 0, 31_000, t -> t < 1000 ? between(1e-5, 1e-3, t, 1000)
+                            : between(1e-3, 1e-7, t - 1000, 30_000), 16, 4),
             new Case("CyclicExpRange", "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 1000, "
                     + "mode = CyclicMode.EXP_RANGE, gamma = 0.9999)", 0, 20_000, t -> {
                         long p = t % 2000;
@@ -107,6 +126,9 @@ class FillUlpsTest {
             }
             table.append(String.format(java.util.Locale.ROOT, "| %s | %d | %.2f | %.2f | %.0f |%n", c.annotation(),
                     c.steps(), lrWorst, fillWorst, fillVsLr));
+            double lrBound = lrWorst;
+            assertTrue(lrWorst <= c.lrUlps(), () -> c.annotation() + ": lr is " + lrBound + " ulps from the exact "
+                    + "value, more than " + c.lrUlps());
             double bound = c.statedUlps() + lrWorst + 1;
             double worst = fillWorst;
             assertTrue(worst <= bound, () -> c.annotation() + ": fill is " + worst + " ulps from the exact value, "
@@ -128,6 +150,22 @@ class FillUlpsTest {
             length *= tMult;
         }
         return cosine(base, etaMin, big(d - start), big(length));
+    }
+
+    /** {@code ln b - ln a} for {@link #between}, once per a and b. */
+    private static final java.util.Map<List<Double>, BigDecimal> LOG_RATIOS = new java.util.HashMap<>();
+
+    /** {@code a * gamma^t}, exactly as {@link ExponentialUlpsTest} computes it. */
+    private static BigDecimal power(double a, double gamma, long t) {
+        return ExponentialUlpsTest.power(a, gamma, t);
+    }
+
+    /** {@code a * (b / a)^(u / L)} as {@code a * exp(u / L * (ln b - ln a))}, in {@link ExponentialUlpsTest}'s exp and ln. */
+    private static BigDecimal between(double a, double b, long u, long length) {
+        BigDecimal logRatio = LOG_RATIOS.computeIfAbsent(List.of(a, b), k -> ExponentialUlpsTest.ln(
+                new BigDecimal(b)).subtract(ExponentialUlpsTest.ln(new BigDecimal(a)), DIGITS));
+        return new BigDecimal(a).multiply(ExponentialUlpsTest.exp(logRatio.multiply(big(u), DIGITS)
+                .divide(big(length), DIGITS)), DIGITS);
     }
 
     /** {@code b + (a - b) * (1 + cos(pi * u / L)) / 2}, to 60 digits. */
