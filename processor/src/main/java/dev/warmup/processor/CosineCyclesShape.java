@@ -131,8 +131,8 @@ record CosineCyclesShape(boolean restarts, double cycles, long numerator, long d
     public CodeBlock fill(Code code) {
         CosineShape.Rotation rotation = wave.rotation(code, numerator);
         String q = code.use(wave.span().end().constant());
-        CodeBlock product = numerator == 1 ? span.done(code)
-                : CodeBlock.of("$N * $L", code.use(numeratorConstant()), span.done(code));
+        CodeBlock product = numerator == 1 ? span.doneWhole(code)
+                : CodeBlock.of("$N * $L", code.use(numeratorConstant()), span.doneWhole(code));
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("int at = from")
                 .beginControlFlow("while (at < to)")
