@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The constants and {@code fill} tables of one generated class, collected as its code is built: code refers to a
@@ -20,7 +21,8 @@ final class Code {
     /** The name of {@code constant}, which the class will declare; one name, one value. */
     String use(NamedConstant constant) {
         NamedConstant before = constants.putIfAbsent(constant.name(), constant);
-        if (before != null && !before.literal().equals(constant.literal())) {
+        // Equal values have equal literals (Double.equals and Arrays.equals compare bits, as a literal does).
+        if (before != null && !Objects.deepEquals(before.value(), constant.value())) {
             throw new IllegalStateException(constant.name() + " defined twice: " + before + ", " + constant);
         }
         return constant.name();

@@ -42,10 +42,15 @@ import javax.lang.model.element.Modifier;
  * {@link FillCode#rotation}, shared with Hugging Face's cycles ({@link CosineCyclesShape}, tables of a stride) and the
  * cycles of {@code @WarmRestartsSchedule} with {@code tMult >= 2} (tables by cycle, built at run time).
  */
-record CosineShape(double start, double end, Span span, Names names) implements FromLowEnd {
+record CosineShape(double start, double end, Span span, Names names, HalfOmega omega) implements FromLowEnd {
+
+    /** The shape, with {@code pi / (2 L)} worked out once, to 50 digits, for its constants and for {@link #at}. */
+    CosineShape(double start, double end, Span span, Names names) {
+        this(start, end, span, names, HalfOmega.of(Math.PI / (2 * span.length()), exactLength(span)));
+    }
 
     private double halfOmega() {
-        return Math.PI / (2 * span.length());
+        return omega.value();
     }
 
     private NamedConstant halfOmegaConstant() {
@@ -89,14 +94,10 @@ record CosineShape(double start, double end, Span span, Names names) implements 
     }
 
     /** L exactly: the bounds are the doubles (or longs) given, their difference taken in decimal. */
-    private BigDecimal exactLength() {
+    private static BigDecimal exactLength(Span span) {
         return span.start().isWhole() && span.end().isWhole()
                 ? BigDecimal.valueOf(span.end().whole() - span.start().whole())
                 : new BigDecimal(span.end().value()).subtract(new BigDecimal(span.start().value()));
-    }
-
-    private HalfOmega omega() {
-        return HalfOmega.of(halfOmega(), exactLength());
     }
 
     private OmegaCode omegaCode(Code code) {

@@ -21,23 +21,47 @@ final class Literals {
         if (value == 0) {
             return Double.doubleToRawLongBits(value) == 0 ? "0.0" : "-0.0";
         }
-        // The fewest significant digits that round-trip. If p digits do, so do p + 1 (the p-digit decimals are
-        // among the (p + 1)-digit ones, and rounding picks the nearest), so a binary search finds the fewest.
+        // The fewest significant digits p whose rounding of the exact value parses back to it. Where the doubles
+        // around the value are evenly spaced (all but powers of two), the decimals that parse back to it lie in an
+        // interval centred on it, so if p digits do, so do p + 1 (their rounding is no farther), and the fewest is
+        // where that starts. The JDK's own Double.toString (the shortest from JDK 19 on, a digit or two more on 17)
+        // says where to look first; the result does not depend on it, so it is the same on every JDK. A power of
+        // two has half the room below that it has above, where p + 1 digits can miss as p digits do not: there, a
+        // bisection over 1 to 17 digits, as always.
         BigDecimal exact = new BigDecimal(value);
-        int low = 1;
-        int high = 17;
-        BigDecimal shortest = round(exact, high);
+        if ((Double.doubleToRawLongBits(value) & SIGNIFICAND_BITS) == 0) {
+            return format(shortest(exact, value, 1, 17, round(exact, 17)));
+        }
+        int guess = Math.min(17, new BigDecimal(Double.toString(value)).stripTrailingZeros().precision());
+        BigDecimal atGuess = round(exact, guess);
+        if (!roundTrips(atGuess, value)) {
+            return format(shortest(exact, value, guess + 1, 17, round(exact, 17)));
+        }
+        BigDecimal fewer = guess == 1 ? null : round(exact, guess - 1);
+        return format(fewer == null || !roundTrips(fewer, value) ? atGuess.stripTrailingZeros()
+                : shortest(exact, value, 1, guess - 1, fewer));
+    }
+
+    private static final long SIGNIFICAND_BITS = (1L << 52) - 1;
+
+    /** The fewest digits from {@code low} to {@code high} that round-trip, by bisection; {@code atHigh} does. */
+    private static BigDecimal shortest(BigDecimal exact, double value, int low, int high, BigDecimal atHigh) {
+        BigDecimal shortest = atHigh;
         while (low < high) {
             int middle = (low + high) / 2;
             BigDecimal rounded = round(exact, middle);
-            if (Double.parseDouble(rounded.toString()) == value) {
+            if (roundTrips(rounded, value)) {
                 shortest = rounded;
                 high = middle;
             } else {
                 low = middle + 1;
             }
         }
-        return format(shortest.stripTrailingZeros());
+        return shortest.stripTrailingZeros();
+    }
+
+    private static boolean roundTrips(BigDecimal decimal, double value) {
+        return Double.parseDouble(decimal.toString()) == value;
     }
 
     private static BigDecimal round(BigDecimal exact, int digits) {

@@ -42,8 +42,7 @@ final class PlateauWriter {
         List<NamedConstant> warmupConstants = code.constants();
         String annotation = model.attributes().annotationText(model.defaultsUsed());
 
-        TypeSpec.Builder type = TypeSpec.classBuilder(target)
-                .alwaysQualify(packageTypes.toArray(String[]::new))
+        TypeSpec.Builder type = ScheduleWriter.qualifying(TypeSpec.classBuilder(target), packageTypes)
                 .addOriginatingElement(origin)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(PlateauLr.class)

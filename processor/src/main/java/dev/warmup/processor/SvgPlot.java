@@ -90,8 +90,12 @@ final class SvgPlot {
         // The curve.
         svg.append("<polyline fill=\"none\" stroke=\"#1f5fbf\" stroke-width=\"2\" points=\"");
         for (int i = 0; i < steps.length; i++) {
-            svg.append(i == 0 ? "" : " ").append(format(x(steps[i], xMax))).append(',')
-                    .append(format(y(rates[i], yMax)));
+            if (i > 0) {
+                svg.append(' ');
+            }
+            appendTenths(svg, x(steps[i], xMax));
+            svg.append(',');
+            appendTenths(svg, y(rates[i], yMax));
         }
         svg.append("\"/>\n");
         return svg.append("</svg>\n").toString();
@@ -113,7 +117,14 @@ final class SvgPlot {
                 steps[count++] = marker.step();
             }
         }
-        return Arrays.stream(steps, 0, count).sorted().distinct().toArray();
+        Arrays.sort(steps, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (distinct == 0 || steps[i] != steps[distinct - 1]) {
+                steps[distinct++] = steps[i];
+            }
+        }
+        return Arrays.copyOf(steps, distinct);
     }
 
     private static double x(double step, double xMax) {
@@ -170,10 +181,17 @@ final class SvgPlot {
 
     /** One decimal, as {@code String.format("%.1f")} would write it, without its cost (600 points a chart). */
     private static String format(double value) {
+        return appendTenths(new StringBuilder(8), value).toString();
+    }
+
+    /** {@link #format}, appended to {@code text} (the curve's 600 points, without a string each). */
+    private static StringBuilder appendTenths(StringBuilder text, double value) {
         long tenths = Math.round(value * 10);
-        String sign = tenths < 0 ? "-" : "";
-        tenths = Math.abs(tenths);
-        return sign + tenths / 10 + "." + tenths % 10;
+        if (tenths < 0) {
+            text.append('-');
+            tenths = -tenths;
+        }
+        return text.append(tenths / 10).append('.').append(tenths % 10);
     }
 
     private static String escape(String text) {

@@ -28,14 +28,18 @@ import javax.tools.ToolProvider;
  * processor, as wall time and as the compiling thread's CPU time; the rest of the difference is javac parsing and
  * compiling the generated classes. Run it on a quiet machine: wall times count whatever else runs.
  *
- * <p>Arguments: the numbers of classes, by default 1 100 1000; {@code -Dwarmup.plot=false} leaves the charts out.
+ * <p>Arguments: the numbers of classes, by default 1 100 1000; {@code -Dwarmup.plot=false} leaves the charts out;
+ * {@code -Dwarmup.warmupRuns=10 -Dwarmup.measuredRuns=15} takes more runs than the default 3 and 7. One JVM's
+ * median can differ from the next one's by a factor of 1.5 on a shared machine: to compare two versions of the
+ * processor, run them in turns, several JVMs each.
  * Run, after {@code mvn -q -DskipTests install}: {@code mvn -q -pl processor test-compile exec:java
  * -Dexec.skip=false -Dexec.classpathScope=test -Dexec.mainClass=dev.warmup.processor.CompileCostBenchmark}
  */
 public final class CompileCostBenchmark {
 
-    private static final int WARMUP_RUNS = 3;
-    private static final int MEASURED_RUNS = 7;
+    /** {@code -Dwarmup.warmupRuns=N}, {@code -Dwarmup.measuredRuns=N}: more runs for a noisy machine. */
+    private static final int WARMUP_RUNS = Integer.getInteger("warmup.warmupRuns", 3);
+    private static final int MEASURED_RUNS = Integer.getInteger("warmup.measuredRuns", 7);
     /** {@code -Dwarmup.plot=false} measures the processor without its SVG charts. */
     private static final String PLOT = System.getProperty("warmup.plot", "true");
 
