@@ -15,7 +15,7 @@ import javax.annotation.processing.Generated;
  * t >= 0               baseLr * f1(t) * f2(t)                           BASE_LR * factor1(t) * factor2(t)
  * factor 1, t < 1000   startFactor + (endFactor - startFactor) * t / N  FACTOR_1_START + FACTOR_1_SLOPE * t
  * factor 1, t >= 1000  1.0                                              FACTOR_1_END
- * factor 2, t >= 0     gamma^t                                          FACTOR_2_START * exp(y) * (1 + yLow), y = FACTOR_2_LOG_RATE * t, yLow its error
+ * factor 2, t >= 0     gamma^t                                          (FACTOR_2_START + FACTOR_2_START * yLow) * exp(y), y = FACTOR_2_LOG_RATE * t, yLow its error
  * }</pre>
  *
  * <p>Constants:
@@ -29,8 +29,7 @@ import javax.annotation.processing.Generated;
  * FACTOR_2_START          1.0                      1, the factor at step 0
  * FACTOR_2_LOG_RATE       -0.0010005003335835344   ln(gamma) = ln(0.999)
  * FACTOR_2_LOG_RATE_HIGH  -0.001000500313239172    ln(gamma) = ln(0.999), its top 26 bits
- * FACTOR_2_LOG_RATE_REST  -2.034436226254488E-11   ln(gamma) = ln(0.999) as a double, less its top 26 bits
- * FACTOR_2_LOG_RATE_LOW   -2.5644777003677798E-20  ln(gamma) = ln(0.999) less its double, from a 60-digit logarithm
+ * FACTOR_2_LOG_RATE_REST  -2.0344362288189656E-11  ln(gamma) = ln(0.999) less its top 26 bits, from a 60-digit logarithm
  * SPLITTER                1.34217729E8             2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits
  * }</pre>
  *
@@ -94,14 +93,9 @@ public final class ChainedStepLr implements StepLr {
     private static final double FACTOR_2_LOG_RATE_HIGH = -0.001000500313239172;
 
     /**
-     * ln(gamma) = ln(0.999) as a double, less its top 26 bits.
+     * ln(gamma) = ln(0.999) less its top 26 bits, from a 60-digit logarithm.
      */
-    private static final double FACTOR_2_LOG_RATE_REST = -2.034436226254488E-11;
-
-    /**
-     * ln(gamma) = ln(0.999) less its double, from a 60-digit logarithm.
-     */
-    private static final double FACTOR_2_LOG_RATE_LOW = -2.5644777003677798E-20;
+    private static final double FACTOR_2_LOG_RATE_REST = -2.0344362288189656E-11;
 
     /**
      * 2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits.
@@ -163,19 +157,25 @@ public final class ChainedStepLr implements StepLr {
 
     /**
      * Factor 2: exponential, times 0.999 every step: {@code gamma^t},
-     * computed as {@code FACTOR_2_START * exp(y) * (1 + yLow), y = FACTOR_2_LOG_RATE * t, yLow its error}.
+     * computed as {@code (FACTOR_2_START + FACTOR_2_START * yLow) * exp(y), y = FACTOR_2_LOG_RATE * t, yLow its error}.
      */
     private static double factor2(long step) {
         // u * FACTOR_2_LOG_RATE (to 60 digits) as y + yLow: y the double product, yLow its error
         double u = toDouble(step);
         double y = FACTOR_2_LOG_RATE * u;
-        // uHigh: u to its top 26 bits (Veltkamp's split), so that FACTOR_2_LOG_RATE_HIGH * uHigh is exact
-        double split = SPLITTER * u;
-        double uHigh = split - (split - u);
-        double yLow = FACTOR_2_LOG_RATE_HIGH * uHigh - y + FACTOR_2_LOG_RATE_HIGH * (u - uHigh)
-                + (FACTOR_2_LOG_RATE_REST * u + FACTOR_2_LOG_RATE_LOW * u);
-        double v = FACTOR_2_START * Math.exp(y);
-        return v + v * yLow;
+        // below 2^27 steps, FACTOR_2_LOG_RATE_HIGH * u is exact as it is
+        double yLow;
+        if (u < 0x1p27) {
+            yLow = FACTOR_2_LOG_RATE_HIGH * u - y + FACTOR_2_LOG_RATE_REST * u;
+        } else {
+            // uHigh: u to its top 26 bits (Veltkamp's split), so that FACTOR_2_LOG_RATE_HIGH * uHigh is exact
+            double split = SPLITTER * u;
+            double uHigh = split - (split - u);
+            yLow = FACTOR_2_LOG_RATE_HIGH * uHigh - y + FACTOR_2_LOG_RATE_HIGH * (u - uHigh)
+                    + FACTOR_2_LOG_RATE_REST * u;
+        }
+        double scale = FACTOR_2_START + FACTOR_2_START * yLow;
+        return scale * Math.exp(y);
     }
 
     @Override

@@ -12,7 +12,7 @@ import javax.annotation.processing.Generated;
  * <pre>{@code
  * step t         lr(t)                                 computed as
  * 0 <= t < 2500  startLr + (initLr - startLr) * t / W  WARMUP_SLOPE * t
- * t >= 2500      initLr * gamma^(t - W)                INIT_LR * exp(y) * (1 + yLow), y = DECAY_LOG_GAMMA * (t - W), yLow its error
+ * t >= 2500      initLr * gamma^(t - W)                (INIT_LR + INIT_LR * yLow) * exp(y), y = DECAY_LOG_GAMMA * (t - W), yLow its error
  * }</pre>
  *
  * <p>Constants:
@@ -23,8 +23,7 @@ import javax.annotation.processing.Generated;
  * INIT_LR               0.1                     initLr
  * DECAY_LOG_GAMMA       -1.0000500033334732E-4  ln(gamma)
  * DECAY_LOG_GAMMA_HIGH  -1.0000499969464727E-4  ln(gamma), its top 26 bits
- * DECAY_LOG_GAMMA_REST  -6.38700057469313E-13   ln(gamma) as a double, less its top 26 bits
- * DECAY_LOG_GAMMA_LOW   4.110491732511812E-21   ln(gamma) less its double, from a 60-digit logarithm
+ * DECAY_LOG_GAMMA_REST  -6.387000533588213E-13  ln(gamma) less its top 26 bits, from a 60-digit logarithm
  * SPLITTER              1.34217729E8            2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits
  * }</pre>
  *
@@ -37,7 +36,7 @@ import javax.annotation.processing.Generated;
  * 2500   0.1
  * 2501   0.09999000000000001
  * 9431   0.050000626166396556
- * 25525  0.009999699607699104
+ * 25525  0.009999699607699105
  * }</pre>
  */
 @Generated(
@@ -76,14 +75,9 @@ public final class Cifar10StepLr implements StepLr {
     private static final double DECAY_LOG_GAMMA_HIGH = -1.0000499969464727E-4;
 
     /**
-     * ln(gamma) as a double, less its top 26 bits.
+     * ln(gamma) less its top 26 bits, from a 60-digit logarithm.
      */
-    private static final double DECAY_LOG_GAMMA_REST = -6.38700057469313E-13;
-
-    /**
-     * ln(gamma) less its double, from a 60-digit logarithm.
-     */
-    private static final double DECAY_LOG_GAMMA_LOW = 4.110491732511812E-21;
+    private static final double DECAY_LOG_GAMMA_REST = -6.387000533588213E-13;
 
     /**
      * 2^27 + 1: n * SPLITTER - (n * SPLITTER - n) is n to its top 26 bits.
@@ -108,8 +102,8 @@ public final class Cifar10StepLr implements StepLr {
     static {
         for (int k = 0; k < FILL_BLOCK; k++) {
             FILL_STEPS[k] = k;
-            DECAY_GAMMA_POWERS[k] = Math.exp(DECAY_LOG_GAMMA * k) * (1 + (DECAY_LOG_GAMMA_HIGH * k - DECAY_LOG_GAMMA * k
-                    + (DECAY_LOG_GAMMA_REST * k + DECAY_LOG_GAMMA_LOW * k)));
+            DECAY_GAMMA_POWERS[k] = Math.exp(DECAY_LOG_GAMMA * k)
+                    * (1 + (DECAY_LOG_GAMMA_HIGH * k - DECAY_LOG_GAMMA * k + DECAY_LOG_GAMMA_REST * k));
         }
     }
 
@@ -129,13 +123,19 @@ public final class Cifar10StepLr implements StepLr {
         // u * DECAY_LOG_GAMMA (to 60 digits) as y + yLow: y the double product, yLow its error
         double u = toDouble(step - WARMUP_STEPS);
         double y = DECAY_LOG_GAMMA * u;
-        // uHigh: u to its top 26 bits (Veltkamp's split), so that DECAY_LOG_GAMMA_HIGH * uHigh is exact
-        double split = SPLITTER * u;
-        double uHigh = split - (split - u);
-        double yLow = DECAY_LOG_GAMMA_HIGH * uHigh - y + DECAY_LOG_GAMMA_HIGH * (u - uHigh)
-                + (DECAY_LOG_GAMMA_REST * u + DECAY_LOG_GAMMA_LOW * u);
-        double v = INIT_LR * Math.exp(y);
-        return v + v * yLow;
+        // below 2^27 steps, DECAY_LOG_GAMMA_HIGH * u is exact as it is
+        double yLow;
+        if (u < 0x1p27) {
+            yLow = DECAY_LOG_GAMMA_HIGH * u - y + DECAY_LOG_GAMMA_REST * u;
+        } else {
+            // uHigh: u to its top 26 bits (Veltkamp's split), so that DECAY_LOG_GAMMA_HIGH * uHigh is exact
+            double split = SPLITTER * u;
+            double uHigh = split - (split - u);
+            yLow = DECAY_LOG_GAMMA_HIGH * uHigh - y + DECAY_LOG_GAMMA_HIGH * (u - uHigh)
+                    + DECAY_LOG_GAMMA_REST * u;
+        }
+        double scale = INIT_LR + INIT_LR * yLow;
+        return scale * Math.exp(y);
     }
 
     /**
@@ -180,13 +180,19 @@ public final class Cifar10StepLr implements StepLr {
             // u * DECAY_LOG_GAMMA (to 60 digits) as y + yLow: y the double product, yLow its error
             double u = toDouble(step - WARMUP_STEPS);
             double y = DECAY_LOG_GAMMA * u;
-            // uHigh: u to its top 26 bits (Veltkamp's split), so that DECAY_LOG_GAMMA_HIGH * uHigh is exact
-            double split = SPLITTER * u;
-            double uHigh = split - (split - u);
-            double yLow = DECAY_LOG_GAMMA_HIGH * uHigh - y + DECAY_LOG_GAMMA_HIGH * (u - uHigh)
-                    + (DECAY_LOG_GAMMA_REST * u + DECAY_LOG_GAMMA_LOW * u);
-            double v = INIT_LR * Math.exp(y);
-            double anchor = v + v * yLow;
+            // below 2^27 steps, DECAY_LOG_GAMMA_HIGH * u is exact as it is
+            double yLow;
+            if (u < 0x1p27) {
+                yLow = DECAY_LOG_GAMMA_HIGH * u - y + DECAY_LOG_GAMMA_REST * u;
+            } else {
+                // uHigh: u to its top 26 bits (Veltkamp's split), so that DECAY_LOG_GAMMA_HIGH * uHigh is exact
+                double split = SPLITTER * u;
+                double uHigh = split - (split - u);
+                yLow = DECAY_LOG_GAMMA_HIGH * uHigh - y + DECAY_LOG_GAMMA_HIGH * (u - uHigh)
+                        + DECAY_LOG_GAMMA_REST * u;
+            }
+            double scale = INIT_LR + INIT_LR * yLow;
+            double anchor = scale * Math.exp(y);
             for (int k = 0; k < length; k++) {
                 out[i + k] = anchor * DECAY_GAMMA_POWERS[k];
             }

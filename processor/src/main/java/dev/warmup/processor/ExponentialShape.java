@@ -12,14 +12,16 @@ import java.math.MathContext;
  * exceeds the high end, even near {@link Double#MAX_VALUE}, and the high end is exact.
  *
  * <p>x is computed as {@code y + yLow}, to about {@code 2^-75} of itself: {@code y = LOG_RATE * u}, the double product
- * that {@code Math.exp} takes, and {@code yLow}, what y leaves out of x, from r in three parts ({@link SplitDouble}:
- * {@code LOG_RATE_HIGH}, its top 26 bits, {@code LOG_RATE_REST} and {@code LOG_RATE_LOW}, the double nearest
- * {@code r - LOG_RATE} from a 60-digit logarithm, {@link ExactLog}): {@code yLow = (HIGH * u - y) + (REST * u + LOW *
- * u)}, where {@code HIGH * u} is exact and, by Sterbenz's lemma, so is its difference with y. Where u may reach 2^27
- * (a span without end or longer than 2^27 steps), u is first split into halves of 26 bits (Veltkamp's split), whose
- * products with {@code LOG_RATE_HIGH} are exact. Then {@code lr = v + v yLow} with {@code v = high * exp(y)}, which is
- * {@code high * exp(y + yLow)} to double precision since {@code |yLow| <= ulp(y)} (and 0, not NaN, where exp(y)
- * underflows and yLow is large, at steps near {@code Long.MAX_VALUE}). Plain
+ * that {@code Math.exp} takes, and {@code yLow}, what y leaves out of x, from r in two parts ({@link SplitDouble},
+ * from a 60-digit logarithm, {@link ExactLog}): {@code LOG_RATE_HIGH}, the top 26 bits of LOG_RATE, and
+ * {@code LOG_RATE_REST}, the rest of r to double precision: {@code yLow = (HIGH * u - y) + REST * u}, where
+ * {@code HIGH * u} is exact and, by Sterbenz's lemma, so is its difference with y. Where u may reach 2^27 (a span
+ * without end or longer than 2^27 steps), u from 2^27 on is first split into halves of 26 bits (Veltkamp's split),
+ * whose products with {@code LOG_RATE_HIGH} are exact; a branch that no run below 2^27 steps takes. Then {@code lr = (high + high yLow) exp(y)}, which is
+ * {@code high * exp(y + yLow)} to double precision since {@code |yLow| <= ulp(y)}; the correction is ready before exp
+ * is, so one multiplication follows exp, as by hand. (0, not NaN, where exp(y) underflows and yLow is large, at steps
+ * near {@code Long.MAX_VALUE}: for a high end above {@code 2^1000}, {@code v = high exp(y)}, then {@code v + v yLow},
+ * {@link #scaledFirst}.) Plain
  * {@code high * exp(LOG_RATE * u)} errs by about {@code |x|} ulps (LOG_RATE's rounding and the product's, amplified
  * by exp: 6.8 ulps at x = -5); this is within 4 ulps of the exact value at every step ({@code FillUlpsTest},
  * {@code ExponentialUlpsTest}), and the extra operations do not delay {@code Math.exp}: y is the same single product.
@@ -81,33 +83,60 @@ record ExponentialShape(double high, SplitDouble logRate, boolean rising, Span s
         return NamedConstant.ofDouble(names.name("LOG_RATE"), logRate.value(), logRateDoc(""));
     }
 
-    /** The names of r's parts in the generated code. */
-    private record LogRateNames(String value, String high, String rest, String low) {}
+    /** The names of r's parts in the generated code: its double, that double's top 26 bits, and the rest of r. */
+    private record LogRateNames(String value, String high, String rest) {}
 
     private LogRateNames logRateNames(Code code) {
         String name = names.name("LOG_RATE");
         return new LogRateNames(code.use(logRateConstant()),
                 code.use(NamedConstant.ofDouble(name + "_HIGH", logRate.high(), logRateDoc(", its top 26 bits"))),
-                code.use(NamedConstant.ofDouble(name + "_REST", logRate.rest(),
-                        logRateDoc(" as a double, less its top 26 bits"))),
-                code.use(NamedConstant.ofDouble(name + "_LOW", logRate.low(),
-                        logRateDoc(" less its double, from a 60-digit logarithm"))));
+                code.use(NamedConstant.ofDouble(name + "_REST", rest(),
+                        logRateDoc(" less its top 26 bits, from a 60-digit logarithm"))));
+    }
+
+    /**
+     * r less its double's top 26 bits, to double precision: the double's rest (27 bits) and what the double leaves
+     * out of r, summed once here. Its rounding, {@code 2^-79} of r, is far below the {@code 2^-75} that x needs.
+     */
+    private double rest() {
+        return logRate.rest() + logRate.low();
+    }
+
+    /** The longest u computed without the split: {@code LOG_RATE_HIGH * u} is exact for a whole u below 2^27. */
+    private static final double UNSPLIT_MAX = 0x1p27;
+
+    /** Whether u is a whole number at every step of the span (whole bounds), so below 2^27 it needs no split. */
+    private boolean wholeSteps() {
+        return span.start().isWhole() && (span.end() == null || span.end().isWhole());
     }
 
     /** The rate u steps from the high end, as {@link #prelude} and {@link #expression} compute it. */
     private double rate(double u) {
         double y = logRate.value() * u;
         double yLow;
-        if (whole()) {
-            yLow = logRate.high() * u - y + (logRate.rest() * u + logRate.low() * u);
+        if (whole() || wholeSteps() && u < UNSPLIT_MAX) {
+            yLow = logRate.high() * u - y + rest() * u;
         } else {
             double split = SplitDouble.SPLITTER * u;
             double uHigh = split - (split - u);
-            yLow = logRate.high() * uHigh - y + logRate.high() * (u - uHigh)
-                    + (logRate.rest() * u + logRate.low() * u);
+            yLow = logRate.high() * uHigh - y + logRate.high() * (u - uHigh) + rest() * u;
+        }
+        if (scaledFirst()) {
+            double scale = high + high * yLow;
+            return scale * Math.exp(y);
         }
         double v = high * Math.exp(y);
         return v + v * yLow;
+    }
+
+    /**
+     * Whether {@code lr = (high + high yLow) exp(y)}: the correction is made while exp runs, and one multiplication
+     * follows exp (where {@code high exp(y)} then {@code v + v yLow} put a multiplication and an addition after it).
+     * Past about {@code 2^53 / |r|} steps, where exp(y) is 0, |yLow| can reach {@code 2^13}, so {@code high yLow}
+     * would overflow for a high end above {@code 2^1000} and 0 times infinity be NaN: there, the other order.
+     */
+    private boolean scaledFirst() {
+        return high <= 0x1p1000;
     }
 
     @Override
@@ -124,20 +153,36 @@ record ExponentialShape(double high, SplitDouble logRate, boolean rising, Span s
                 .addStatement("double u = $L", rising ? span.left(code) : span.done(code))
                 .addStatement("double y = $N * u", r.value());
         if (whole()) {
-            body.addStatement("double yLow = $N * u - y + ($N * u + $N * u)", r.high(), r.rest(), r.low());
+            body.addStatement("double yLow = $N * u - y + $N * u", r.high(), r.rest());
+        } else if (wholeSteps()) {
+            body.add("// below 2^27 steps, $N * u is exact as it is\n", r.high())
+                    .addStatement("double yLow")
+                    .beginControlFlow("if (u < 0x1p27)")
+                    .addStatement("yLow = $N * u - y + $N * u", r.high(), r.rest())
+                    .nextControlFlow("else")
+                    .add(splitYLow(code, r))
+                    .endControlFlow();
         } else {
-            body.add("// uHigh: u to its top 26 bits (Veltkamp's split), so that $N * uHigh is exact\n", r.high())
-                    .addStatement("double split = $N * u", code.use(SplitDouble.SPLITTER_CONSTANT))
-                    .addStatement("double uHigh = split - (split - u)")
-                    .addStatement("double yLow = $N * uHigh - y + $N * (u - uHigh)\n+ ($N * u + $N * u)", r.high(),
-                            r.high(), r.rest(), r.low());
+            body.addStatement("double yLow").add(splitYLow(code, r));
         }
-        return body.addStatement("double v = $N * $T.exp(y)", code.use(highConstant()), Math.class).build();
+        String high = code.use(highConstant());
+        return (scaledFirst() ? body.addStatement("double scale = $N + $N * yLow", high, high)
+                : body.addStatement("double v = $N * $T.exp(y)", high, Math.class)).build();
+    }
+
+    /** Statements that set yLow for any u, by way of u's split. */
+    private static CodeBlock splitYLow(Code code, LogRateNames r) {
+        return CodeBlock.builder()
+                .add("// uHigh: u to its top 26 bits (Veltkamp's split), so that $N * uHigh is exact\n", r.high())
+                .addStatement("double split = $N * u", code.use(SplitDouble.SPLITTER_CONSTANT))
+                .addStatement("double uHigh = split - (split - u)")
+                .addStatement("yLow = $N * uHigh - y + $N * (u - uHigh)\n+ $N * u", r.high(), r.high(), r.rest())
+                .build();
     }
 
     /** {@code high * exp(y + yLow)}, after {@link #prelude}. */
-    private static CodeBlock expression() {
-        return CodeBlock.of("v + v * yLow");
+    private CodeBlock expression() {
+        return scaledFirst() ? CodeBlock.of("scale * $T.exp(y)", Math.class) : CodeBlock.of("v + v * yLow");
     }
 
     @Override
@@ -153,8 +198,8 @@ record ExponentialShape(double high, SplitDouble logRate, boolean rising, Span s
         String k = rising ? "-k" : "k";
         LogRateNames r = logRateNames(code);
         String factors = code.table(new FillCode.Table(names.name("FACTORS"), CodeBlock.of(
-                "$T.exp($N * $L) * (1 + ($N * $L - $N * $L\n+ ($N * $L + $N * $L)))", Math.class, r.value(), k,
-                r.high(), k, r.value(), k, r.rest(), k, r.low(), k), names.doc(factorDoc)));
+                "$T.exp($N * $L)\n* (1 + ($N * $L - $N * $L + $N * $L))", Math.class, r.value(), k,
+                r.high(), k, r.value(), k, r.rest(), k), names.doc(factorDoc)));
         return FillCode.geometric(prelude(code), expression(), factors);
     }
 
@@ -190,7 +235,9 @@ record ExponentialShape(double high, SplitDouble logRate, boolean rising, Span s
 
     @Override
     public String computation() {
-        return highConstant().name() + " * exp(y) * (1 + yLow), y = " + logRateConstant().name() + " * "
+        String high = highConstant().name();
+        return (scaledFirst() ? "(" + high + " + " + high + " * yLow) * exp(y)" : high + " * exp(y) * (1 + yLow)")
+                + ", y = " + logRateConstant().name() + " * "
                 + (rising ? span.leftText() : span.doneText()) + ", yLow its error";
     }
 

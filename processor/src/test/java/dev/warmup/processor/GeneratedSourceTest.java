@@ -262,7 +262,8 @@ class GeneratedSourceTest {
         assertThat(source).doesNotContain("Math.pow");
         assertThat(source).doesNotContain("Math.log");
         assertThat(source).contains("double y = DECAY_LOG_GAMMA * u;");
-        assertThat(source).contains("double v = INIT_LR * Math.exp(y);");
+        assertThat(source).contains("double scale = INIT_LR + INIT_LR * yLow;");
+        assertThat(source).contains("return scale * Math.exp(y);");
     }
 
     @Test
