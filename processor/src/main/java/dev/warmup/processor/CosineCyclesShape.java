@@ -112,8 +112,7 @@ record CosineCyclesShape(boolean restarts, double cycles, long numerator, long d
     public CodeBlock code(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
         String q = code.use(wave.span().end().constant());
-        CodeBlock product = numerator == 1 ? span.doneWhole(code)
-                : CodeBlock.of("$N * $L", code.use(numeratorConstant()), span.doneWhole(code));
+        CodeBlock product = stepsTimesNumerator(code);
         if (restarts) {
             body.add("// inCycle / Q = frac(cycles * $L / $L), exactly\n", names.u(), names.length())
                     .addStatement("long inCycle = $L % $N", product, q);
@@ -127,12 +126,17 @@ record CosineCyclesShape(boolean restarts, double cycles, long numerator, long d
         return body.add(wave.code(code)).build();
     }
 
+    /** The whole steps done times the numerator m, as a long: {@code m * u}, or {@code u} for m = 1. */
+    private CodeBlock stepsTimesNumerator(Code code) {
+        return numerator == 1 ? span.doneWhole(code)
+                : CodeBlock.of("$N * $L", code.use(numeratorConstant()), span.doneWhole(code));
+    }
+
     @Override
     public CodeBlock fill(Code code) {
         CosineShape.Rotation rotation = wave.rotation(code, numerator);
         String q = code.use(wave.span().end().constant());
-        CodeBlock product = numerator == 1 ? span.doneWhole(code)
-                : CodeBlock.of("$N * $L", code.use(numeratorConstant()), span.doneWhole(code));
+        CodeBlock product = stepsTimesNumerator(code);
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("int at = from")
                 .beginControlFlow("while (at < to)")
