@@ -17,11 +17,11 @@ import java.math.MathContext;
  * {@code LOG_RATE_REST}, the rest of r to double precision: {@code yLow = (HIGH * u - y) + REST * u}, where
  * {@code HIGH * u} is exact and, by Sterbenz's lemma, so is its difference with y. Where u may reach 2^27 (a span
  * without end or longer than 2^27 steps), u from 2^27 on is first split into halves of 26 bits (Veltkamp's split),
- * whose products with {@code LOG_RATE_HIGH} are exact; a branch that no run below 2^27 steps takes. Then {@code lr = (high + high yLow) exp(y)}, which is
- * {@code high * exp(y + yLow)} to double precision since {@code |yLow| <= ulp(y)}; the correction is ready before exp
- * is, so one multiplication follows exp, as by hand. (0, not NaN, where exp(y) underflows and yLow is large, at steps
- * near {@code Long.MAX_VALUE}: for a high end above {@code 2^1000}, {@code v = high exp(y)}, then {@code v + v yLow},
- * {@link #scaledFirst}.) Plain
+ * whose products with {@code LOG_RATE_HIGH} are exact; a branch that no run below 2^27 steps takes. Then
+ * {@code lr = (high + high yLow) exp(y)}, which is {@code high * exp(y + yLow)} to double precision since
+ * {@code |yLow| <= ulp(y)}; the correction is ready before exp is, so one multiplication follows exp, as by hand.
+ * (0, not NaN, where exp(y) underflows and yLow is large, at steps near {@code Long.MAX_VALUE}: for a high end above
+ * {@code 2^1000}, {@code v = high exp(y)}, then {@code v + v yLow}, {@link #scaledFirst}.) Plain
  * {@code high * exp(LOG_RATE * u)} errs by about {@code |x|} ulps (LOG_RATE's rounding and the product's, amplified
  * by exp: 6.8 ulps at x = -5); this is within 4 ulps of the exact value at every step ({@code FillUlpsTest},
  * {@code ExponentialUlpsTest}), and the extra operations do not delay {@code Math.exp}: y is the same single product.
