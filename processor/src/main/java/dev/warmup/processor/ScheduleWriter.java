@@ -101,8 +101,8 @@ final class ScheduleWriter {
     /**
      * The type, told to write qualified each type whose simple name is in {@code names}. One name a call: JavaPoet
      * 0.22's {@code alwaysQualify(String...)} formats the whole array into its null-check message for every entry,
-     * so one call with the n names of a package costs n squared string building (two thirds of {@code process()}'s
-     * time at 100 classes in one package).
+     * so one call with the n names of a package costs n squared string building (a tenth of {@code process()}'s
+     * time at 100 classes in one package; at 1,000, 21.5 ms a class against 7.0 one name a call).
      */
     static TypeSpec.Builder qualifying(TypeSpec.Builder type, Set<String> names) {
         for (String name : names) {
