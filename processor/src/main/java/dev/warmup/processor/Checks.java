@@ -56,7 +56,8 @@ final class Checks {
 
     /** Reports "attribute = value is not allowed: allowed" unless {@code ok}. */
     boolean check(boolean ok, String attribute, String allowed) {
-        return checkWith(ok, attribute, attribute + " = " + attributes.show(attribute) + " is not allowed: " + allowed);
+        return ok || checkWith(false, attribute, attribute + " = " + attributes.show(attribute) + " is not allowed: "
+                + allowed);
     }
 
     /** Reports {@code message} on {@code attribute} unless {@code ok}. */
@@ -131,10 +132,13 @@ final class Checks {
         return true;
     }
 
-    /** Whether every constant of {@code model} is finite, as the generated class needs. */
+    /**
+     * Whether every constant of {@code model} is finite, as the generated class needs: generates its members, which
+     * the writer then takes over ({@link GeneratedMembers}).
+     */
     boolean constantsFinite(ScheduleModel model, String attribute) {
         try {
-            model.constants();
+            GeneratedMembers.generate(model);
             return true;
         } catch (NamedConstant.NotFinite e) {
             return check(false, attribute, "the constant " + e.getMessage() + "; rates this close to "

@@ -98,9 +98,10 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
             checks.nested("phases", i, "phase " + (i + 1) + ": ").ratesFinite(model, "endLr",
                     List.of(model.startOf(i), ends.get(i) - 1));
         }
-        checks.constantsFinite(model, "phases");
-        return checks.failed() ? Optional.empty() : Optional.of(new PhasedModel(model.phases(), model.ends(),
-                model.finalLr(), model.peakStep(), attributes));
+        PhasedModel validated = new PhasedModel(model.phases(), model.ends(), model.finalLr(), model.peakStep(),
+                attributes);
+        checks.constantsFinite(validated, "phases");
+        return checks.failed() ? Optional.empty() : Optional.of(validated);
     }
 
     /** The constant {@code PHASE_k_END}: the first step after phase k (from 0). */

@@ -35,14 +35,14 @@ final class PlateauWriter {
 
     /** As {@link ScheduleWriter#write}, for a plateau schedule; {@code frameworks} is empty or DJL. */
     static JavaFile write(PlateauModel model, ClassName target, String source, Element origin,
-            Optional<ClassName> generated, Set<String> packageTypes, Set<Framework> frameworks) {
+            Optional<ClassName> generated, Set<String> shadowing, Set<Framework> frameworks) {
         Code code = new Code();
         MethodSpec lrOfStep = lrOfStep(model, code);
         List<RuleConstant> rule = ruleConstants(model);
         List<NamedConstant> warmupConstants = code.constants();
         String annotation = model.attributes().annotationText(model.defaultsUsed());
 
-        TypeSpec.Builder type = ScheduleWriter.qualifying(TypeSpec.classBuilder(target), packageTypes)
+        TypeSpec.Builder type = ScheduleWriter.qualifying(TypeSpec.classBuilder(target), shadowing)
                 .addOriginatingElement(origin)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(PlateauLr.class)
@@ -64,7 +64,7 @@ final class PlateauWriter {
                     .build());
         }
         for (NamedConstant constant : warmupConstants) {
-            type.addField(ScheduleWriter.constantField(constant));
+            type.addField(ScheduleWriter.constantField(constant, constant.literal()));
         }
         type.addField(FieldSpec.builder(TypeName.DOUBLE, "lr", Modifier.PRIVATE)
                 .addJavadoc("The current plateau rate.\n")

@@ -49,19 +49,6 @@ interface ScheduleModel {
     /** The shapes the schedule is composed of, in order. */
     List<Shape> shapes();
 
-    /**
-     * Every constant of the generated class, in declaration order: those its code uses. Throws
-     * {@link NamedConstant.NotFinite} if one would not be finite.
-     */
-    default List<NamedConstant> constants() {
-        Code code = new Code();
-        lrBody(code);
-        fillBody(code);
-        fillMethods(code);
-        warmupStepsExpression(code);
-        return code.constants();
-    }
-
     /** The statements of {@code lr(step)} after its check of a negative step; they end by returning the rate. */
     CodeBlock lrBody(Code code);
 

@@ -27,23 +27,26 @@ final class ScheduleWriter {
      * @param source the annotated type's qualified name, for documentation
      * @param origin the annotated type, the originating element of the file
      * @param generated {@code javax.annotation.processing.Generated}, where the compilation has it
-     * @param packageTypes the simple names of the types of the target's package: a {@code java.lang} type of the same
-     *     name is written qualified (every type of the generated code is written by JavaPoet, as {@code $T})
+     * @param shadowing the simple names of the target's package, its own included, that are also names of
+     *     {@code java.lang} types: JavaPoet writes those qualified (every type of the generated code is a {@code $T})
      * @param frameworks the frameworks of {@code @Adapters} whose interfaces the class also implements
      */
     static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
-            Optional<ClassName> generated, Set<String> packageTypes, Set<Framework> frameworks) {
-        Code code = new Code();
-        MethodSpec lr = lr(schedule, code);
-        MethodSpec fill = fill(schedule, code);
-        List<MethodSpec> fillMethods = schedule.fillMethods(code);
-        CodeBlock warmupSteps = schedule.warmupStepsExpression(code);
+            Optional<ClassName> generated, Set<String> shadowing, Set<Framework> frameworks) {
+        GeneratedMembers members = GeneratedMembers.take(schedule);
+        Code code = members.code();
+        MethodSpec lr = lr(members.lrBody());
+        MethodSpec fill = fill(schedule, members.fillBody());
+        List<MethodSpec> fillMethods = members.fillMethods();
+        CodeBlock warmupSteps = members.warmupSteps();
         List<NamedConstant> constants = code.constants();
-        TypeSpec.Builder type = qualifying(TypeSpec.classBuilder(target), packageTypes)
+        // Each literal once: the shortest digits that round-trip take a few BigDecimal roundings to find.
+        List<String> literals = constants.stream().map(NamedConstant::literal).toList();
+        TypeSpec.Builder type = qualifying(TypeSpec.classBuilder(target), shadowing)
                 .addOriginatingElement(origin)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(StepLr.class)
-                .addJavadoc("$L", classJavadoc(schedule, constants, source));
+                .addJavadoc("$L", classJavadoc(schedule, constants, literals, source));
         generated.ifPresent(annotation -> type.addAnnotation(generatedAnnotation(annotation,
                 schedule.annotationText(), source)));
 
@@ -51,8 +54,8 @@ final class ScheduleWriter {
                 .addJavadoc("The schedule; it has no state, so one instance serves every thread.\n")
                 .initializer("new $T()", target)
                 .build());
-        for (NamedConstant constant : constants) {
-            type.addField(constantField(constant));
+        for (int i = 0; i < constants.size(); i++) {
+            type.addField(constantField(constants.get(i), literals.get(i)));
         }
         List<FillCode.Table> tables = code.tables();
         if (!tables.isEmpty()) {
@@ -97,7 +100,6 @@ final class ScheduleWriter {
                 .build();
     }
 
-    /** {@code @Generated} by this processor, from {@code annotationText} on {@code source}. */
     /**
      * The type, told to write qualified each type whose simple name is in {@code names}. One name a call: JavaPoet
      * 0.22's {@code alwaysQualify(String...)} formats the whole array into its null-check message for every entry,
@@ -111,6 +113,7 @@ final class ScheduleWriter {
         return type;
     }
 
+    /** {@code @Generated} by this processor, from {@code annotationText} on {@code source}. */
     static AnnotationSpec generatedAnnotation(ClassName generated, String annotationText, String source) {
         return AnnotationSpec.builder(generated)
                 .addMember("value", "$S", WarmupProcessor.class.getName())
@@ -119,29 +122,29 @@ final class ScheduleWriter {
     }
 
     /** The {@code private static final} field of a constant, documented with how it was computed. */
-    static FieldSpec constantField(NamedConstant constant) {
+    static FieldSpec constantField(NamedConstant constant, String literal) {
         return FieldSpec.builder(constant.type(), constant.name(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("$L.\n", constant.doc())
-                .initializer(initializer(constant))
+                .initializer(initializer(constant, literal))
                 .build();
     }
 
     /** The constant's literal; an array's elements with a line break where the line would pass 100 columns. */
-    private static CodeBlock initializer(NamedConstant constant) {
+    private static CodeBlock initializer(NamedConstant constant, String literal) {
         List<String> elements = constant.elements();
         if (elements == null) {
-            return CodeBlock.of("$L", constant.literal());
+            return CodeBlock.of("$L", literal);
         }
         return CodeBlock.of("{" + String.join(",$W", Collections.nCopies(elements.size(), "$L")) + "}",
                 elements.toArray());
     }
 
-    private static MethodSpec lr(ScheduleModel schedule, Code code) {
+    private static MethodSpec lr(CodeBlock lrBody) {
         CodeBlock body = CodeBlock.builder()
                 .beginControlFlow("if (step < 0)")
                 .addStatement("throw new $T($S + step)", IllegalArgumentException.class, "step must be >= 0, was ")
                 .endControlFlow()
-                .add(schedule.lrBody(code))
+                .add(lrBody)
                 .build();
         return MethodSpec.methodBuilder("lr")
                 .addAnnotation(Override.class)
@@ -152,7 +155,7 @@ final class ScheduleWriter {
                 .build();
     }
 
-    private static MethodSpec fill(ScheduleModel schedule, Code code) {
+    private static MethodSpec fill(ScheduleModel schedule, CodeBlock fillBody) {
         CodeBlock body = CodeBlock.builder()
                 .beginControlFlow("if (fromStep < 0)")
                 .addStatement("throw new $T($S + fromStep)", IllegalArgumentException.class,
@@ -163,7 +166,7 @@ final class ScheduleWriter {
                 .addStatement("return")
                 .endControlFlow()
                 .addStatement("$T.addExact(fromStep, n - 1)", Math.class)
-                .add(schedule.fillBody(code))
+                .add(fillBody)
                 .build();
         return MethodSpec.methodBuilder("fill")
                 .addJavadoc("$L", schedule.fillJavadoc())
@@ -175,7 +178,8 @@ final class ScheduleWriter {
                 .build();
     }
 
-    private static String classJavadoc(ScheduleModel schedule, List<NamedConstant> constants, String source) {
+    private static String classJavadoc(ScheduleModel schedule, List<NamedConstant> constants, List<String> literals,
+            String source) {
         StringBuilder doc = new StringBuilder()
                 .append("Learning-rate schedule of {@code ").append(source).append("}, generated from\n")
                 .append("{@code ").append(wrapNested(schedule.effectiveText())).append("}:\n")
@@ -188,10 +192,10 @@ final class ScheduleWriter {
         doc.append("<pre>{@code\n").append(formulas).append("}</pre>\n\n");
 
         Table constantTable = new Table("constant", "value", "from");
-        for (NamedConstant constant : constants) {
-            String value = constant.literal();
-            constantTable.row(constant.name(), value.length() > 40 ? value.substring(0, 36) + " ..." : value,
-                    constant.doc());
+        for (int i = 0; i < constants.size(); i++) {
+            String value = literals.get(i);
+            constantTable.row(constants.get(i).name(), value.length() > 40 ? value.substring(0, 36) + " ..." : value,
+                    constants.get(i).doc());
         }
         doc.append("<p>Constants:\n<pre>{@code\n").append(constantTable).append("}</pre>\n\n");
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
@@ -33,6 +34,7 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
@@ -54,6 +56,11 @@ public final class WarmupProcessor extends AbstractProcessor {
     private static final String UNTUNED_WARMUP = "dev.warmup.UntunedWarmup";
     private static final String STEP_LR = "dev.warmup.StepLr";
     private static final String GENERATED = "javax.annotation.processing.Generated";
+    /** javac's {@code Elements}: its package listings are complete (see {@link PackageTypes}). */
+    private static final String JAVAC_ELEMENTS = "com.sun.tools.javac.model.JavacElements";
+
+    /** Which simple names are {@code java.lang}'s, as {@link #isJavaLang} found, for the life of the JVM. */
+    private static final Map<String, Boolean> JAVA_LANG = new ConcurrentHashMap<>();
     /** Generates a {@code PlateauLr}, a class with state, rather than a {@code StepLr}: see {@link PlateauModel}. */
     static final String PLATEAU = "dev.warmup.PlateauSchedule";
     private static final String PLATEAU_LR = "dev.warmup.PlateauLr";
@@ -119,6 +126,8 @@ public final class WarmupProcessor extends AbstractProcessor {
         }
         /* Which annotation on which class generates each class of this round, by qualified name, for messages. */
         Map<String, String> writtenThisRound = new HashMap<>();
+        /* The types of each package met this round, listed once: a round adds none. */
+        Map<String, PackageTypes> packagesThisRound = new HashMap<>();
         // In order of name: compilers hand elements over in orders of their own (ECJ's is a hash order), and which of
         // two clashing schedules gets the error must not depend on the compiler.
         List<Element> elements = round.getElementsAnnotatedWithAny(scheduleAnnotations.toArray(TypeElement[]::new))
@@ -140,7 +149,7 @@ public final class WarmupProcessor extends AbstractProcessor {
                     }
                     continue;
                 }
-                processType(element, mirrors.get(0), writtenThisRound);
+                processType(element, mirrors.get(0), writtenThisRound, packagesThisRound);
             } catch (RuntimeException | LinkageError | AssertionError unexpected) {
                 StringWriter trace = new StringWriter();
                 unexpected.printStackTrace(new PrintWriter(trace));
@@ -155,7 +164,8 @@ public final class WarmupProcessor extends AbstractProcessor {
         return mirror.getAnnotationType().asElement().getSimpleName().toString();
     }
 
-    private void processType(Element element, AnnotationMirror mirror, Map<String, String> writtenThisRound) {
+    private void processType(Element element, AnnotationMirror mirror, Map<String, String> writtenThisRound,
+            Map<String, PackageTypes> packagesThisRound) {
         String annotation = simpleName(mirror);
         if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
             error(element, mirror, null, "@" + annotation + " is not allowed on " + describe(element.getKind()) + " "
@@ -189,24 +199,27 @@ public final class WarmupProcessor extends AbstractProcessor {
             return; // reported by the validator; there is no target name to check
         }
         ClassName target = targetName(type, request.get().name(), request.get().suffix());
-        if (!checkTargetFree(target, annotation, writtenThisRound, reporter) || schedule.isEmpty()
+        PackageTypes packageTypes = packagesThisRound.computeIfAbsent(target.packageName(), this::packageTypes);
+        if (!checkTargetFree(target, packageTypes, writtenThisRound, reporter) || schedule.isEmpty()
                 || frameworks.isEmpty()) {
             return;
         }
         writtenThisRound.put(target.canonicalName(), "@" + annotation + " of this compilation, on "
                 + type.getQualifiedName() + ",");
         TypeElement generated = processingEnv.getElementUtils().getTypeElement(GENERATED);
-        Set<String> packageTypes = packageTypes(target);
+        Set<String> shadowing = packageTypes.shadowingJavaLang(target.simpleName());
         PlateauModel plateau = schedule.get() instanceof PlateauModel p ? p : null;
         JavaFile file = plateau != null
                 ? PlateauWriter.write(plateau, target, type.getQualifiedName().toString(), type,
-                        Optional.ofNullable(generated).map(ClassName::get), packageTypes, frameworks.get())
+                        Optional.ofNullable(generated).map(ClassName::get), shadowing, frameworks.get())
                 : ScheduleWriter.write((ScheduleModel) schedule.get(), target, type.getQualifiedName().toString(),
-                        type, Optional.ofNullable(generated).map(ClassName::get), packageTypes, frameworks.get());
+                        type, Optional.ofNullable(generated).map(ClassName::get), shadowing, frameworks.get());
         try {
             JavaFileObject source = processingEnv.getFiler().createSourceFile(target.canonicalName(), type);
+            // One write of the whole text: JavaPoet writes in pieces of a few characters, each encoded on its own.
+            String text = file.toString();
             try (Writer writer = source.openWriter()) {
-                file.writeTo(writer);
+                writer.write(text);
             }
             if (!"false".equalsIgnoreCase(processingEnv.getOptions().get(PLOT_OPTION))) {
                 // The learning-rate curve, beside the generated source: users see the schedule before they train.
@@ -232,13 +245,59 @@ public final class WarmupProcessor extends AbstractProcessor {
     }
 
     /**
-     * The simple names of the types of the target's package, and the target's own: where one is also the name of a
-     * {@code java.lang} type that the generated code uses ({@code Math}, {@code Long}), JavaPoet writes that one
-     * qualified.
+     * The simple names of the types of a package, as a round sees them. javac lists every type, of the sources and of
+     * the class path alike ({@code complete}); other compilers (ECJ) list only the types they have loaded so far.
      */
-    private Set<String> packageTypes(ClassName target) {
-        Set<String> names = new TreeSet<>(Set.of(target.simpleName()));
-        PackageElement pkg = processingEnv.getElementUtils().getPackageElement(target.packageName());
+    record PackageTypes(Set<String> names, boolean complete, Set<String> javaLangNames) {
+
+        /** Whether a type {@code simpleName} may be in the package: false only where the listing is complete. */
+        boolean mayHave(String simpleName) {
+            return !complete || names.contains(simpleName);
+        }
+
+        /**
+         * The names of the package's types, and {@code target}'s own, that are also names of {@code java.lang}
+         * types: there such a type shadows {@code java.lang}'s ({@code Math}, {@code Long}), so JavaPoet must write
+         * {@code java.lang}'s qualified wherever the generated code uses it.
+         */
+        Set<String> shadowingJavaLang(String target) {
+            Set<String> shadowing = new TreeSet<>(javaLangNames);
+            shadowing.add(target);
+            return shadowing;
+        }
+    }
+
+    private PackageTypes packageTypes(String packageName) {
+        Elements elements = processingEnv.getElementUtils();
+        PackageElement pkg = elements.getPackageElement(packageName);
+        Set<String> names = simpleNames(pkg);
+        Set<String> javaLang = new HashSet<>();
+        for (String name : names) {
+            if (JAVA_LANG.computeIfAbsent(name, WarmupProcessor::isJavaLang)) {
+                javaLang.add(name);
+            }
+        }
+        boolean javac = pkg != null && elements.getClass().getName().equals(JAVAC_ELEMENTS);
+        return new PackageTypes(names, javac, javaLang);
+    }
+
+    /**
+     * Whether {@code java.lang} has a type {@code simpleName} in the JDK that runs the processor: every type the
+     * generated code uses is one of that JDK's. Asked of the JVM, not the compiler: listing the compiler's
+     * {@code java.lang} reads all its class files (a twentieth of {@code process()}'s time at 100 classes), and
+     * ECJ lists only the types it has loaded.
+     */
+    private static boolean isJavaLang(String simpleName) {
+        try {
+            Class.forName("java.lang." + simpleName, false, null);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static Set<String> simpleNames(PackageElement pkg) {
+        Set<String> names = new HashSet<>();
         if (pkg != null) {
             for (Element member : pkg.getEnclosedElements()) {
                 names.add(member.getSimpleName().toString());
@@ -351,13 +410,14 @@ public final class WarmupProcessor extends AbstractProcessor {
      * looks like an earlier output of this processor (final, implements StepLr, has INSTANCE) is taken to be that,
      * left over from a previous build on the class path, and does not count.
      */
-    private boolean checkTargetFree(ClassName target, String annotation, Map<String, String> writtenThisRound,
+    private boolean checkTargetFree(ClassName target, PackageTypes packageTypes, Map<String, String> writtenThisRound,
             Reporter reporter) {
         String name = target.canonicalName();
         String clash = null;
         if (writtenThisRound.containsKey(name)) {
             clash = "Another " + writtenThisRound.get(name) + " generates " + name + " too";
-        } else {
+        } else if (packageTypes.mayHave(target.simpleName())) {
+            // Asked only when the type may exist: javac's look-up of a missing type is an eighth of process()'s time.
             TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
             if (existing != null && !looksGenerated(existing)) {
                 clash = "The generated class " + name + " would clash with the existing type " + name;

@@ -99,7 +99,7 @@ public final class CompileCostBenchmark {
         return times[MEASURED_RUNS / 2];
     }
 
-    private static void compile(JavaCompiler javac, String classPath, List<Path> sources, Path dir,
+    static void compile(JavaCompiler javac, String classPath, List<Path> sources, Path dir,
             Processor processor) {
         Path out = dir.resolve("out-" + System.nanoTime());
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
@@ -126,7 +126,7 @@ public final class CompileCostBenchmark {
     }
 
     /** {@code count} annotated classes, cycling through the shapes so every kind of generated code is compiled. */
-    private static List<Path> writeSources(Path dir, int count) throws IOException {
+    static List<Path> writeSources(Path dir, int count) throws IOException {
         String[] annotations = {
             "@WarmupSchedule(steps = 2500, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999)",
             "@WarmupSchedule(steps = 2000, initLr = 6e-4, startLr = 6e-7, decay = Decay.COSINE, totalSteps = 20000,"
@@ -146,7 +146,7 @@ public final class CompileCostBenchmark {
         return sources;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
@@ -155,8 +155,8 @@ public final class CompileCostBenchmark {
     }
 
     /** Counts the time spent inside the delegate's {@code process()}. */
-    private static final class TimedProcessor extends ForwardingProcessor {
-        private long nanos;
+    static final class TimedProcessor extends ForwardingProcessor {
+        long nanos;
         private long cpuNanos;
 
         TimedProcessor(Processor delegate) {

@@ -177,6 +177,31 @@ class IncrementalBuildTest {
     }
 
     /**
+     * A type of the user's on the class path, not an earlier output, still takes the name. Under javac the processor
+     * asks for the type only when the package's listing has the name, so this checks that the listing counts the
+     * class path (a type of the compilation is checked in {@code WarmupScheduleErrorsTest}).
+     */
+    @Test
+    void aTypeOfTheUsersOnTheClassPathTakesTheName(@TempDir Path library) throws IOException {
+        Compilation users = Compiler.compile(JavaFileObjects.forSourceString("p.SchedStepLr", """
+                package p;
+                public final class SchedStepLr {}
+                """));
+        assertThat(users).succeededWithoutWarnings();
+        writeClassFiles(users, library);
+        assertTrue(Files.exists(library.resolve("p/SchedStepLr.class")));
+
+        Compilation compilation = Compiler.compiler()
+                .withClasspath(classPathWith(library))
+                .withProcessors(new WarmupProcessor())
+                .compile(SCHED);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("The generated class p.SchedStepLr would clash with the existing "
+                + "type p.SchedStepLr; set name = \"...\" to another simple name").inFile(SCHED).onLine(3);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    /**
      * The compilation succeeds, without a warning, and writes {@code p.SchedStepLr} as before.
      *
      * <p>Known issue E3, under ECJ: ECJ's batch Filer ({@code BatchFilerImpl.createSourceFile}) refuses to create a
