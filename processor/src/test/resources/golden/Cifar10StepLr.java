@@ -165,8 +165,10 @@ public final class Cifar10StepLr implements StepLr {
             int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
             double firstDone = toDouble(step);
-            for (int k = 0; k < length; k++) {
-                out[i + k] = WARMUP_SLOPE * (firstDone + FILL_STEPS[k]);
+            System.arraycopy(FILL_STEPS, 0, out, i, length);
+            for (int j = i; j < i + length; j++) {
+                double k = out[j];
+                out[j] = WARMUP_SLOPE * (firstDone + k);
             }
             i += length;
         }

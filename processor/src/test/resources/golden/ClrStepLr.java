@@ -171,8 +171,10 @@ public final class ClrStepLr implements StepLr {
             int length = Math.min(FILL_BLOCK, to - i);
             long position = firstStep + (i - from);
             double firstDone = toDouble(position);
-            for (int k = 0; k < length; k++) {
-                out[i + k] = UP_SLOPE * (firstDone + FILL_STEPS[k]);
+            System.arraycopy(FILL_STEPS, 0, out, i, length);
+            for (int j = i; j < i + length; j++) {
+                double k = out[j];
+                out[j] = UP_SLOPE * (firstDone + k);
             }
             i += length;
         }
@@ -184,8 +186,10 @@ public final class ClrStepLr implements StepLr {
             int length = Math.min(FILL_BLOCK, to - i);
             long position = firstStep + (i - from);
             double firstLeft = toDouble(CYCLE_LENGTH - position);
-            for (int k = 0; k < length; k++) {
-                out[i + k] = DOWN_SLOPE * (firstLeft - FILL_STEPS[k]);
+            System.arraycopy(FILL_STEPS, 0, out, i, length);
+            for (int j = i; j < i + length; j++) {
+                double k = out[j];
+                out[j] = DOWN_SLOPE * (firstLeft - k);
             }
             i += length;
         }

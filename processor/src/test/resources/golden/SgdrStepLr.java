@@ -370,8 +370,10 @@ public final class SgdrStepLr implements StepLr {
             int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
             double firstDone = toDouble(step);
-            for (int k = 0; k < length; k++) {
-                out[i + k] = START_LR + WARMUP_SLOPE * (firstDone + FILL_STEPS[k]);
+            System.arraycopy(FILL_STEPS, 0, out, i, length);
+            for (int j = i; j < i + length; j++) {
+                double k = out[j];
+                out[j] = START_LR + WARMUP_SLOPE * (firstDone + k);
             }
             i += length;
         }

@@ -167,8 +167,10 @@ public final class WsdStepLr implements StepLr {
             int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
             double firstDone = toDouble(step);
-            for (int k = 0; k < length; k++) {
-                out[i + k] = PHASE_1_SLOPE * (firstDone + FILL_STEPS[k]);
+            System.arraycopy(FILL_STEPS, 0, out, i, length);
+            for (int j = i; j < i + length; j++) {
+                double k = out[j];
+                out[j] = PHASE_1_SLOPE * (firstDone + k);
             }
             i += length;
         }
@@ -184,8 +186,10 @@ public final class WsdStepLr implements StepLr {
             int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
             double firstLeft = toDouble(PHASE_3_END - step);
-            for (int k = 0; k < length; k++) {
-                out[i + k] = PHASE_3_SLOPE * (firstLeft - FILL_STEPS[k]);
+            System.arraycopy(FILL_STEPS, 0, out, i, length);
+            for (int j = i; j < i + length; j++) {
+                double k = out[j];
+                out[j] = PHASE_3_SLOPE * (firstLeft - k);
             }
             i += length;
         }

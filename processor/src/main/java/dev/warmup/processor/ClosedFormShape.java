@@ -5,7 +5,8 @@ import com.palantir.javapoet.CodeBlock;
 /**
  * A shape whose rate is one expression of the step, with no transcendental call worth tabulating: {@code lr}
  * returns the expression and {@code fill} evaluates it at every step, in blocks where it is one of the span's steps
- * ({@link FillCode#blocks}) and otherwise step by step ({@link FillCode#closedForm}), so the two agree to the bit.
+ * ({@link FillCode#blocks}; over a span without an end, its first 2^53 steps, {@link FillCode#blocksThenSteps}) and
+ * otherwise step by step ({@link FillCode#closedForm}), so the two agree to the bit.
  */
 interface ClosedFormShape extends Shape {
 
@@ -30,8 +31,13 @@ interface ClosedFormShape extends Shape {
 
     @Override
     default CodeBlock fill(Code code) {
-        CodeBlock blocked = span().fillsInBlocks() ? expression(code, span().inFillBlock()) : null;
-        return blocked != null ? FillCode.blocks(code, span(), CodeBlock.of("out[i + k] = $L;\n", blocked))
-                : FillCode.closedForm(span().variable(), expression(code));
+        boolean blocks = span().fillsInBlocks() || span().fillsInBlocksAtFirst();
+        CodeBlock blocked = blocks ? expression(code, span().inFillBlock()) : null;
+        if (blocked == null) {
+            return FillCode.closedForm(span().variable(), expression(code));
+        }
+        CodeBlock perStep = CodeBlock.of("out[j] = $L;\n", blocked);
+        return span().fillsInBlocks() ? FillCode.blocks(code, span(), perStep)
+                : FillCode.blocksThenSteps(code, span(), perStep, expression(code));
     }
 }

@@ -91,7 +91,7 @@ record PolynomialShape(double start, double end, double power, Span span, Names 
         }
         if (span.fillsInBlocks()) {
             return FillCode.blocks(code, span, CodeBlock.builder().add(leftCode(code, span.inFillBlock()))
-                    .addStatement("out[i + k] = $L", fallingCode(code)).build());
+                    .addStatement("out[j] = $L", fallingCode(code)).build());
         }
         return FillCode.closedForm(span.variable(), leftCode(code, span), fallingCode(code));
     }

@@ -15,7 +15,7 @@ import com.palantir.javapoet.CodeBlock;
  * @param variable the step in the generated code: {@code step}, or a step within a cycle ({@code position})
  * @param inBlock whether the code is that of a {@code fill} block ({@link FillCode#blocks}), where the steps done
  *     and left are those of the block's first step, {@code firstDone} and {@code firstLeft}, plus or minus
- *     {@code FILL_STEPS[k]}
+ *     {@code k}, the step's place in the block as a double
  */
 record Span(Bound start, Bound end, String variable, boolean inBlock) {
 
@@ -36,6 +36,19 @@ record Span(Bound start, Bound end, String variable, boolean inBlock) {
      */
     boolean fillsInBlocks() {
         return start.isWhole() && end != null && end.isWhole() && end.whole() - start.whole() <= 1L << 53;
+    }
+
+    /**
+     * Whether {@code fill} can run in blocks over this span's first 2^53 steps, and step by step after: a whole start
+     * and no end ({@link FillCode#blocksThenSteps}).
+     */
+    boolean fillsInBlocksAtFirst() {
+        return start.isWhole() && end == null;
+    }
+
+    /** The steps done at {@code firstStep}, a step of the span, as a {@code long}: {@code (firstStep - START)}. */
+    CodeBlock doneAtFirstStep(Code code) {
+        return start.isZero() ? CodeBlock.of("firstStep") : CodeBlock.of("(firstStep - $N)", code.use(start.constant()));
     }
 
     /** The span as seen by the statements of a {@code fill} block, for a span that {@link #fillsInBlocks()}. */
@@ -104,7 +117,7 @@ record Span(Bound start, Bound end, String variable, boolean inBlock) {
      */
     CodeBlock done(Code code) {
         if (inBlock) {
-            return CodeBlock.of("(firstDone + $N[k])", code.table(FillCode.STEPS));
+            return CodeBlock.of("(firstDone + k)");
         }
         if (!start.isWhole()) {
             return CodeBlock.of("($L - $N)", StepValue.of(code, variable), code.use(start.constant()));
@@ -116,7 +129,7 @@ record Span(Bound start, Bound end, String variable, boolean inBlock) {
     /** The steps left as a double: {@code toDouble(END - step)}, or {@code (END - toDouble(step))}. */
     CodeBlock left(Code code) {
         if (inBlock) {
-            return CodeBlock.of("(firstLeft - $N[k])", code.table(FillCode.STEPS));
+            return CodeBlock.of("(firstLeft - k)");
         }
         if (!end.isWhole()) {
             return CodeBlock.of("($N - $L)", code.use(end.constant()), StepValue.of(code, variable));
