@@ -39,7 +39,7 @@ final class FillCode {
      * the block, the same doubles as {@code lr}'s, without a conversion per step. The places are copied into
      * {@code out} first ({@code FILL_STEPS}) and each step reads its own: JDK 17's C2 vectorizes a loop that reads and
      * writes {@code out[j]} alone, not one that also reads {@code FILL_STEPS[k]} (another {@code double[]}, at another
-     * offset, which it cannot tell apart from {@code out}); a division and a square root cost 0.6 ns a step so
+     * offset, which it cannot tell apart from {@code out}); a division and a square root then cost 0.6 ns a step,
      * against 3.4.
      */
     static CodeBlock blocks(Code code, Span span, CodeBlock perStep) {
