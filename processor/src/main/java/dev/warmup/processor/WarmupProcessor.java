@@ -256,9 +256,9 @@ public final class WarmupProcessor extends AbstractProcessor {
         }
 
         /**
-         * The names of the package's types, and {@code target}'s own, that are also names of {@code java.lang}
-         * types: there such a type shadows {@code java.lang}'s ({@code Math}, {@code Long}), so JavaPoet must write
-         * {@code java.lang}'s qualified wherever the generated code uses it.
+         * The names of the package's types that are also names of {@code java.lang} types, and {@code target}'s own
+         * (which costs nothing when it is not one): such a type shadows {@code java.lang}'s ({@code Math},
+         * {@code Long}), so JavaPoet must write {@code java.lang}'s qualified wherever the generated code uses it.
          */
         Set<String> shadowingJavaLang(String target) {
             Set<String> shadowing = new TreeSet<>(javaLangNames);
