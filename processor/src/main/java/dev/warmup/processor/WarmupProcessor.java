@@ -135,6 +135,7 @@ public final class WarmupProcessor extends AbstractProcessor {
                 .sorted(Comparator.comparing(WarmupProcessor::sortKey))
                 .map(Element.class::cast)
                 .toList();
+        Map<String, Set<String>> javaLangNamesThisRound = javaLangNamesThisRound(elements, scheduleAnnotations);
         for (Element element : elements) {
             try {
                 List<AnnotationMirror> mirrors = element.getAnnotationMirrors().stream()
@@ -149,7 +150,7 @@ public final class WarmupProcessor extends AbstractProcessor {
                     }
                     continue;
                 }
-                processType(element, mirrors.get(0), writtenThisRound, packagesThisRound);
+                processType(element, mirrors.get(0), writtenThisRound, packagesThisRound, javaLangNamesThisRound);
             } catch (RuntimeException | LinkageError | AssertionError unexpected) {
                 StringWriter trace = new StringWriter();
                 unexpected.printStackTrace(new PrintWriter(trace));
@@ -164,8 +165,44 @@ public final class WarmupProcessor extends AbstractProcessor {
         return mirror.getAnnotationType().asElement().getSimpleName().toString();
     }
 
+    /**
+     * The names given with {@code name = "..."} this round that are also names of {@code java.lang} types, by
+     * package: a class generated as {@code Math} shadows {@code java.lang.Math} for every other class of its package,
+     * written before it or after, and the package's listing has it only from the next round on. (A default name ends
+     * in the suffix, {@code StepLr}, which no {@code java.lang} type does.)
+     */
+    private static Map<String, Set<String>> javaLangNamesThisRound(List<Element> elements,
+            Set<? extends TypeElement> scheduleAnnotations) {
+        Map<String, Set<String>> names = new HashMap<>();
+        for (Element element : elements) {
+            try {
+                for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+                    if (!scheduleAnnotations.contains(mirror.getAnnotationType().asElement())) {
+                        continue;
+                    }
+                    AnnotationValue name = explicitValues(mirror).get("name");
+                    if (name != null && name.getValue() instanceof String simpleName && !simpleName.isEmpty()
+                            && JAVA_LANG.computeIfAbsent(simpleName, WarmupProcessor::isJavaLang)) {
+                        Element enclosing = element;
+                        while (enclosing != null && !(enclosing instanceof PackageElement)) {
+                            enclosing = enclosing.getEnclosingElement();
+                        }
+                        if (enclosing != null) {
+                            names.computeIfAbsent(((PackageElement) enclosing).getQualifiedName().toString(),
+                                    p -> new TreeSet<>()).add(simpleName);
+                        }
+                    }
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // A value that did not compile (ECJ's getElementValues throws for "fast" given for a double): the
+                // compiler reports it, and the element's own processing meets it again.
+            }
+        }
+        return names;
+    }
+
     private void processType(Element element, AnnotationMirror mirror, Map<String, String> writtenThisRound,
-            Map<String, PackageTypes> packagesThisRound) {
+            Map<String, PackageTypes> packagesThisRound, Map<String, Set<String>> javaLangNamesThisRound) {
         String annotation = simpleName(mirror);
         if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
             error(element, mirror, null, "@" + annotation + " is not allowed on " + describe(element.getKind()) + " "
@@ -207,7 +244,8 @@ public final class WarmupProcessor extends AbstractProcessor {
         writtenThisRound.put(target.canonicalName(), "@" + annotation + " of this compilation, on "
                 + type.getQualifiedName() + ",");
         TypeElement generated = processingEnv.getElementUtils().getTypeElement(GENERATED);
-        Set<String> shadowing = packageTypes.shadowingJavaLang(target.simpleName());
+        Set<String> shadowing = packageTypes.shadowingJavaLang(target.simpleName(),
+                javaLangNamesThisRound.getOrDefault(target.packageName(), Set.of()));
         PlateauModel plateau = schedule.get() instanceof PlateauModel p ? p : null;
         JavaFile file = plateau != null
                 ? PlateauWriter.write(plateau, target, type.getQualifiedName().toString(), type,
@@ -256,12 +294,14 @@ public final class WarmupProcessor extends AbstractProcessor {
         }
 
         /**
-         * The names of the package's types that are also names of {@code java.lang} types, and {@code target}'s own
-         * (which costs nothing when it is not one): such a type shadows {@code java.lang}'s ({@code Math},
-         * {@code Long}), so JavaPoet must write {@code java.lang}'s qualified wherever the generated code uses it.
+         * The names of the package's types that are also names of {@code java.lang} types, those of this round's
+         * generated classes ({@code generatedThisRound}), and {@code target}'s own (which costs nothing when it is
+         * not one): such a type shadows {@code java.lang}'s ({@code Math}, {@code Long}), so JavaPoet must write
+         * {@code java.lang}'s qualified wherever the generated code uses it.
          */
-        Set<String> shadowingJavaLang(String target) {
+        Set<String> shadowingJavaLang(String target, Set<String> generatedThisRound) {
             Set<String> shadowing = new TreeSet<>(javaLangNames);
+            shadowing.addAll(generatedThisRound);
             shadowing.add(target);
             return shadowing;
         }

@@ -202,6 +202,53 @@ class IncrementalBuildTest {
     }
 
     /**
+     * A schedule named after a {@code java.lang} type, {@code Math} or {@code Long}, shadows it in its whole package:
+     * the other classes generated in the same round write {@code java.lang.Math} in full, before it in the round's
+     * order ({@code p.A}) and after it ({@code p.Z}). Before, {@code p.A} wrote {@code Math.exp}, which then meant
+     * {@code p.Math}, and the compilation failed with 8 errors.
+     */
+    @Test
+    void aScheduleNamedAfterAJavaLangTypeShadowsItForTheOtherSchedulesOfItsPackage() {
+        Compilation compilation = Compiler.compile(
+                JavaFileObjects.forSourceString("p.A", """
+                        package p;
+                        import dev.warmup.*;
+                        @WarmupSchedule(steps = 0, initLr = 0.1, decay = Decay.EXP, gamma = 0.99)
+                        final class A {}
+                        """),
+                JavaFileObjects.forSourceString("p.M", """
+                        package p;
+                        import dev.warmup.*;
+                        @WarmupSchedule(steps = 0, initLr = 0.1, name = "Math")
+                        final class M {}
+                        """),
+                JavaFileObjects.forSourceString("p.N", """
+                        package p;
+                        import dev.warmup.*;
+                        @WarmupSchedule(steps = 0, initLr = 0.1, name = "Long")
+                        final class N {}
+                        """),
+                JavaFileObjects.forSourceString("p.Z", """
+                        package p;
+                        import dev.warmup.*;
+                        @WarmupSchedule(steps = 10, initLr = 0.2, decay = Decay.MULTISTEP, milestones = {30, 60},
+                                gamma = 0.5)
+                        final class Z {}
+                        """));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(source(compilation, "p/AStepLr.java")).contains("java.lang.Math.exp(");
+        assertThat(source(compilation, "p/ZStepLr.java")).contains("java.lang.Long.MAX_VALUE");
+        Compiler.Loader loader = new Compiler.Loader(compilation);
+        assertEquals(0.1 * Math.pow(0.99, 10), loader.schedule("p.AStepLr").lr(10), 1e-16);
+        double[] out = new double[100];
+        loader.schedule("p.ZStepLr").fill(out, 20);
+        assertEquals(0.2, out[0]);
+        assertEquals(0.2 * 0.5, out[20]);
+        assertEquals(0.2 * 0.25, out[50]);
+        assertEquals(0.1, loader.schedule("p.Math").lr(7));
+    }
+
+    /**
      * The compilation succeeds, without a warning, and writes {@code p.SchedStepLr} as before.
      *
      * <p>Known issue E3, under ECJ: ECJ's batch Filer ({@code BatchFilerImpl.createSourceFile}) refuses to create a
