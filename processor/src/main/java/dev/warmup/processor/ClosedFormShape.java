@@ -40,4 +40,10 @@ interface ClosedFormShape extends Shape {
         return span().fillsInBlocks() ? FillCode.blocks(code, span(), perStep)
                 : FillCode.blocksThenSteps(code, span(), perStep, expression(code));
     }
+
+    /** The expression at every step, multiplied in: the same bits as the factor's method. */
+    @Override
+    default CodeBlock fillTimes(Code code) {
+        return FillCode.closedForm(span().variable(), CodeBlock.of(""), expression(code), FillCode.Into.TIMES);
+    }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The constants and {@code fill} tables of one generated class, collected as its code is built: code refers to a
@@ -14,9 +15,35 @@ import java.util.Objects;
  */
 final class Code {
 
-    private final Map<String, NamedConstant> constants = new LinkedHashMap<>();
-    private final Map<String, FillCode.Table> tables = new LinkedHashMap<>();
-    private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
+    private final Map<String, NamedConstant> constants;
+    private final Map<String, FillCode.Table> tables;
+    private final Map<String, MethodSpec> methods;
+    private final String rate;
+
+    Code() {
+        this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), "lr");
+    }
+
+    private Code(Map<String, NamedConstant> constants, Map<String, FillCode.Table> tables,
+            Map<String, MethodSpec> methods, String rate) {
+        this.constants = constants;
+        this.tables = tables;
+        this.methods = methods;
+        this.rate = rate;
+    }
+
+    /**
+     * The method whose value a shape's {@code fill} patterns compute, and call where a pattern calls it
+     * ({@link FillCode#viaRate}, {@link FillCode#runs}): {@code lr}, or in a product the factor's method.
+     */
+    String rate() {
+        return rate;
+    }
+
+    /** The same class's code, for the patterns of a shape whose rate is {@code method}'s, a factor of a product. */
+    Code forRate(String method) {
+        return new Code(constants, tables, methods, method);
+    }
 
     /** The name of {@code constant}, which the class will declare; one name, one value. */
     String use(NamedConstant constant) {
@@ -35,8 +62,8 @@ final class Code {
     }
 
     /**
-     * The name of {@code method}, a private static method of the class that code calls (a factor of a
-     * {@link ProductShape}), which the class will declare, in order of first use; one name, one method.
+     * The name of {@code method}, a private method of the class that code calls (a factor of a {@link ProductShape},
+     * a part of its {@code fill}), which the class will declare, in order of first use; one name, one method.
      */
     String method(MethodSpec method) {
         MethodSpec before = methods.putIfAbsent(method.name(), method);
@@ -44,6 +71,18 @@ final class Code {
             throw new IllegalStateException(method.name() + " defined twice");
         }
         return method.name();
+    }
+
+    /**
+     * As {@link #method(MethodSpec)}, for a method whose code declares others: its place is taken before
+     * {@code method} builds it, so that it comes before them; built once.
+     */
+    String method(String name, Supplier<MethodSpec> method) {
+        if (!methods.containsKey(name)) {
+            methods.put(name, null);
+            methods.put(name, method.get());
+        }
+        return name;
     }
 
     List<MethodSpec> methods() {

@@ -23,7 +23,12 @@ record ConstantShape(double rate, Names names) implements Shape {
 
     @Override
     public CodeBlock fill(Code code) {
-        return FillCode.constant(code.use(constant()));
+        return FillCode.constant(code.use(constant()), FillCode.Into.SET);
+    }
+
+    @Override
+    public CodeBlock fillTimes(Code code) {
+        return FillCode.constant(code.use(constant()), FillCode.Into.TIMES);
     }
 
     @Override

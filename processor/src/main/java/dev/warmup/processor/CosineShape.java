@@ -291,6 +291,15 @@ record CosineShape(double start, double end, Span span, Names names, HalfOmega o
 
     @Override
     public CodeBlock fill(Code code) {
+        return fill(code, FillCode.Into.SET);
+    }
+
+    @Override
+    public CodeBlock fillTimes(Code code) {
+        return fill(code, FillCode.Into.TIMES);
+    }
+
+    private CodeBlock fill(Code code, FillCode.Into into) {
         Rotation rotation = rotation(code, 1);
         String variable = span.variable();
         return FillCode.rotation("from", "to", "FILL_BLOCK", rising(), offset -> {
@@ -308,7 +317,7 @@ record CosineShape(double start, double end, Span span, Names names, HalfOmega o
             }
             return anchor.build();
         }, j -> CodeBlock.of("$N[$L]", rotation.cos(), j), j -> CodeBlock.of("$N[$L]", rotation.sin(), j),
-                s -> squared(code, s));
+                s -> squared(code, s), into);
     }
 
     /** A rotation of at most {@code FILL_BLOCK} steps from an exact anchor: {@code SchedulePropertiesTest} measured 10. */

@@ -192,15 +192,24 @@ record ExponentialShape(double high, SplitDouble logRate, boolean rising, Span s
 
     @Override
     public CodeBlock fill(Code code) {
+        return fill(code, FillCode.Into.SET);
+    }
+
+    @Override
+    public CodeBlock fillTimes(Code code) {
+        return fill(code, FillCode.Into.TIMES);
+    }
+
+    private CodeBlock fill(Code code, FillCode.Into into) {
         if (!tabulated()) {
-            return FillCode.closedForm(span.variable(), prelude(code), expression());
+            return FillCode.closedForm(span.variable(), prelude(code), expression(), into);
         }
         String k = rising ? "-k" : "k";
         LogRateNames r = logRateNames(code);
         String factors = code.table(new FillCode.Table(names.name("FACTORS"), CodeBlock.of(
                 "$T.exp($N * $L)\n* (1 + ($N * $L - $N * $L + $N * $L))", Math.class, r.value(), k,
                 r.high(), k, r.value(), k, r.rest(), k), names.doc(factorDoc)));
-        return FillCode.geometric(prelude(code), expression(), factors);
+        return FillCode.geometric(prelude(code), expression(), factors, into);
     }
 
     /**

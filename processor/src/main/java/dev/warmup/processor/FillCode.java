@@ -26,6 +26,26 @@ final class FillCode {
 
     private FillCode() {}
 
+    /**
+     * What a pattern does with each step's rate: writes it into {@code out}, or multiplies what {@code out} holds by
+     * it, for a factor of a product ({@link Shape#fillTimes}).
+     */
+    enum Into {
+        SET("="),
+        TIMES("*=");
+
+        private final String operator;
+
+        Into(String operator) {
+            this.operator = operator;
+        }
+
+        /** {@code =} or {@code *=}. */
+        String operator() {
+            return operator;
+        }
+    }
+
     /** A {@code double[BLOCK]} table of the generated class, {@code name[k] = valueOfK}. */
     record Table(String name, CodeBlock valueOfK, String doc) {}
 
@@ -88,11 +108,14 @@ final class FillCode {
                 .build();
     }
 
-    /** Every step as {@code lr(step)}: for shapes whose closed form is as cheap as any recurrence. */
-    static CodeBlock viaLr() {
+    /**
+     * Every step through the rate's method, {@code lr(step)} ({@link Code#rate}): for shapes whose closed form is as
+     * cheap as any recurrence.
+     */
+    static CodeBlock viaRate(Code code, Into into) {
         return CodeBlock.builder()
                 .beginControlFlow("for (int i = from; i < to; i++)")
-                .addStatement("out[i] = lr(firstStep + (i - from))")
+                .addStatement("out[i] $L $N(firstStep + (i - from))", into.operator(), code.rate())
                 .endControlFlow()
                 .build();
     }
@@ -107,33 +130,54 @@ final class FillCode {
 
     /** As {@link #closedForm(String, CodeBlock)}, with {@code prelude}, statements the expression needs, per step. */
     static CodeBlock closedForm(String variable, CodeBlock prelude, CodeBlock expression) {
+        return closedForm(variable, prelude, expression, Into.SET);
+    }
+
+    /** As {@link #closedForm(String, CodeBlock, CodeBlock)}, each step's rate {@code into} {@code out}. */
+    static CodeBlock closedForm(String variable, CodeBlock prelude, CodeBlock expression, Into into) {
         return CodeBlock.builder()
                 .beginControlFlow("for (int i = from; i < to; i++)")
                 .addStatement("long $L = firstStep + (i - from)", variable)
                 .add(prelude)
-                .addStatement("out[i] = $L", expression)
+                .addStatement("out[i] $L $L", into.operator(), expression)
                 .endControlFlow()
                 .build();
     }
 
     /** The same value throughout. */
-    static CodeBlock constant(String value) {
-        return CodeBlock.of("$T.fill(out, from, to, $N);\n", Arrays.class, value);
+    static CodeBlock constant(String value, Into into) {
+        if (into == Into.SET) {
+            return CodeBlock.of("$T.fill(out, from, to, $N);\n", Arrays.class, value);
+        }
+        return CodeBlock.builder()
+                .beginControlFlow("for (int i = from; i < to; i++)")
+                .addStatement("out[i] *= $N", value)
+                .endControlFlow()
+                .build();
     }
 
     /**
      * Runs of one value: {@code runLength} (an expression of {@code step}, at least 1) is the number of steps from
-     * {@code step} on that share {@code lr(step)}; {@code prelude}, statements that it needs before it.
+     * {@code step} on that share the rate at {@code step} (a call of {@link Code#rate}); {@code prelude}, statements
+     * that it needs before it.
      */
-    static CodeBlock runs(CodeBlock prelude, CodeBlock runLength) {
-        return CodeBlock.builder()
+    static CodeBlock runs(Code code, CodeBlock prelude, CodeBlock runLength, Into into) {
+        CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("int i = from")
                 .addStatement("long step = firstStep")
                 .beginControlFlow("while (i < to)")
                 .add(prelude)
                 .addStatement("long run = $L", runLength)
-                .addStatement("int end = run >= to - i ? to : i + (int) run")
-                .addStatement("$T.fill(out, i, end, lr(step))", Arrays.class)
+                .addStatement("int end = run >= to - i ? to : i + (int) run");
+        if (into == Into.SET) {
+            body.addStatement("$T.fill(out, i, end, $N(step))", Arrays.class, code.rate());
+        } else {
+            body.addStatement("double value = $N(step)", code.rate())
+                    .beginControlFlow("for (int j = i; j < end; j++)")
+                    .addStatement("out[j] *= value")
+                    .endControlFlow();
+        }
+        return body
                 .addStatement("step += end - i")
                 .addStatement("i = end")
                 .endControlFlow()
@@ -147,7 +191,7 @@ final class FillCode {
      * @param prelude statements that the anchor needs, after {@code step}
      * @param anchor the closed form of {@code lr(step)}, an expression of {@code step}
      */
-    static CodeBlock geometric(CodeBlock prelude, CodeBlock anchor, String factors) {
+    static CodeBlock geometric(CodeBlock prelude, CodeBlock anchor, String factors, Into into) {
         return CodeBlock.builder()
                 .addStatement("int i = from")
                 .beginControlFlow("while (i < to)")
@@ -156,7 +200,7 @@ final class FillCode {
                 .add(prelude)
                 .addStatement("double anchor = $L", anchor)
                 .beginControlFlow("for (int k = 0; k < length; k++)")
-                .addStatement("out[i + k] = anchor * $N[k]", factors)
+                .addStatement("out[i + k] $L anchor * $N[k]", into.operator(), factors)
                 .endControlFlow()
                 .addStatement("i += length")
                 .endControlFlow()
@@ -179,6 +223,13 @@ final class FillCode {
     static CodeBlock rotation(String start, String end, String block, boolean forward,
             Function<String, CodeBlock> anchor, Function<String, CodeBlock> cosAt, Function<String, CodeBlock> sinAt,
             Function<String, CodeBlock> rate) {
+        return rotation(start, end, block, forward, anchor, cosAt, sinAt, rate, Into.SET);
+    }
+
+    /** As {@link #rotation(String, String, String, boolean, Function, Function, Function, Function)}, {@code into}. */
+    static CodeBlock rotation(String start, String end, String block, boolean forward,
+            Function<String, CodeBlock> anchor, Function<String, CodeBlock> cosAt, Function<String, CodeBlock> sinAt,
+            Function<String, CodeBlock> rate, Into into) {
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("int i = $L", start)
                 .beginControlFlow("while (i < $L)", end)
@@ -195,7 +246,7 @@ final class FillCode {
                 .addStatement("double cos = $T.cos(angle)", Math.class)
                 .beginControlFlow("for (int k = 0; k < length; k++)")
                 .addStatement("double s = sin * $L + cos * $L", cosAt.apply(j), sinAt.apply(j))
-                .addStatement("out[i + k] = $L", rate.apply("s"))
+                .addStatement("out[i + k] $L $L", into.operator(), rate.apply("s"))
                 .endControlFlow()
                 .addStatement("i += length")
                 .endControlFlow()
@@ -215,6 +266,23 @@ final class FillCode {
                 .addParameter(TypeName.LONG, "firstStep")
                 .addCode(code)
                 .build();
+    }
+
+    /**
+     * The name of the part that fills or multiplies in the rates of {@code method}: {@code timesFactor1} for
+     * {@code times} and {@code factor1}.
+     */
+    static String partName(String verb, String method) {
+        return verb + Character.toUpperCase(method.charAt(0)) + method.substring(1);
+    }
+
+    /**
+     * Inside a part ({@link #part}), the statement {@code int end = ...;}: the index of {@code out} where the steps
+     * reach {@code step}, a {@code long} constant ({@code from} if they start past it, at most {@code to}).
+     */
+    static CodeBlock endBefore(String step) {
+        return CodeBlock.of("int end = firstStep >= $N ? from$W: from + (int) $T.min(to - from, $N - firstStep);\n", step,
+                Math.class, step);
     }
 
     /**

@@ -84,20 +84,30 @@ record MultiStepShape(List<Long> milestones, List<Double> rates, Names names) im
 
     @Override
     public CodeBlock fill(Code code) {
+        return fill(code, FillCode.Into.SET);
+    }
+
+    @Override
+    public CodeBlock fillTimes(Code code) {
+        return fill(code, FillCode.Into.TIMES);
+    }
+
+    private CodeBlock fill(Code code, FillCode.Into into) {
         if (!chained()) {
             String array = code.use(milestoneArray());
-            return FillCode.runs(CodeBlock.builder()
+            return FillCode.runs(code, CodeBlock.builder()
                             .addStatement("int found = $T.binarySearch($N, step)", Arrays.class, array)
                             .addStatement("int passed = found >= 0 ? found + 1 : -found - 1")
                             .build(),
-                    CodeBlock.of("passed < $N.length ? $N[passed] - step : $T.MAX_VALUE", array, array, Long.class));
+                    CodeBlock.of("passed < $N.length ? $N[passed] - step : $T.MAX_VALUE", array, array, Long.class),
+                    into);
         }
         CodeBlock.Builder next = CodeBlock.builder();
         for (int i = 0; i < milestones.size(); i++) {
             String milestone = code.use(milestone(i));
             next.add("step < $N ? $N - step : ", milestone, milestone);
         }
-        return FillCode.runs(CodeBlock.of(""), next.add("$T.MAX_VALUE", Long.class).build());
+        return FillCode.runs(code, CodeBlock.of(""), next.add("$T.MAX_VALUE", Long.class).build(), into);
     }
 
     @Override

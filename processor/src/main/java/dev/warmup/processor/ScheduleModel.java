@@ -59,7 +59,7 @@ interface ScheduleModel {
     default CodeBlock fillBody(Code code) {
         return CodeBlock.builder()
                 .beginControlFlow("for (int i = 0; i < n; i++)")
-                .addStatement("out[i] = lr(fromStep + i)")
+                .addStatement("out[i] = $N(fromStep + i)", code.rate())
                 .endControlFlow()
                 .build();
     }

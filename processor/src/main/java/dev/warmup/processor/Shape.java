@@ -28,7 +28,17 @@ interface Shape {
      * {@code lr}.
      */
     default CodeBlock fill(Code code) {
-        return FillCode.viaLr();
+        return FillCode.viaRate(code, FillCode.Into.SET);
+    }
+
+    /**
+     * Statements that multiply {@code out[from, to)} by the rates of steps {@code firstStep, firstStep + 1, ...},
+     * all of the span, in the scope of {@link #fill}: the shape as a factor of a {@link ProductShape}, whose method
+     * is {@link Code#rate}. Within {@link #fillUlps()} of that method's values, as {@code fill} is of {@code lr}'s.
+     * By default, each step by a call of the method.
+     */
+    default CodeBlock fillTimes(Code code) {
+        return FillCode.viaRate(code, FillCode.Into.TIMES);
     }
 
     /**

@@ -76,8 +76,18 @@ record StepShape(double start, double gamma, long stepSize, Span span, Names nam
 
     @Override
     public CodeBlock fill(Code code) {
+        return fill(code, FillCode.Into.SET);
+    }
+
+    @Override
+    public CodeBlock fillTimes(Code code) {
+        return fill(code, FillCode.Into.TIMES);
+    }
+
+    private CodeBlock fill(Code code, FillCode.Into into) {
         String stepSize = code.use(stepSizeConstant());
-        return FillCode.runs(CodeBlock.of(""), CodeBlock.of("$N - $L % $N", stepSize, span.doneWhole(code), stepSize));
+        return FillCode.runs(code, CodeBlock.of(""), CodeBlock.of("$N - $L % $N", stepSize, span.doneWhole(code),
+                stepSize), into);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import dev.warmup.UntunedRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.TreeSet;
 record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape product, Attributes untunedAttributes)
         implements ProductModel {
 
+    /** The method of the product's first factor, the schedule beside {@code @UntunedWarmup}. */
+    private static final String SCHEDULE = "schedule";
+
     /** The schedule beside {@code @UntunedWarmup} as a factor: its {@code lr} code and its evaluator. */
     private record ScheduleShape(ScheduleModel model) implements Shape {
         @Override
@@ -31,6 +35,11 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
         @Override
         public CodeBlock code(Code code) {
             return model.lrBody(code);
+        }
+
+        @Override
+        public int fillUlps() {
+            return model.fillUlps();
         }
 
         @Override
@@ -85,9 +94,21 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
         String title = UntunedShape.name(rule) + " warmup factor of beta2 = "
                 + attributes.show("beta2");
         ProductShape product = new ProductShape(null, List.of(
-                new ProductShape.Factor("schedule", "the schedule: " + inner.summary(), new ScheduleShape(inner)),
+                new ProductShape.Factor(SCHEDULE, "the schedule: " + inner.summary(), new ScheduleShape(inner)),
                 new ProductShape.Factor("untunedWarmup", "untuned " + title, untuned)));
         return Optional.of(new UntunedModel(inner, untuned, product, attributes));
+    }
+
+    /** The schedule's own {@code fill}, its rate being the method {@code schedule}, then the factor multiplied in. */
+    @Override
+    public CodeBlock fillBody(Code code) {
+        return product.fillBody(code, schedule.fillBody(code.forRate(SCHEDULE)));
+    }
+
+    /** The parts of the schedule's own {@code fill}. */
+    @Override
+    public List<MethodSpec> fillMethods(Code code) {
+        return schedule.fillMethods(code.forRate(SCHEDULE));
     }
 
     @Override

@@ -378,7 +378,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         if (!rotated()) {
             return body.add("// cycles of more than 2^53 steps: each step through lr\n")
                     .beginControlFlow("for (int i = $L; i < n; i++)", from)
-                    .addStatement("out[i] = lr(fromStep + i)")
+                    .addStatement("out[i] = $N(fromStep + i)", code.rate())
                     .endControlFlow()
                     .build();
         }

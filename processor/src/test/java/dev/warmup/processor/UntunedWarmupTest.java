@@ -10,15 +10,22 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.warmup.StepLr;
 import dev.warmup.UntunedRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -153,17 +160,94 @@ class UntunedWarmupTest {
                     + ": expected " + expected + ", got " + actual);
             assertTrue(Double.isFinite(actual) && actual >= 0, "step " + step + ": " + actual);
         }
-        double[] out = new double[500];
-        for (long from : new long[] {0, 1990, Long.MAX_VALUE - 499}) {
-            warmed.fill(out, from);
-            for (int i = 0; i < out.length; i++) {
-                assertEquals(warmed.lr(from + i), out[i], "fill from " + from + " at " + i);
-            }
-        }
+        assertFillWithinTheStatedUlps(compilation, "p.Warmed", 30_000, annotation + " " + rule + " beta2 = " + beta2);
         long period = period(rule, beta2);
         long reported = warmed.warmupSteps();
         assertTrue(Math.abs(reported - Math.max(plain.warmupSteps(), period)) <= 1, "warmupSteps " + reported
                 + ", the schedule's " + plain.warmupSteps() + ", the factor's " + period);
+    }
+
+    /** Largest difference of fill from lr measured by {@link #assertFillWithinTheStatedUlps}, in ulps of lr. */
+    private static double worstFillUlps;
+
+    /**
+     * {@code fill} against {@code lr} from step 0 over {@code length} steps, from a random step, and up to
+     * {@code Long.MAX_VALUE}: every value within the ulps its Javadoc states ("bit for bit", or "within N ulps").
+     * Returns the largest difference, in ulps of {@code lr}.
+     */
+    private static double assertFillWithinTheStatedUlps(Compilation compilation, String className, int length,
+            String what) {
+        String source;
+        try {
+            source = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, className.replace('.', '/')
+                    + "StepLr.java").orElseThrow().getCharContent(false).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Matcher stated = Pattern.compile("Every value is within (\\d+) ulps").matcher(source);
+        int ulps = stated.find() ? Integer.parseInt(stated.group(1)) : 0;
+        assertTrue(ulps > 0 || source.contains("bit for bit"), what + ": fill's Javadoc states no accuracy");
+        StepLr schedule = new Compiler.Loader(compilation).schedule(className + "StepLr");
+        Random random = new Random(what.hashCode());
+        long[][] ranges = {{0, length}, {Math.abs(random.nextLong() % 1_000_000_000L), 3000},
+            {Long.MAX_VALUE - 499, 500}};
+        double worst = 0;
+        for (long[] range : ranges) {
+            double[] out = new double[(int) range[1]];
+            schedule.fill(out, range[0]);
+            for (int i = 0; i < out.length; i++) {
+                double expected = schedule.lr(range[0] + i);
+                double error = Math.abs(out[i] - expected);
+                double measured = expected >= Double.MIN_NORMAL ? error / Math.ulp(expected) : 0;
+                boolean ok = ulps == 0 ? Double.doubleToRawLongBits(out[i]) == Double.doubleToRawLongBits(expected)
+                        : measured <= ulps || error <= Double.MIN_NORMAL && expected < Double.MIN_NORMAL;
+                int at = i;
+                assertTrue(ok, () -> what + ": fill from " + range[0] + " gives " + out[at] + " at step "
+                        + (range[0] + at) + ", lr " + expected + ": " + measured + " ulps, stated " + ulps);
+                worst = Math.max(worst, measured);
+            }
+        }
+        worstFillUlps = Math.max(worstFillUlps, worst);
+        return worst;
+    }
+
+    /**
+     * The factor's own {@code fill} (beside a schedule whose {@code fill} gives {@code lr}'s bits, so the factor's
+     * error and the product's one rounding are all there is) across Adam's usual beta2 and the ends of their ranges,
+     * over 200,000 steps from 0: within the stated ulps. Prints the largest difference for each rule.
+     */
+    @ParameterizedTest
+    @EnumSource(value = UntunedRule.class, names = {"EXPONENTIAL", "RADAM"})
+    void theFactorsFillIsWithinItsStatedUlpsAcrossBeta2(UntunedRule rule) {
+        double[] betas = rule == UntunedRule.RADAM
+                ? new double[] {0.6000001, 0.61, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999, 0.9995, 0.9999}
+                : new double[] {0.0, 0.3, 0.5, 0.9, 0.95, 0.99, 0.999, 0.9995, 0.9999};
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (int i = 0; i < betas.length; i++) {
+            sources.add(JavaFileObjects.forSourceString("p.W" + i, "package p;\nimport dev.warmup.*;\n"
+                    + "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 200)\n"
+                    + "@UntunedWarmup(value = UntunedRule." + rule + ", beta2 = " + betas[i] + ")\n"
+                    + "final class W" + i + " {}\n"));
+        }
+        Compilation compilation = Compiler.compile(sources.toArray(JavaFileObject[]::new));
+        assertThat(compilation).succeededWithoutWarnings();
+        double worst = 0;
+        String worstAt = "";
+        for (int i = 0; i < betas.length; i++) {
+            double measured = assertFillWithinTheStatedUlps(compilation, "p.W" + i, 200_000,
+                    rule + " beta2 = " + betas[i]);
+            if (measured > worst) {
+                worst = measured;
+                worstAt = "beta2 = " + betas[i];
+            }
+        }
+        System.out.printf("@UntunedWarmup(%s) fill vs lr beside an exact fill: largest difference %.2f ulps of lr"
+                + " (%s)%n", rule, worst, worstAt);
+    }
+
+    @AfterAll
+    static void printTheWorstFill() {
+        System.out.printf("@UntunedWarmup fill vs lr: largest difference %.2f ulps of lr%n", worstFillUlps);
     }
 
     @Test
