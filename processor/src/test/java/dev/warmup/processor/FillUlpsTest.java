@@ -98,7 +98,50 @@ class FillUlpsTest {
                         BigDecimal base = new BigDecimal(0.001);
                         return base.add(new BigDecimal(0.1).subtract(base).multiply(wave, DIGITS)
                                 .multiply(new BigDecimal(0.9999).pow((int) t, DIGITS), DIGITS), DIGITS);
-                    }, 2048));
+                    }, 2048),
+            // Products: BASE_LR times PyTorch's LinearLR(0.01, total_iters = 1000) and ExponentialLR(0.999)
+            // factors, multiplied in by their own patterns; the Javadoc states 2 (16 + 2) ulps.
+            new Case("ChainedLinearExp", "@ChainedSchedule(baseLr = 0.1, factors = {@Factor(shape = FactorShape.LINEAR,"
+                    + " startFactor = 0.01, steps = 1000), @Factor(shape = FactorShape.EXP, gamma = 0.999)})", 0,
+                    20_000, t -> {
+                        BigDecimal start = new BigDecimal(0.01);
+                        BigDecimal linear = t >= 1000 ? BigDecimal.ONE : start.add(BigDecimal.ONE.subtract(start)
+                                .multiply(big(t), DIGITS).divide(big(1000), DIGITS), DIGITS);
+                        return power(0.1, 0.999, t).multiply(linear, DIGITS);
+                    }, 36),
+            // pytorch_warmup's factors beside a constant rate (whose fill is exact): the Javadoc states 2 (12 + 1)
+            // and 2 (32 + 1) ulps; tau = int(1 / (1 - beta2)), in double as pytorch_warmup computes it (999)
+            new Case("UntunedExponential", "@WarmupSchedule(steps = 0, initLr = 0.1) @UntunedWarmup(value = "
+                    + "UntunedRule.EXPONENTIAL, beta2 = 0.999)", 0, 20_000,
+                    t -> new BigDecimal(0.1).multiply(BigDecimal.ONE.subtract(ExponentialUlpsTest.exp(big(t + 1)
+                            .divide(big((long) (1.0 / (1.0 - 0.999))), DIGITS).negate()), DIGITS), DIGITS), 26),
+            new Case("UntunedRadam", "@WarmupSchedule(steps = 0, initLr = 0.1) @UntunedWarmup(value = "
+                    + "UntunedRule.RADAM, beta2 = 0.999)", 0, 20_000,
+                    t -> new BigDecimal(0.1).multiply(radam(0.999, t), DIGITS), 66));
+
+    /**
+     * RAdam's warmup factor at step t (from 0) as pytorch_warmup defines it, exactly: {@code s = t + offset}, the
+     * offset the smallest s with {@code rho(s) > 4} by pytorch_warmup's own double {@code beta2 ** s};
+     * {@code rho(s) = rho_inf - 2 s beta2^s / (1 - beta2^s)}, {@code rho_inf = 2 / (1 - beta2) - 1};
+     * {@code sqrt((rho - 4)(rho - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho))}.
+     */
+    private static BigDecimal radam(double beta2, long t) {
+        long offset = 1;
+        while (2.0 / (1.0 - beta2) - 1 - 2 * offset * Math.pow(beta2, offset) / (1 - Math.pow(beta2, offset)) <= 4) {
+            offset++;
+        }
+        BigDecimal b = new BigDecimal(beta2);
+        BigDecimal rhoInf = BigDecimal.valueOf(2).divide(BigDecimal.ONE.subtract(b), DIGITS).subtract(BigDecimal.ONE);
+        BigDecimal s = big(t + offset);
+        BigDecimal power = b.pow((int) (t + offset), DIGITS);
+        BigDecimal rho = rhoInf.subtract(BigDecimal.valueOf(2).multiply(s).multiply(power, DIGITS)
+                .divide(BigDecimal.ONE.subtract(power), DIGITS), DIGITS);
+        BigDecimal four = BigDecimal.valueOf(4);
+        BigDecimal two = BigDecimal.valueOf(2);
+        BigDecimal omega2 = rho.subtract(four).multiply(rho.subtract(two), DIGITS).multiply(rhoInf, DIGITS)
+                .divide(rhoInf.subtract(four).multiply(rhoInf.subtract(two), DIGITS).multiply(rho, DIGITS), DIGITS);
+        return omega2.sqrt(DIGITS);
+    }
 
     @Test
     void fillIsWithinItsStatedUlpsOfLrPlusLrsOwnErrorAgainstTheExactValue() {
