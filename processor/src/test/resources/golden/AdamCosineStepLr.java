@@ -220,10 +220,18 @@ public final class AdamCosineStepLr implements StepLr {
             return;
         }
         Math.addExact(fromStep, n - 1);
+        fillSchedule(out, fromStep);
+        timesUntunedWarmup(out, 0, n, fromStep);
+    }
+
+    /**
+     * Fills {@code out} ({@code n > 0} steps) with the schedule's rates, as without {@code @UntunedWarmup}.
+     */
+    private void fillSchedule(double[] out, long fromStep) {
+        int n = out.length;
         int decayEnd = fromStep >= TOTAL_STEPS ? 0 : (int) Math.min(n, TOTAL_STEPS - fromStep);
         fillDecay(out, 0, decayEnd, fromStep);
         Arrays.fill(out, decayEnd, n, MIN_LR);
-        timesUntunedWarmup(out, 0, n, fromStep);
     }
 
     private void fillDecay(double[] out, int from, int to, long firstStep) {

@@ -37,8 +37,8 @@ public interface StepLr {
 
     /**
      * Fills {@code out} with the learning rates of consecutive steps: {@code out[i] = lr(fromStep + i)}. Generated
-     * classes override it with code that needs no transcendental call per step; their values stay within a few
-     * ulps of {@link #lr(long)}.
+     * classes override it with faster code, most of it without a transcendental call per step; each states in its
+     * Javadoc how far its values may be from {@link #lr(long)}, in ulps ("bit for bit" where they are the same).
      *
      * @param out the array to fill, every element of it
      * @param fromStep the step of {@code out[0]}

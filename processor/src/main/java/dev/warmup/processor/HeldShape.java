@@ -39,8 +39,8 @@ record HeldShape(Shape shape, Span span, NamedConstant held) implements Shape {
     @Override
     public CodeBlock fillTimes(Code code) {
         String end = code.use(span.end().constant());
-        String onSpan = code.method(FillCode.partName("times", code.rate()) + "OnSpan",
-                () -> FillCode.part(FillCode.partName("times", code.rate()) + "OnSpan", shape.fillTimes(code)));
+        String name = FillCode.partName("times", code.rate()) + "OnSpan";
+        String onSpan = code.method(name, () -> FillCode.part(name, shape.fillTimes(code)));
         CodeBlock.Builder body = CodeBlock.builder()
                 .add(FillCode.endBefore(end))
                 .addStatement("$N(out, from, end, firstStep)", onSpan);

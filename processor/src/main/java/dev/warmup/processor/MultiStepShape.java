@@ -105,7 +105,7 @@ record MultiStepShape(List<Long> milestones, List<Double> rates, Names names) im
         CodeBlock.Builder next = CodeBlock.builder();
         for (int i = 0; i < milestones.size(); i++) {
             String milestone = code.use(milestone(i));
-            next.add("step < $N ? $N - step : ", milestone, milestone);
+            next.add("step < $N ? $N - step$W: ", milestone, milestone);
         }
         return FillCode.runs(code, CodeBlock.of(""), next.add("$T.MAX_VALUE", Long.class).build(), into);
     }

@@ -2,12 +2,14 @@ package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import dev.warmup.UntunedRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import javax.lang.model.element.Modifier;
 
 /**
  * A schedule with {@code @UntunedWarmup} beside it: {@code lr(t) = schedule(t) * omega(t + 1)}, one
@@ -24,6 +26,9 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
 
     /** The method of the product's first factor, the schedule beside {@code @UntunedWarmup}. */
     private static final String SCHEDULE = "schedule";
+
+    /** The method that fills with the schedule's rates. */
+    private static final String FILL_SCHEDULE = "fillSchedule";
 
     /** The schedule beside {@code @UntunedWarmup} as a factor: its {@code lr} code and its evaluator. */
     private record ScheduleShape(ScheduleModel model) implements Shape {
@@ -99,16 +104,34 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
         return Optional.of(new UntunedModel(inner, untuned, product, attributes));
     }
 
-    /** The schedule's own {@code fill}, its rate being the method {@code schedule}, then the factor multiplied in. */
+    /**
+     * The schedule's own {@code fill} ({@code fillSchedule}, its rate being the method {@code schedule}), then the
+     * factor multiplied in.
+     */
     @Override
     public CodeBlock fillBody(Code code) {
-        return product.fillBody(code, schedule.fillBody(code.forRate(SCHEDULE)));
+        return product.fillBody(code, CodeBlock.of("$N(out, fromStep);\n", FILL_SCHEDULE));
     }
 
-    /** The parts of the schedule's own {@code fill}. */
+    /**
+     * {@code fillSchedule(out, fromStep)}: the schedule's own {@code fill} after its checks, in a method of its own,
+     * since it may return early (a range that ends inside a warmup), and its parts.
+     */
     @Override
     public List<MethodSpec> fillMethods(Code code) {
-        return schedule.fillMethods(code.forRate(SCHEDULE));
+        Code scheduleCode = code.forRate(SCHEDULE);
+        List<MethodSpec> methods = new ArrayList<>();
+        methods.add(MethodSpec.methodBuilder(FILL_SCHEDULE)
+                .addJavadoc("Fills {@code out} ({@code n > 0} steps) with the schedule's rates, as without"
+                        + " {@code @UntunedWarmup}.\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(double[].class, "out")
+                .addParameter(TypeName.LONG, "fromStep")
+                .addStatement("int n = out.length")
+                .addCode(schedule.fillBody(scheduleCode))
+                .build());
+        methods.addAll(schedule.fillMethods(scheduleCode));
+        return methods;
     }
 
     @Override

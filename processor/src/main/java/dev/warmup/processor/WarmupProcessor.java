@@ -193,7 +193,7 @@ public final class WarmupProcessor extends AbstractProcessor {
                         }
                     }
                 }
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
                 // A value that did not compile (ECJ's getElementValues throws for "fast" given for a double): the
                 // compiler reports it, and the element's own processing meets it again.
             }
