@@ -215,22 +215,7 @@ public final class ChainedStepLr implements StepLr {
         while (i < to) {
             int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
-            // u * FACTOR_2_LOG_RATE (to 60 digits) as y + yLow: y the double product, yLow its error
-            double u = toDouble(step);
-            double y = FACTOR_2_LOG_RATE * u;
-            // below 2^27 steps, FACTOR_2_LOG_RATE_HIGH * u is exact as it is
-            double yLow;
-            if (u < 0x1p27) {
-                yLow = FACTOR_2_LOG_RATE_HIGH * u - y + FACTOR_2_LOG_RATE_REST * u;
-            } else {
-                // uHigh: u to its top 26 bits (Veltkamp's split), so that FACTOR_2_LOG_RATE_HIGH * uHigh is exact
-                double split = SPLITTER * u;
-                double uHigh = split - (split - u);
-                yLow = FACTOR_2_LOG_RATE_HIGH * uHigh - y + FACTOR_2_LOG_RATE_HIGH * (u - uHigh)
-                        + FACTOR_2_LOG_RATE_REST * u;
-            }
-            double scale = FACTOR_2_START + FACTOR_2_START * yLow;
-            double anchor = scale * Math.exp(y);
+            double anchor = factor2(step);
             for (int k = 0; k < length; k++) {
                 out[i + k] *= anchor * FACTOR_2_FACTORS[k];
             }

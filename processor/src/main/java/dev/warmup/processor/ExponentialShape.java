@@ -209,6 +209,10 @@ record ExponentialShape(double high, SplitDouble logRate, boolean rising, Span s
         String factors = code.table(new FillCode.Table(names.name("FACTORS"), CodeBlock.of(
                 "$T.exp($N * $L)\n* (1 + ($N * $L - $N * $L + $N * $L))", Math.class, r.value(), k,
                 r.high(), k, r.value(), k, r.rest(), k), names.doc(factorDoc)));
+        if (into == FillCode.Into.TIMES) {
+            // a factor: its method computes the anchor, the same bits as the statements it would repeat
+            return FillCode.geometric(CodeBlock.of(""), CodeBlock.of("$N(step)", code.rate()), factors, into);
+        }
         return FillCode.geometric(prelude(code), expression(), factors, into);
     }
 

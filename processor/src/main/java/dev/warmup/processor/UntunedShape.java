@@ -131,7 +131,7 @@ record UntunedShape(UntunedRule rule, double beta2) implements Shape {
     /**
      * The factor multiplied into {@code out}: LINEAR by its closed form while it rises (its method's bits), nothing
      * from {@code LAST_STEP} on, where it is 1; EXPONENTIAL per block of {@code FILL_BLOCK} steps, from an anchor
-     * {@code a = 1 - exp(-(s + 1) / tau)} computed as its method computes it, {@code 1 - exp(-(s + 1 + k) / tau) =
+     * {@code a = 1 - exp(-(s + 1) / tau)}, its method's value, {@code 1 - exp(-(s + 1 + k) / tau) =
      * a exp(-k / tau) + (1 - exp(-k / tau))} with both tabulated: two terms {@code >= 0}, so nothing cancels and no
      * error grows along the block; RADAM through its method before {@link #tableFrom}, then per block from
      * {@code p = beta2^s} and {@code q = 1 - beta2^s} computed as its method computes them,
@@ -163,7 +163,7 @@ record UntunedShape(UntunedRule rule, double beta2) implements Shape {
                         .beginControlFlow("while (i < to)")
                         .addStatement("int length = $T.min(FILL_BLOCK, to - i)", Math.class)
                         .addStatement("long step = firstStep + (i - from)")
-                        .addStatement("double anchor = -$T.expm1(-((double) step + 1) / $N)", Math.class, tau)
+                        .addStatement("double anchor = $N(step)", code.rate())
                         .add("// 1 - exp(-(step + 1 + k) / tau), from the anchor: two terms >= 0\n")
                         .beginControlFlow("for (int k = 0; k < length; k++)")
                         .addStatement("out[i + k] *= anchor * $N[k] + $N[k]", decay, rise)
