@@ -281,8 +281,8 @@ final class FillCode {
      * reach {@code step}, a {@code long} constant ({@code from} if they start past it, at most {@code to}).
      */
     static CodeBlock endBefore(String step) {
-        return CodeBlock.of("int end = firstStep >= $N ? from$W: from + (int) $T.min(to - from, $N - firstStep);\n", step,
-                Math.class, step);
+        return CodeBlock.of("int end = firstStep >= $N ? from$W: from + (int) $T.min(to - from, $N - firstStep);\n",
+                step, Math.class, step);
     }
 
     /**

@@ -212,10 +212,10 @@ record UntunedShape(UntunedRule rule, double beta2) implements Shape {
 
     /**
      * The first step of RADAM whose factor {@code fill} computes from tables: the first where
-     * {@code t = 2 s beta2^s / (1 - beta2^s) <= TABLE_CONDITION (rho - 4)}. Before it, {@code rho - 4 = rho_inf - 4 - t}
-     * is a small difference of large terms, so the tables' few ulps in {@code t} would be many in the factor;
-     * {@code fill} takes the method's own values there. {@code t / (rho - 4)} falls as s grows: a binary search over
-     * every step.
+     * {@code t = 2 s beta2^s / (1 - beta2^s) <= TABLE_CONDITION (rho - 4)}. Before it,
+     * {@code rho - 4 = rho_inf - 4 - t} is a small difference of large terms, so the tables' few ulps in {@code t}
+     * would be many in the factor; {@code fill} takes the method's own values there. {@code t / (rho - 4)} falls as
+     * s grows: a binary search over every step.
      */
     long tableFrom() {
         double logBeta2 = StrictMath.log(beta2);
