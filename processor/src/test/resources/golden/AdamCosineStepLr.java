@@ -302,7 +302,7 @@ public final class AdamCosineStepLr implements StepLr {
      * computed as {@code sqrt((rho - 4) * (rho - 2) / rho * UNTUNED_SCALE), rho from exp(UNTUNED_LOG_BETA2 * s) and -expm1(UNTUNED_LOG_BETA2 * s)}.
      */
     private static double untunedWarmup(long step) {
-        double s = (double) step + UNTUNED_OFFSET;
+        double s = toDouble(step) + UNTUNED_OFFSET;
         double e = UNTUNED_LOG_BETA2 * s;
         // rho(s) = rho_inf - 2 s beta2^s / (1 - beta2^s)
         double rho = UNTUNED_RHO_INF - 2 * s * Math.exp(e) / -Math.expm1(e);
@@ -320,7 +320,7 @@ public final class AdamCosineStepLr implements StepLr {
         while (i < to) {
             int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
-            double s = (double) step + UNTUNED_OFFSET;
+            double s = toDouble(step) + UNTUNED_OFFSET;
             double e = UNTUNED_LOG_BETA2 * s;
             double p = Math.exp(e);
             double q = -Math.expm1(e);

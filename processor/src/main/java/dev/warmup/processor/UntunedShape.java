@@ -114,10 +114,11 @@ record UntunedShape(UntunedRule rule, double beta2) implements Shape {
                     .addStatement("return 1.0")
                     .build();
             case EXPONENTIAL -> CodeBlock.builder()
-                    .addStatement("return -$T.expm1(-((double) step + 1) / $N)", Math.class, code.use(tauConstant()))
+                    .addStatement("return -$T.expm1(-($L + 1) / $N)", Math.class, StepValue.of(code, "step"),
+                            code.use(tauConstant()))
                     .build();
             case RADAM -> CodeBlock.builder()
-                    .addStatement("double s = (double) step + $N", code.use(offsetConstant()))
+                    .addStatement("double s = $L + $N", StepValue.of(code, "step"), code.use(offsetConstant()))
                     .addStatement("double e = $N * s", code.use(logBeta2Constant()))
                     .add("// rho(s) = rho_inf - 2 s beta2^s / (1 - beta2^s)\n")
                     .addStatement("double rho = $N - 2 * s * $T.exp(e) / -$T.expm1(e)", code.use(rhoInfinityConstant()),
@@ -187,7 +188,8 @@ record UntunedShape(UntunedRule rule, double beta2) implements Shape {
                         .beginControlFlow("while (i < to)")
                         .addStatement("int length = $T.min(FILL_BLOCK, to - i)", Math.class)
                         .addStatement("long step = firstStep + (i - from)")
-                        .addStatement("double s = (double) step + $N", code.use(offsetConstant()))
+                        .addStatement("double s = $L + $N", StepValue.of(code, "step"),
+                                code.use(offsetConstant()))
                         .addStatement("double e = $N * s", code.use(logBeta2Constant()))
                         .addStatement("double p = $T.exp(e)", Math.class)
                         .addStatement("double q = -$T.expm1(e)", Math.class)
