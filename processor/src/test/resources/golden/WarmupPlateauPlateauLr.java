@@ -113,6 +113,13 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
     private static final double WARMUP_SLOPE = 0.001;
 
     /**
+     * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
+     * register (JDK-8318562, before JDK 23): {@link #toDouble} then converts from the bits.
+     * A constant to C2, which compiles only the branch this JVM takes.
+     */
+    private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
+
+    /**
      * The current plateau rate.
      */
     private double lr = INIT_LR;
@@ -239,11 +246,10 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
     }
 
     /**
-     * {@code (double) n}, the same value; below 2^52 from the bits of 2^52 + n, exactly, without
-     * the {@code cvtsi2sd} instruction, which JDK 17's C2 leaves waiting on the last write of its
-     * target register (JDK-8318562).
+     * {@code (double) n}, the same value; where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}),
+     * below 2^52 from the bits of 2^52 + n, exactly.
      */
     private static double toDouble(long n) {
-        return n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
+        return CVTSI2SD_WAITS && n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 }

@@ -1,5 +1,6 @@
 package dev.warmup.processor;
 
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,17 +19,19 @@ final class Code {
     private final Map<String, NamedConstant> constants;
     private final Map<String, FillCode.Table> tables;
     private final Map<String, MethodSpec> methods;
+    private final Map<String, FieldSpec> fields;
     private final String rate;
 
     Code() {
-        this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), "lr");
+        this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), "lr");
     }
 
     private Code(Map<String, NamedConstant> constants, Map<String, FillCode.Table> tables,
-            Map<String, MethodSpec> methods, String rate) {
+            Map<String, MethodSpec> methods, Map<String, FieldSpec> fields, String rate) {
         this.constants = constants;
         this.tables = tables;
         this.methods = methods;
+        this.fields = fields;
         this.rate = rate;
     }
 
@@ -42,7 +45,7 @@ final class Code {
 
     /** The same class's code, for the patterns of a shape whose rate is {@code method}'s, a factor of a product. */
     Code forRate(String method) {
-        return new Code(constants, tables, methods, method);
+        return new Code(constants, tables, methods, fields, method);
     }
 
     /** The name of {@code constant}, which the class will declare; one name, one value. */
@@ -83,6 +86,23 @@ final class Code {
             methods.put(name, method.get());
         }
         return name;
+    }
+
+    /**
+     * The name of {@code field}, a private static final field of the class that code reads, whose value the class
+     * finds when it is loaded (not the processor: {@link StepValue}'s JDK test); declared after the constants, in
+     * order of first use; one name, one field.
+     */
+    String field(FieldSpec field) {
+        FieldSpec before = fields.putIfAbsent(field.name(), field);
+        if (before != null && !before.equals(field)) {
+            throw new IllegalStateException(field.name() + " defined twice");
+        }
+        return field.name();
+    }
+
+    List<FieldSpec> fields() {
+        return new ArrayList<>(fields.values());
     }
 
     List<MethodSpec> methods() {

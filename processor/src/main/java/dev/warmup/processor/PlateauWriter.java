@@ -66,6 +66,7 @@ final class PlateauWriter {
         for (NamedConstant constant : warmupConstants) {
             type.addField(ScheduleWriter.constantField(constant, constant.literal()));
         }
+        type.addFields(code.fields());
         type.addField(FieldSpec.builder(TypeName.DOUBLE, "lr", Modifier.PRIVATE)
                 .addJavadoc("The current plateau rate.\n")
                 .initializer("INIT_LR")

@@ -57,6 +57,7 @@ final class ScheduleWriter {
         for (int i = 0; i < constants.size(); i++) {
             type.addField(constantField(constants.get(i), literals.get(i)));
         }
+        type.addFields(code.fields());
         List<FillCode.Table> tables = code.tables();
         if (!tables.isEmpty()) {
             type.addField(FieldSpec.builder(TypeName.INT, "FILL_BLOCK", Modifier.PRIVATE, Modifier.STATIC,

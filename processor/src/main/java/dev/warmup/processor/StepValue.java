@@ -1,35 +1,48 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import javax.lang.model.element.Modifier;
 
 /**
  * A count of steps, a {@code long}, as the {@code double} the formulas take: the generated class's private
- * {@code toDouble(long)}, the same value as the cast. Below 2^52 it puts n in the mantissa of 2^52 and subtracts
- * 2^52, which is exact and needs no {@code cvtsi2sd}: JDK 17's C2 emits that instruction without clearing its target
- * register first, so it waits on whatever last wrote that register, often the previous call's result
- * (JDK-8318562; cleared from JDK 23 on). Measured on the phased exponential-then-poly shape, JDK 17: 8.4 ns per call
- * with the cast, 2.0 with this, 2.3 by hand; JDK 25: 1.9 and 2.0.
+ * {@code toDouble(long)}, the same value as the cast. JDK 17's C2 emits {@code cvtsi2sd} for the cast without
+ * clearing its target register first, so the conversion waits on whatever last wrote that register, often the previous
+ * call's result (JDK-8318562; cleared from JDK 23 on). There, below 2^52, {@code toDouble} puts n in the mantissa of
+ * 2^52 and subtracts 2^52, which is exact and needs no {@code cvtsi2sd}; from JDK 23 on it is the cast, cheaper than
+ * those three operations. Which of the two is a {@code static final} field that the class sets when it is loaded,
+ * {@code CVTSI2SD_WAITS}, and that C2 folds: each JVM compiles only its own branch. Measured on the phased
+ * exponential-then-poly shape, JDK 17: 8.4 ns per call with the cast, 2.0 with the bits, 2.3 by hand; on JDK 25 the
+ * cast against the bits, per sweep step: one-cycle {@code LINEAR} 0.69 against 1.18 ns, per call 5 to 13 % less on
+ * five shapes (docs/performance.md).
  */
 final class StepValue {
+
+    private static final FieldSpec CVTSI2SD_WAITS = FieldSpec.builder(TypeName.BOOLEAN, "CVTSI2SD_WAITS",
+                    Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target\n"
+                    + "register (JDK-8318562, before JDK 23): {@link #toDouble} then converts from the bits.\n"
+                    + "A constant to C2, which compiles only the branch this JVM takes.\n")
+            .initializer("$T.version().feature() < 23", Runtime.class)
+            .build();
 
     private static final MethodSpec TO_DOUBLE = MethodSpec.methodBuilder("toDouble")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(TypeName.DOUBLE)
             .addParameter(TypeName.LONG, "n")
-            .addJavadoc("{@code (double) n}, the same value; below 2^52 from the bits of 2^52 + n, exactly, without\n"
-                    + "the {@code cvtsi2sd} instruction, which JDK 17's C2 leaves waiting on the last write of its\n"
-                    + "target register (JDK-8318562).\n")
-            .addStatement("return n >>> 52 == 0 ? $T.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n",
-                    Double.class)
+            .addJavadoc("{@code (double) n}, the same value; where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}),\n"
+                    + "below 2^52 from the bits of 2^52 + n, exactly.\n")
+            .addStatement("return $N && n >>> 52 == 0 ? $T.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n",
+                    CVTSI2SD_WAITS, Double.class)
             .build();
 
     private StepValue() {}
 
     /** {@code toDouble(steps)}: {@code steps}, an expression of type {@code long}, as a double. */
     static CodeBlock of(Code code, CodeBlock steps) {
+        code.field(CVTSI2SD_WAITS);
         return CodeBlock.of("$N($L)", code.method(TO_DOUBLE), steps);
     }
 

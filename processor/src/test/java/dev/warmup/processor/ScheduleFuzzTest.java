@@ -105,7 +105,7 @@ class ScheduleFuzzTest {
 
     /** Types of java.lang and java.util that generated code could name; a type of the package may take the name. */
     private static final List<String> SHADOWING_NAMES = List.of("Math", "String", "Override", "Object",
-            "IllegalArgumentException", "Double", "Long", "Arrays", "StepLr", "Generated", "System");
+            "IllegalArgumentException", "Double", "Long", "Arrays", "StepLr", "Generated", "System", "Runtime");
 
     private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
