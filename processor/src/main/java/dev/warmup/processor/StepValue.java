@@ -15,8 +15,8 @@ import javax.lang.model.element.Modifier;
  * those three operations. Which of the two is a {@code static final} field that the class sets when it is loaded,
  * {@code CVTSI2SD_WAITS}, and that C2 folds: each JVM compiles only its own branch. Measured on the phased
  * exponential-then-poly shape, JDK 17: 8.4 ns per call with the cast, 2.0 with the bits, 2.3 by hand; on JDK 25 the
- * cast against the bits, per sweep step: one-cycle {@code LINEAR} 0.69 against 1.18 ns, per call 5 to 13 % less on
- * five shapes (docs/performance.md).
+ * cast against the bits, one-cycle {@code LINEAR} per sweep step: 0.79 against 1.30 ns (4 forks; per call, within
+ * the noise of 1.3 to 1.6 ns; docs/performance.md).
  */
 final class StepValue {
 
