@@ -232,10 +232,13 @@ class FillUlpsTest {
 
     /** {@code a^(power^t)} as {@code exp(ln(a) exp(t ln(power)))}. */
     private static BigDecimal repeatedPower(double a, double power, long t) {
-        BigDecimal exponent = ExponentialUlpsTest.exp(LOG_POWER.computeIfAbsent(power,
-                p -> ExponentialUlpsTest.ln(new BigDecimal(p))).multiply(big(t), DIGITS));
-        return ExponentialUlpsTest.exp(LOG_POWER.computeIfAbsent(a, x -> ExponentialUlpsTest.ln(new BigDecimal(x)))
-                .multiply(exponent, DIGITS));
+        BigDecimal exponent = ExponentialUlpsTest.exp(ln(power).multiply(big(t), DIGITS));
+        return ExponentialUlpsTest.exp(ln(a).multiply(exponent, DIGITS));
+    }
+
+    /** {@code ln x} to 60 digits, computed once per x. */
+    private static BigDecimal ln(double x) {
+        return LOGS.computeIfAbsent(x, k -> ExponentialUlpsTest.ln(new BigDecimal(k)));
     }
 
     /**
@@ -248,8 +251,8 @@ class FillUlpsTest {
         return Math.abs(Math.log(a) * Math.expm1(w)) * (1 + w) + 4;
     }
 
-    /** {@code ln x} for {@link #repeatedPower}, once per x. */
-    private static final java.util.Map<Double, BigDecimal> LOG_POWER = new java.util.HashMap<>();
+    /** The logarithms {@link #ln} has computed. */
+    private static final java.util.Map<Double, BigDecimal> LOGS = new java.util.HashMap<>();
 
     /**
      * RAdam's warmup factor at step t (from 0) as pytorch_warmup defines it, exactly: {@code s = t + offset}, the
