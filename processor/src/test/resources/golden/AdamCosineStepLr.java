@@ -166,7 +166,7 @@ public final class AdamCosineStepLr implements StepLr {
 
     /**
      * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
-     * register (JDK-8318562, before JDK 23): {@link #toDouble} then converts from the bits.
+     * register (JDK-8318562, before JDK 23): the conversions of steps then take the bits.
      * A constant to C2, which compiles only the branch this JVM takes.
      */
     private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
@@ -248,7 +248,7 @@ public final class AdamCosineStepLr implements StepLr {
             int last = length - 1;
             // sin(w (T - t)), rotated backward from the block's last step, where it is smallest
             long step = firstStep + (i - from) + last;
-            double angle = DECAY_HALF_OMEGA * toDouble(TOTAL_STEPS - step);
+            double angle = DECAY_HALF_OMEGA * smallToDouble(TOTAL_STEPS - step);
             double sin = Math.sin(angle);
             double cos = Math.cos(angle);
             for (int k = 0; k < length; k++) {
@@ -338,6 +338,15 @@ public final class AdamCosineStepLr implements StepLr {
             }
             i += length;
         }
+    }
+
+    /**
+     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
+     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
+     * 2^52 + n, exactly, with no test of the range.
+     */
+    private static double smallToDouble(long n) {
+        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     @Override

@@ -105,7 +105,7 @@ public final class ChainedStepLr implements StepLr {
 
     /**
      * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
-     * register (JDK-8318562, before JDK 23): {@link #toDouble} then converts from the bits.
+     * register (JDK-8318562, before JDK 23): the conversions of steps then take the bits.
      * A constant to C2, which compiles only the branch this JVM takes.
      */
     private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
@@ -161,11 +161,12 @@ public final class ChainedStepLr implements StepLr {
     }
 
     /**
-     * {@code (double) n}, the same value; where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}),
-     * below 2^52 from the bits of 2^52 + n, exactly.
+     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
+     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
+     * 2^52 + n, exactly, with no test of the range.
      */
-    private static double toDouble(long n) {
-        return CVTSI2SD_WAITS && n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
+    private static double smallToDouble(long n) {
+        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     /**
@@ -174,9 +175,17 @@ public final class ChainedStepLr implements StepLr {
      */
     private static double factor1(long step) {
         if (step < FACTOR_1_STEPS) {
-            return FACTOR_1_START + FACTOR_1_SLOPE * toDouble(step);
+            return FACTOR_1_START + FACTOR_1_SLOPE * smallToDouble(step);
         }
         return FACTOR_1_END;
+    }
+
+    /**
+     * {@code (double) n}, the same value; where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}),
+     * below 2^52 from the bits of 2^52 + n, exactly.
+     */
+    private static double toDouble(long n) {
+        return CVTSI2SD_WAITS && n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     /**
@@ -212,7 +221,7 @@ public final class ChainedStepLr implements StepLr {
     private void timesFactor1OnSpan(double[] out, int from, int to, long firstStep) {
         for (int i = from; i < to; i++) {
             long step = firstStep + (i - from);
-            out[i] *= FACTOR_1_START + FACTOR_1_SLOPE * toDouble(step);
+            out[i] *= FACTOR_1_START + FACTOR_1_SLOPE * smallToDouble(step);
         }
     }
 

@@ -86,7 +86,7 @@ public final class Cifar10StepLr implements StepLr {
 
     /**
      * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
-     * register (JDK-8318562, before JDK 23): {@link #toDouble} then converts from the bits.
+     * register (JDK-8318562, before JDK 23): the conversions of steps then take the bits.
      * A constant to C2, which compiles only the branch this JVM takes.
      */
     private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
@@ -124,7 +124,7 @@ public final class Cifar10StepLr implements StepLr {
         }
         if (step < WARMUP_STEPS) {
             // linear warmup: startLr + (initLr - startLr) * t / W
-            return WARMUP_SLOPE * toDouble(step);
+            return WARMUP_SLOPE * smallToDouble(step);
         }
         // exponential decay: initLr * gamma^(t - W)
         // u * DECAY_LOG_GAMMA (to 60 digits) as y + yLow: y the double product, yLow its error
@@ -171,7 +171,7 @@ public final class Cifar10StepLr implements StepLr {
         while (i < to) {
             int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
-            double firstDone = toDouble(step);
+            double firstDone = smallToDouble(step);
             System.arraycopy(FILL_STEPS, 0, out, i, length);
             for (int j = i; j < i + length; j++) {
                 double k = out[j];
@@ -207,6 +207,15 @@ public final class Cifar10StepLr implements StepLr {
             }
             i += length;
         }
+    }
+
+    /**
+     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
+     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
+     * 2^52 + n, exactly, with no test of the range.
+     */
+    private static double smallToDouble(long n) {
+        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     /**

@@ -82,7 +82,7 @@ public final class ClrStepLr implements StepLr {
 
     /**
      * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
-     * register (JDK-8318562, before JDK 23): {@link #toDouble} then converts from the bits.
+     * register (JDK-8318562, before JDK 23): the conversions of steps then take the bits.
      * A constant to C2, which compiles only the branch this JVM takes.
      */
     private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
@@ -119,8 +119,8 @@ public final class ClrStepLr implements StepLr {
         }
         long cycle = step / CYCLE_LENGTH;
         long position = step - cycle * CYCLE_LENGTH;
-        double height = position <= STEP_SIZE_UP ? UP_SLOPE * toDouble(position)
-                : DOWN_SLOPE * toDouble(CYCLE_LENGTH - position);
+        double height = position <= STEP_SIZE_UP ? UP_SLOPE * smallToDouble(position)
+                : DOWN_SLOPE * smallToDouble(CYCLE_LENGTH - position);
         return BASE_LR + height * Math.exp(LOG_GAMMA * step);
     }
 
@@ -177,7 +177,7 @@ public final class ClrStepLr implements StepLr {
         while (i < to) {
             int length = Math.min(FILL_BLOCK, to - i);
             long position = firstStep + (i - from);
-            double firstDone = toDouble(position);
+            double firstDone = smallToDouble(position);
             System.arraycopy(FILL_STEPS, 0, out, i, length);
             for (int j = i; j < i + length; j++) {
                 double k = out[j];
@@ -192,7 +192,7 @@ public final class ClrStepLr implements StepLr {
         while (i < to) {
             int length = Math.min(FILL_BLOCK, to - i);
             long position = firstStep + (i - from);
-            double firstLeft = toDouble(CYCLE_LENGTH - position);
+            double firstLeft = smallToDouble(CYCLE_LENGTH - position);
             System.arraycopy(FILL_STEPS, 0, out, i, length);
             for (int j = i; j < i + length; j++) {
                 double k = out[j];
@@ -203,11 +203,12 @@ public final class ClrStepLr implements StepLr {
     }
 
     /**
-     * {@code (double) n}, the same value; where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}),
-     * below 2^52 from the bits of 2^52 + n, exactly.
+     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
+     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
+     * 2^52 + n, exactly, with no test of the range.
      */
-    private static double toDouble(long n) {
-        return CVTSI2SD_WAITS && n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
+    private static double smallToDouble(long n) {
+        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     @Override

@@ -249,7 +249,7 @@ public final class OneCycleStepLr implements StepLr {
 
     /**
      * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
-     * register (JDK-8318562, before JDK 23): {@link #toDouble} then converts from the bits.
+     * register (JDK-8318562, before JDK 23): the conversions of steps then take the bits.
      * A constant to C2, which compiles only the branch this JVM takes.
      */
     private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
@@ -313,8 +313,8 @@ public final class OneCycleStepLr implements StepLr {
         }
         if (step <= PHASE_1_LAST) {
             // phase 1: cosine 0.004 -> 0.1
-            double done = toDouble(step);
-            double left = (PHASE_1_END - toDouble(step));
+            double done = smallToDouble(step);
+            double left = (PHASE_1_END - smallToDouble(step));
             if (left <= done / 2) {
                 // far from the low end, m <= n / 2: cos(w m), m the steps from the high end
                 double c = Math.cos(PHASE_1_HALF_OMEGA * left);
@@ -329,8 +329,8 @@ public final class OneCycleStepLr implements StepLr {
         }
         if (step <= PHASE_2_LAST) {
             // phase 2: cosine 0.1 -> 0.004
-            double done = (toDouble(step) - PHASE_1_END);
-            double left = (PHASE_2_END - toDouble(step));
+            double done = (smallToDouble(step) - PHASE_1_END);
+            double left = (PHASE_2_END - smallToDouble(step));
             if (done <= left / 2) {
                 // far from the low end, m <= n / 2: cos(w m), m the steps from the high end
                 double c = Math.cos(PHASE_2_HALF_OMEGA * done);
@@ -348,8 +348,8 @@ public final class OneCycleStepLr implements StepLr {
             return PHASE_2_END_LR + PHASE_2_AMPLITUDE * (s * s);
         }
         // phase 3: cosine 0.004 -> 4.0E-7
-        double done = (toDouble(step) - PHASE_2_END);
-        double left = toDouble(LAST_STEP - step);
+        double done = (smallToDouble(step) - PHASE_2_END);
+        double left = smallToDouble(LAST_STEP - step);
         if (done <= left / 2) {
             // far from the low end, m <= n / 2: cos(w m), m the steps from the high end
             double c = Math.cos(PHASE_3_HALF_OMEGA * done);
@@ -398,7 +398,7 @@ public final class OneCycleStepLr implements StepLr {
             int length = Math.min(FILL_BLOCK, to - i);
             // sin(w t), rotated forward from the block's first step, where it is smallest
             long step = firstStep + (i - from);
-            double angle = PHASE_1_HALF_OMEGA * toDouble(step);
+            double angle = PHASE_1_HALF_OMEGA * smallToDouble(step);
             double sin = Math.sin(angle);
             double cos = Math.cos(angle);
             for (int k = 0; k < length; k++) {
@@ -416,7 +416,7 @@ public final class OneCycleStepLr implements StepLr {
             int last = length - 1;
             // sin(w (PHASE_2_END - t)), rotated backward from the block's last step, where it is smallest
             long step = firstStep + (i - from) + last;
-            double angle = PHASE_2_HALF_OMEGA * (PHASE_2_END - toDouble(step));
+            double angle = PHASE_2_HALF_OMEGA * (PHASE_2_END - smallToDouble(step));
             double sin = Math.sin(angle);
             double cos = Math.cos(angle);
             for (int k = 0; k < length; k++) {
@@ -434,7 +434,7 @@ public final class OneCycleStepLr implements StepLr {
             int last = length - 1;
             // sin(w (LAST_STEP - t)), rotated backward from the block's last step, where it is smallest
             long step = firstStep + (i - from) + last;
-            double angle = PHASE_3_HALF_OMEGA * toDouble(LAST_STEP - step);
+            double angle = PHASE_3_HALF_OMEGA * smallToDouble(LAST_STEP - step);
             double sin = Math.sin(angle);
             double cos = Math.cos(angle);
             for (int k = 0; k < length; k++) {
@@ -446,11 +446,12 @@ public final class OneCycleStepLr implements StepLr {
     }
 
     /**
-     * {@code (double) n}, the same value; where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}),
-     * below 2^52 from the bits of 2^52 + n, exactly.
+     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
+     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
+     * 2^52 + n, exactly, with no test of the range.
      */
-    private static double toDouble(long n) {
-        return CVTSI2SD_WAITS && n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
+    private static double smallToDouble(long n) {
+        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     /**

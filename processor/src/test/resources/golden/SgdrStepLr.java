@@ -256,7 +256,7 @@ public final class SgdrStepLr implements StepLr {
 
     /**
      * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
-     * register (JDK-8318562, before JDK 23): {@link #toDouble} then converts from the bits.
+     * register (JDK-8318562, before JDK 23): the conversions of steps then take the bits.
      * A constant to C2, which compiles only the branch this JVM takes.
      */
     private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
@@ -287,7 +287,7 @@ public final class SgdrStepLr implements StepLr {
         }
         if (step < WARMUP_STEPS) {
             // linear warmup: startLr + (baseLr - startLr) * t / W
-            return START_LR + WARMUP_SLOPE * toDouble(step);
+            return START_LR + WARMUP_SLOPE * smallToDouble(step);
         }
         long d = step - WARMUP_STEPS;
         // the cycle by its logarithm, corrected by at most one against the cycle starts
@@ -376,7 +376,7 @@ public final class SgdrStepLr implements StepLr {
         while (i < to) {
             int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
-            double firstDone = toDouble(step);
+            double firstDone = smallToDouble(step);
             System.arraycopy(FILL_STEPS, 0, out, i, length);
             for (int j = i; j < i + length; j++) {
                 double k = out[j];
@@ -465,6 +465,15 @@ public final class SgdrStepLr implements StepLr {
         double y = high + rest;
         double s = sine(y, rest - (y - high));
         return AMPLITUDE * (s * s);
+    }
+
+    /**
+     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
+     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
+     * 2^52 + n, exactly, with no test of the range.
+     */
+    private static double smallToDouble(long n) {
+        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     /**

@@ -114,7 +114,7 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
 
     /**
      * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
-     * register (JDK-8318562, before JDK 23): {@link #toDouble} then converts from the bits.
+     * register (JDK-8318562, before JDK 23): the conversions of steps then take the bits.
      * A constant to C2, which compiles only the branch this JVM takes.
      */
     private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
@@ -157,7 +157,7 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
         }
         if (step < WARMUP_STEPS) {
             // linear warmup: startLr + (initLr - startLr) * t / W
-            return WARMUP_SLOPE * toDouble(step);
+            return WARMUP_SLOPE * smallToDouble(step);
         }
         return lr;
     }
@@ -246,10 +246,11 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
     }
 
     /**
-     * {@code (double) n}, the same value; where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}),
-     * below 2^52 from the bits of 2^52 + n, exactly.
+     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
+     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
+     * 2^52 + n, exactly, with no test of the range.
      */
-    private static double toDouble(long n) {
-        return CVTSI2SD_WAITS && n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
+    private static double smallToDouble(long n) {
+        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 }

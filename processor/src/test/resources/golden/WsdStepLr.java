@@ -94,7 +94,7 @@ public final class WsdStepLr implements StepLr {
 
     /**
      * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
-     * register (JDK-8318562, before JDK 23): {@link #toDouble} then converts from the bits.
+     * register (JDK-8318562, before JDK 23): the conversions of steps then take the bits.
      * A constant to C2, which compiles only the branch this JVM takes.
      */
     private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
@@ -125,7 +125,7 @@ public final class WsdStepLr implements StepLr {
         }
         if (step < PHASE_1_END) {
             // phase 1: linear 0.0 -> 0.001
-            return PHASE_1_SLOPE * toDouble(step);
+            return PHASE_1_SLOPE * smallToDouble(step);
         }
         if (step < PHASE_2_END) {
             // phase 2: constant 0.001
@@ -133,7 +133,7 @@ public final class WsdStepLr implements StepLr {
         }
         if (step < PHASE_3_END) {
             // phase 3: linear 0.001 -> 0.0
-            return PHASE_3_SLOPE * toDouble(PHASE_3_END - step);
+            return PHASE_3_SLOPE * smallToDouble(PHASE_3_END - step);
         }
         // after the last phase, its end value holds
         return FINAL_LR;
@@ -173,7 +173,7 @@ public final class WsdStepLr implements StepLr {
         while (i < to) {
             int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
-            double firstDone = toDouble(step);
+            double firstDone = smallToDouble(step);
             System.arraycopy(FILL_STEPS, 0, out, i, length);
             for (int j = i; j < i + length; j++) {
                 double k = out[j];
@@ -192,7 +192,7 @@ public final class WsdStepLr implements StepLr {
         while (i < to) {
             int length = Math.min(FILL_BLOCK, to - i);
             long step = firstStep + (i - from);
-            double firstLeft = toDouble(PHASE_3_END - step);
+            double firstLeft = smallToDouble(PHASE_3_END - step);
             System.arraycopy(FILL_STEPS, 0, out, i, length);
             for (int j = i; j < i + length; j++) {
                 double k = out[j];
@@ -203,11 +203,12 @@ public final class WsdStepLr implements StepLr {
     }
 
     /**
-     * {@code (double) n}, the same value; where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}),
-     * below 2^52 from the bits of 2^52 + n, exactly.
+     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
+     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
+     * 2^52 + n, exactly, with no test of the range.
      */
-    private static double toDouble(long n) {
-        return CVTSI2SD_WAITS && n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
+    private static double smallToDouble(long n) {
+        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     @Override

@@ -120,9 +120,10 @@ record Span(Bound start, Bound end, String variable, boolean inBlock) {
             return CodeBlock.of("(firstDone + k)");
         }
         if (!start.isWhole()) {
-            return CodeBlock.of("($L - $N)", StepValue.of(code, variable), code.use(start.constant()));
+            return CodeBlock.of("($L - $N)", toDouble(code, CodeBlock.of("$L", variable)),
+                    code.use(start.constant()));
         }
-        return StepValue.of(code, start.isZero() ? CodeBlock.of("$L", variable)
+        return toDouble(code, start.isZero() ? CodeBlock.of("$L", variable)
                 : CodeBlock.of("$L - $N", variable, code.use(start.constant())));
     }
 
@@ -132,9 +133,18 @@ record Span(Bound start, Bound end, String variable, boolean inBlock) {
             return CodeBlock.of("(firstLeft - k)");
         }
         if (!end.isWhole()) {
-            return CodeBlock.of("($N - $L)", code.use(end.constant()), StepValue.of(code, variable));
+            return CodeBlock.of("($N - $L)", code.use(end.constant()), toDouble(code, CodeBlock.of("$L", variable)));
         }
-        return StepValue.of(code, CodeBlock.of("$N - $L", code.use(end.constant()), variable));
+        return toDouble(code, CodeBlock.of("$N - $L", code.use(end.constant()), variable));
+    }
+
+    /**
+     * {@code steps}, a count of this span's steps (its variable, the steps done or the steps left, each in [0, end]
+     * where the code runs), as a double: by {@link StepValue#ofSmall} where the span ends below 2^52, so that every
+     * such count is below it, else by {@link StepValue#of}.
+     */
+    private CodeBlock toDouble(Code code, CodeBlock steps) {
+        return end != null && end.value() < 0x1p52 ? StepValue.ofSmall(code, steps) : StepValue.of(code, steps);
     }
 
     /** The whole steps done as a {@code long}, for a whole start: {@code step}, or {@code (step - START)}. */
