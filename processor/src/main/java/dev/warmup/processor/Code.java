@@ -78,12 +78,16 @@ final class Code {
 
     /**
      * As {@link #method(MethodSpec)}, for a method whose code declares others: its place is taken before
-     * {@code method} builds it, so that it comes before them; built once.
+     * {@code method} builds it, so that it comes before them; built once, and named {@code name}.
      */
     String method(String name, Supplier<MethodSpec> method) {
         if (!methods.containsKey(name)) {
             methods.put(name, null);
-            methods.put(name, method.get());
+            MethodSpec built = method.get();
+            if (!built.name().equals(name)) {
+                throw new IllegalStateException("method " + built.name() + " declared as " + name);
+            }
+            methods.put(name, built);
         }
         return name;
     }
