@@ -260,11 +260,12 @@ public final class AdamCosineStepLr implements StepLr {
     }
 
     /**
-     * {@code (double) n}, the same value; where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}),
-     * below 2^52 from the bits of 2^52 + n, exactly.
+     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
+     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
+     * 2^52 + n, exactly, with no test of the range.
      */
-    private static double toDouble(long n) {
-        return CVTSI2SD_WAITS && n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
+    private static double smallToDouble(long n) {
+        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     /**
@@ -291,16 +292,24 @@ public final class AdamCosineStepLr implements StepLr {
         long left = TOTAL_STEPS - step;
         if (step <= left / 2) {
             // far from the low end, m <= n / 2: cos(w m), m the steps from the high end
-            double c = Math.cos(DECAY_HALF_OMEGA * toDouble(step));
+            double c = Math.cos(DECAY_HALF_OMEGA * smallToDouble(step));
             return DECAY_AMPLITUDE * (c * c);
         }
         // near it: sin(w n), n the steps to the low end, by its Taylor polynomial at w n = y + yLow
-        double toLow = toDouble(left);
+        double toLow = smallToDouble(left);
         double high = DECAY_HALF_OMEGA_HIGH * toLow;
         double rest = DECAY_HALF_OMEGA_REST * toLow + DECAY_HALF_OMEGA_LOW * toLow;
         double y = high + rest;
         double s = sine(y, rest - (y - high));
         return DECAY_AMPLITUDE * (s * s);
+    }
+
+    /**
+     * {@code (double) n}, the same value; where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}),
+     * below 2^52 from the bits of 2^52 + n, exactly.
+     */
+    private static double toDouble(long n) {
+        return CVTSI2SD_WAITS && n >>> 52 == 0 ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     /**
@@ -338,15 +347,6 @@ public final class AdamCosineStepLr implements StepLr {
             }
             i += length;
         }
-    }
-
-    /**
-     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
-     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
-     * 2^52 + n, exactly, with no test of the range.
-     */
-    private static double smallToDouble(long n) {
-        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     @Override

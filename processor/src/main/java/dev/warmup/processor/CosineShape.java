@@ -143,7 +143,7 @@ record CosineShape(double start, double end, Span span, Names names, HalfOmega o
                     .addStatement("double left = $L", span.left(code));
         }
         return body.add(fromLowEndCode(code, omegaCode(code), rising() ? left : done, rising() ? done : left,
-                nearWhole(), c -> squared(code, c))).build();
+                nearWhole(), steps -> span.toDouble(code, CodeBlock.of("$L", steps)), c -> squared(code, c))).build();
     }
 
     /** A variable of the generated code that counts steps: a {@code long}, or a {@code double}. */
@@ -212,22 +212,23 @@ record CosineShape(double start, double end, Span span, Names names, HalfOmega o
 
     /**
      * What {@link #squared} computes, as statements that return {@code rate.apply(c)} with c the cosine's variable;
-     * {@code far} and {@code near} are variables in scope.
+     * {@code far} and {@code near} are variables in scope, each converted by {@code toDouble} where it is a
+     * {@code long}.
      */
     static CodeBlock fromLowEndCode(Code code, OmegaCode w, Steps far, Steps near, boolean whole,
-            Function<String, CodeBlock> rate) {
+            Function<String, CodeBlock> toDouble, Function<String, CodeBlock> rate) {
         CodeBlock.Builder body = CodeBlock.builder()
                 .beginControlFlow("if ($L <= $L / 2)", far.name(), near.name())
                 .add("// far from the low end, m <= n / 2: cos(w m), m the steps from the high end\n")
                 .addStatement("double c = $T.cos($L * $L)", Math.class, w.value(),
-                        far.isLong() ? StepValue.of(code, far.name()) : far.name())
+                        far.isLong() ? toDouble.apply(far.name()) : far.name())
                 .addStatement("return $L", rate.apply("c"))
                 .endControlFlow()
                 .add("// near it: sin(w n), n the steps to the low end, by its Taylor polynomial at w n = y + yLow\n");
         String n = near.name();
         if (near.isLong()) {
             n = "toLow";
-            body.addStatement("double toLow = $L", StepValue.of(code, near.name()));
+            body.addStatement("double toLow = $L", toDouble.apply(near.name()));
         }
         if (whole) {
             body.addStatement("double high = $L * $L", w.high(), n)

@@ -140,10 +140,11 @@ record Span(Bound start, Bound end, String variable, boolean inBlock) {
 
     /**
      * {@code steps}, a count of this span's steps (its variable, the steps done or the steps left, each in [0, end]
-     * where the code runs), as a double: by {@link StepValue#ofSmall} where the span ends below 2^52, so that every
-     * such count is below it, else by {@link StepValue#of}.
+     * where the code runs; also {@link CosineShape}'s {@code long} counts), as a double: by
+     * {@link StepValue#ofSmall} where the span ends below 2^52, so that every such count is below it, else by
+     * {@link StepValue#of}.
      */
-    private CodeBlock toDouble(Code code, CodeBlock steps) {
+    CodeBlock toDouble(Code code, CodeBlock steps) {
         return end != null && end.value() < 0x1p52 ? StepValue.ofSmall(code, steps) : StepValue.of(code, steps);
     }
 

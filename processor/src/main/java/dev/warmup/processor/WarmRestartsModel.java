@@ -281,7 +281,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         return body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + (baseLr - etaMin)"
                         + " * c^2,\n// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart\n")
                 .add(CosineShape.fromLowEndCode(code, omega, far, near, tMult == 1 && wholeCycles(),
-                        c -> rate(code, c)))
+                        steps -> StepValue.of(code, steps), c -> rate(code, c)))
                 .build();
     }
 
