@@ -27,6 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code FLOAT_TABLES}: both from {@code float[]} tables;</li>
  *   <li>{@code OUT_ONLY}: x read from {@code out} itself, y = x C, the factor written back: the loop reads and writes
  *       one array only, as the closed forms' {@code fill} does after copying the steps into {@code out};</li>
+ *   <li>{@code INDEX_POLYNOMIAL}: no table: x = s + k from the {@code int} index, y = {@code beta2^-k - 1} by its
+ *       Taylor polynomial of degree 12 in {@code -k ln(beta2)} (at most 0.256 over a block of 256), and {@code rho}'s
+ *       fraction brought over one denominator, so that a step takes one division and a square root: the loop reads
+ *       and writes {@code out} alone, but converts its index;</li>
  *   <li>{@code COPY}: none of it, only the copy of the inputs into {@code out} that every loop starts with (the
  *       harness's cost).</li>
  * </ul>
@@ -46,6 +50,18 @@ public class FillLoopBenchmark {
     private static final double RHO_INF = 2 / (1 - 0.999) - 1;
     private static final double SCALE = RHO_INF / ((RHO_INF - 4) * (RHO_INF - 2));
     private static final double[] GROWTH = new double[BLOCK];
+    /** The Taylor coefficients of {@code expm1}: {@code 1 / k!}, k = 2 to 12. */
+    private static final double E2 = 1.0 / 2;
+    private static final double E3 = E2 / 3;
+    private static final double E4 = E3 / 4;
+    private static final double E5 = E4 / 5;
+    private static final double E6 = E5 / 6;
+    private static final double E7 = E6 / 7;
+    private static final double E8 = E7 / 8;
+    private static final double E9 = E8 / 9;
+    private static final double E10 = E9 / 10;
+    private static final double E11 = E10 / 11;
+    private static final double E12 = E11 / 12;
     private static final double[] STEPS = new double[BLOCK];
     private static final float[] GROWTH_FLOAT = new float[BLOCK];
     private static final float[] STEPS_FLOAT = new float[BLOCK];
@@ -65,6 +81,7 @@ public class FillLoopBenchmark {
         DOUBLE_TABLES,
         FLOAT_TABLES,
         OUT_ONLY,
+        INDEX_POLYNOMIAL,
         COPY
     }
 
@@ -128,6 +145,21 @@ public class FillLoopBenchmark {
                 for (int j = 0; j < LENGTH; j++) {
                     double x = out[j];
                     out[j] = factor(RHO_INF - 2 * x * p / (q + x * c));
+                }
+            }
+            case INDEX_POLYNOMIAL -> {
+                double c = -LOG_BETA2;
+                for (int i = 0; i < LENGTH; i += BLOCK) {
+                    for (int k = 0; k < BLOCK; k++) {
+                        double x = c * k;
+                        double y = x * (1 + x * (E2 + x * (E3 + x * (E4 + x * (E5 + x * (E6 + x * (E7 + x * (E8
+                                + x * (E9 + x * (E10 + x * (E11 + x * E12)))))))))));
+                        // rho = RHO_INF - a / d, and (rho - 4) (rho - 2) / rho over the one denominator d (RHO_INF d - a)
+                        double d = q + y;
+                        double a = 2 * (s + k) * p;
+                        double r = RHO_INF * d - a;
+                        out[i + k] *= Math.sqrt(Math.max(0.0, (r - 4 * d) * (r - 2 * d) / (d * r) * SCALE));
+                    }
                 }
             }
             case COPY -> { }

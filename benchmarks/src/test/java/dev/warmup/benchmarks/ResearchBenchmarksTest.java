@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * The research benchmarks measure what they say: the copies of a generated body in {@link StepConversionBenchmark}
  * return the generated class's bits at every step the benchmark draws from, the hand formula it races is that
  * schedule (within 1e-12 of the peak, as {@link ShapesTest}), and the loops of {@link FillLoopBenchmark} that differ
- * only in where their inputs come from write the same values.
+ * only in where their inputs come from write the same values (within float precision for {@code float[]} tables, a few
+ * roundings for the polynomial).
  */
 class ResearchBenchmarksTest {
 
@@ -36,6 +37,11 @@ class ResearchBenchmarksTest {
         for (int i = 0; i < generated.out.length; i++) {
             // float tables: the steps are exact, the growth within float precision
             assertEquals(generated.out[i], floats.out[i], 1e-6 * generated.out[i], "at " + i);
+        }
+        FillLoopBenchmark polynomial = run(FillLoopBenchmark.Loop.INDEX_POLYNOMIAL);
+        for (int i = 0; i < generated.out.length; i++) {
+            // the polynomial and the one denominator: a few roundings apart
+            assertEquals(generated.out[i], polynomial.out[i], 1e-14 * generated.out[i], "at " + i);
         }
     }
 

@@ -20,12 +20,13 @@ import javax.lang.model.element.Modifier;
  * {@code BASE_LR * factor1(step) * factor2(step)}. {@code fill} writes {@code BASE_LR} into the whole range, then
  * multiplies each factor in by its shape's own pattern ({@link Shape#fillTimes}: closed forms, runs, an anchor per
  * block times tabulated factors), in the order {@code lr} multiplies: where every factor's pattern gives its method's
- * bits, {@code fill} gives {@code lr}'s.
+ * bits, {@code fill} gives {@code lr}'s. The product is the whole schedule, so that is {@link #fillBody}, over the
+ * whole range; the per-span {@link Shape#fill} is not used.
  *
  * @param scale the constant the factors multiply, or null for none
  * @param factors the factors, in the order they multiply
  */
-record ProductShape(NamedConstant scale, List<Factor> factors) implements ClosedFormShape {
+record ProductShape(NamedConstant scale, List<Factor> factors) implements Shape {
 
     /**
      * One factor: the method that computes it, what it is in words (for its Javadoc and the class's), and its shape.
@@ -50,22 +51,20 @@ record ProductShape(NamedConstant scale, List<Factor> factors) implements Closed
         return product;
     }
 
-    /** Every factor counts from step 0 and has no end: the product lies on {@code [0, infinity)}. */
+    /**
+     * {@code return} the product of the factors' methods, {@code BASE_LR * factor1(step) * factor2(step)}, each
+     * method declared through {@code code}.
+     */
     @Override
-    public Span span() {
-        return Span.from(Span.Bound.ZERO);
-    }
-
-    @Override
-    public CodeBlock expression(Code code) {
-        CodeBlock.Builder product = CodeBlock.builder();
+    public CodeBlock code(Code code) {
+        CodeBlock.Builder product = CodeBlock.builder().add("return ");
         if (scale != null) {
             product.add("$N * ", code.use(scale));
         }
         for (int i = 0; i < factors.size(); i++) {
             product.add(i == 0 ? "$N(step)" : " * $N(step)", code.method(method(factors.get(i), code)));
         }
-        return product.build();
+        return product.add(";\n").build();
     }
 
     /** The private method of a factor: its shape's statements, with its formula in its Javadoc. */
