@@ -154,7 +154,7 @@ public class FillLoopBenchmark {
                         double x = c * k;
                         double y = x * (1 + x * (E2 + x * (E3 + x * (E4 + x * (E5 + x * (E6 + x * (E7 + x * (E8
                                 + x * (E9 + x * (E10 + x * (E11 + x * E12)))))))))));
-                        // rho = RHO_INF - a / d, and (rho - 4) (rho - 2) / rho over the one denominator d (RHO_INF d - a)
+                        // rho = RHO_INF - a / d; (rho - 4) (rho - 2) / rho over one denominator, d (RHO_INF d - a)
                         double d = q + y;
                         double a = 2 * (s + k) * p;
                         double r = RHO_INF * d - a;
