@@ -87,7 +87,7 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
         Set<String> used = used(kind);
         for (String attribute : a.names()) {
             if (!attribute.equals("shape") && !used.contains(attribute)) {
-                f.ignored(attribute, "shape = FactorShape." + kind + " does not use it");
+                f.unused(attribute, "shape = FactorShape." + kind + " does not use it; remove it");
             }
         }
         boolean ok = true;

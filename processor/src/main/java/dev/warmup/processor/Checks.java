@@ -84,7 +84,7 @@ final class Checks {
     /**
      * The linear warmup's attributes, where an annotation has them: {@code warmupSteps} W {@code >= 0}, and, for
      * W > 0, {@code startLr} in {@code [0, rate]}, where {@code rate} is what the warmup rises to (checked alone, as a
-     * rate, when that was not valid); {@code startLr} set with W = 0 is a warning. Whether both are valid.
+     * rate, when that was not valid); {@code startLr} set with W = 0 is an error. Whether both are valid.
      *
      * @param rateAttribute the attribute the warmup rises to: {@code baseLr}, {@code initLr}
      * @param rateOk whether that attribute is valid
@@ -93,7 +93,7 @@ final class Checks {
         long w = attributes.longValue("warmupSteps");
         boolean warmupOk = check(w >= 0, "warmupSteps", "the warmup length W must be >= 0 (0 means no warmup)");
         if (w == 0) {
-            ignored("startLr", "warmupSteps = 0 means no warmup");
+            unused("startLr", "warmupSteps = 0 means no warmup; remove it, or set warmupSteps > 0");
             return true;
         }
         if (!warmupOk) {
@@ -106,11 +106,13 @@ final class Checks {
                 : rate("startLr", false, "the rate at step 0");
     }
 
-    /** Warns that {@code attribute}, if set, is ignored, and why. */
-    void ignored(String attribute, String why) {
-        if (attributes.isSet(attribute)) {
-            warning(attribute, attribute + " = " + attributes.show(attribute) + " is ignored: " + why);
-        }
+    /**
+     * Reports {@code attribute}, if set, as an error: the schedule does not use it, so it would have no effect, which
+     * is almost always a mistake. {@code whyAndFix} says why it has none and what to write instead.
+     */
+    void unused(String attribute, String whyAndFix) {
+        checkWith(!attributes.isSet(attribute), attribute, attribute + " = " + attributes.show(attribute)
+                + " has no effect: " + whyAndFix);
     }
 
     void warning(String attribute, String message) {

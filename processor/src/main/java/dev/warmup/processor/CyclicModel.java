@@ -44,7 +44,8 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
             gammaOk = checks.check(gamma > 0 && gamma <= 1, "gamma", "the factor of the height per step must be in "
                     + "(0, 1]");
         } else {
-            checks.ignored("gamma", "mode = CyclicMode." + mode + " does not use it");
+            checks.unused("gamma", "mode = CyclicMode." + mode + " does not use it; remove it, or set mode = "
+                    + "CyclicMode.EXP_RANGE");
         }
         long up = a.longValue("stepSizeUp");
         long down = downSet ? a.longValue("stepSizeDown") : up;

@@ -127,17 +127,18 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
         boolean startOk = !explicitStart || shape == PhaseShape.CONSTANT
                 || phase.rate("startLr", false, "the rate at the start of a phase");
         if (shape == PhaseShape.CONSTANT) {
-            phase.ignored("startLr", "a CONSTANT phase holds endLr throughout");
+            phase.unused("startLr", "a CONSTANT phase holds endLr throughout; remove it");
         }
         boolean powerOk = true;
         if (shape == PhaseShape.POLY) {
             powerOk = phase.check(Double.isFinite(a.doubleValue("power")) && a.doubleValue("power") > 0, "power",
                     "the exponent of the polynomial must be finite and > 0");
         } else {
-            phase.ignored("power", "shape = PhaseShape." + shape + " does not use it");
+            phase.unused("power", "shape = PhaseShape." + shape + " does not use it; remove it, or set "
+                    + "shape = PhaseShape.POLY");
         }
         double end = a.doubleValue("endLr");
-        /* A constant phase has no start of its own (an explicit startLr was only warned about). */
+        /* A constant phase has no start of its own (an explicit startLr is an error). */
         double start = shape == PhaseShape.CONSTANT ? end : explicitStart ? a.doubleValue("startLr") : previousEnd;
         boolean ok = stepsOk && endOk && startOk && powerOk;
         if (!endOk || !startOk || Double.isNaN(start)) {

@@ -17,13 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A validated {@code @WarmupSchedule}: W warmup steps of one {@link Shape}, then a decay shape from step W on; a
  * decay that reaches minLr at T holds it from T on. {@link #at(long)} is the reference evaluator; the generated
  * {@code lr(step)} computes the same bits. {@link #validate} checks every attribute before giving up, so that one
- * compile shows all the problems of an annotation; attributes set but unused by the chosen warmup and decay are
- * warnings.
+ * compile shows all the problems of an annotation; an attribute set but unused by the chosen warmup and decay is
+ * an error.
  *
  * @param warmup the warmup over {@code [0, W)}, null when W = 0
  * @param decay the decay from W on, up to T if {@code totalSteps} is set
@@ -364,7 +365,7 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
                 "the preset learning rate must be finite and > 0");
         initLrOk = batchSizes() && initLrOk;
         checks.name();
-        warnUnused(w);
+        rejectUnused(w);
         Shape warmup = stepsOk && initLrOk && w > 0 ? warmup(w) : null;
         Shape decay = decay(w);
         if (checks.failed() || (w > 0 && warmup == null) || decay == null) {
@@ -537,9 +538,9 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
             return false;
         }
         double units = cycles * CosineCyclesShape.CYCLE_UNITS;
-        if (!check(units == Math.rint(units), "cycles", "cycles must be a multiple of 1/1024 (e.g. 0.5, 1, 2.5, "
-                + "0.125), so that restarts fall on exact steps")) {
-            return false;
+        if (units != Math.rint(units)) {
+            return check(false, "cycles", "cycles must be a multiple of 1/1024 (e.g. 0.5, 1, 2.5, 0.125), so that "
+                    + "restarts fall on exact steps; " + nearestCycles(units));
         }
         if (span <= 0 || decay() == Decay.COSINE && cycles == 0.5) {
             return true; // a half wave is the cosine shape's, which has no such limit
@@ -553,6 +554,19 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
         }
         return check(fits, "cycles", "with totalSteps - steps = " + span + ", max(cycles, 1) * 2048 * (totalSteps"
                 + " - steps) must stay below 2^63, so that the exact position in a cycle fits in a long");
+    }
+
+    /**
+     * The multiples of 1/1024 nearest to {@code units} / 1024, below and above it, for an error message; {@code units}
+     * is not a whole number, so below 2^52.
+     */
+    private static String nearestCycles(double units) {
+        double below = Math.floor(units);
+        double above = Math.ceil(units);
+        String up = Literals.ofDouble(above / CosineCyclesShape.CYCLE_UNITS) + " (" + (long) above + "/1024)";
+        return below == 0 ? "the nearest allowed value is " + up
+                : "the nearest allowed values are " + Literals.ofDouble(below / CosineCyclesShape.CYCLE_UNITS) + " ("
+                        + (long) below + "/1024) and " + up;
     }
 
     private boolean gamma(double unsetDefault) {
@@ -588,31 +602,42 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
         return true;
     }
 
-    /** Warns about each attribute that is set but that the chosen warmup and decay ignore. */
-    private void warnUnused(long w) {
+    /** The attributes {@code decay} uses, beyond those of every {@code @WarmupSchedule}. */
+    private static Set<String> usedBy(Decay decay) {
+        Set<String> used = new LinkedHashSet<>();
+        switch (decay) {
+            case EXP -> used.add("gamma");
+            case STEP -> used.addAll(List.of("gamma", "stepSize"));
+            case MULTISTEP -> used.addAll(List.of("gamma", "milestones"));
+            case POLY, REPEATED_POWER -> used.add("power");
+            case COSINE, COSINE_RESTARTS -> used.add("cycles");
+            default -> { }
+        }
+        if (TO_MIN_LR.contains(decay)) {
+            used.addAll(List.of("totalSteps", "minLr"));
+        }
+        return used;
+    }
+
+    /** Each attribute set that the chosen warmup and decay do not use is an error: it would have no effect. */
+    private void rejectUnused(long w) {
         Set<String> used = new LinkedHashSet<>(Set.of("steps", "initLr", "batchSize", "referenceBatchSize", "decay",
                 "name"));
         if (w != 0) {
             used.addAll(Set.of("warmup", "startLr"));
         }
-        switch (decay()) {
-            case EXP -> used.add("gamma");
-            case STEP -> used.addAll(Set.of("gamma", "stepSize"));
-            case MULTISTEP -> used.addAll(Set.of("gamma", "milestones"));
-            case POLY -> used.add("power");
-            case REPEATED_POWER -> used.add("power");
-            case COSINE, COSINE_RESTARTS -> used.add("cycles");
-            default -> { }
-        }
-        if (TO_MIN_LR.contains(decay())) {
-            used.addAll(Set.of("totalSteps", "minLr"));
-        }
+        used.addAll(usedBy(decay()));
         for (String attribute : a.names()) {
-            if (a.isSet(attribute) && !used.contains(attribute)) {
-                String why = (attribute.equals("warmup") || attribute.equals("startLr"))
-                        ? "steps = 0 means no warmup"
-                        : "decay = Decay." + decay() + " does not use it";
-                checks.warning(attribute, attribute + " = " + a.show(attribute) + " is ignored: " + why);
+            if (used.contains(attribute)) {
+                continue;
+            }
+            if (attribute.equals("warmup") || attribute.equals("startLr")) {
+                checks.unused(attribute, "steps = 0 means no warmup; remove it, or set steps > 0");
+            } else {
+                String users = Arrays.stream(Decay.values()).filter(d -> usedBy(d).contains(attribute))
+                        .map(d -> "Decay." + d).collect(Collectors.joining(", "));
+                checks.unused(attribute, "decay = Decay." + decay() + " does not use it; remove it, or choose a decay"
+                        + " that uses it (" + users + ")");
             }
         }
     }

@@ -2,7 +2,6 @@ package dev.warmup.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
 import dev.warmup.Framework;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +20,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -34,7 +35,6 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
@@ -56,9 +56,6 @@ public final class WarmupProcessor extends AbstractProcessor {
     private static final String UNTUNED_WARMUP = "dev.warmup.UntunedWarmup";
     private static final String STEP_LR = "dev.warmup.StepLr";
     private static final String GENERATED = "javax.annotation.processing.Generated";
-    /** javac's {@code Elements}: its package listings are complete (see {@link PackageTypes}). */
-    private static final String JAVAC_ELEMENTS = "com.sun.tools.javac.model.JavacElements";
-
     /** Which simple names are {@code java.lang}'s, as {@link #isJavaLang} found, for the life of the JVM. */
     private static final Map<String, Boolean> JAVA_LANG = new ConcurrentHashMap<>();
     /** Generates a {@code PlateauLr}, a class with state, rather than a {@code StepLr}: see {@link PlateauModel}. */
@@ -98,9 +95,15 @@ public final class WarmupProcessor extends AbstractProcessor {
     /** {@code -Awarmup.plot=false} turns the SVG chart written beside each generated source off. */
     static final String PLOT_OPTION = "warmup.plot";
 
+    /**
+     * {@code -Awarmup.strict=true} reports each of the processor's warnings as an error: a build tool that shows
+     * errors only ({@code mvn -q}) then shows them, with the attribute at fault.
+     */
+    static final String STRICT_OPTION = "warmup.strict";
+
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(PLOT_OPTION);
+        return Set.of(PLOT_OPTION, STRICT_OPTION);
     }
 
     @Override
@@ -126,8 +129,8 @@ public final class WarmupProcessor extends AbstractProcessor {
         }
         /* Which annotation on which class generates each class of this round, by qualified name, for messages. */
         Map<String, String> writtenThisRound = new HashMap<>();
-        /* The types of each package met this round, listed once: a round adds none. */
-        Map<String, PackageTypes> packagesThisRound = new HashMap<>();
+        /* For each package met this round, which java.lang names its types take, as asked so far. */
+        Map<String, Map<String, Boolean>> packagesThisRound = new HashMap<>();
         // In order of name: compilers hand elements over in orders of their own (ECJ's is a hash order), and which of
         // two clashing schedules gets the error must not depend on the compiler.
         List<Element> elements = round.getElementsAnnotatedWithAny(scheduleAnnotations.toArray(TypeElement[]::new))
@@ -202,7 +205,7 @@ public final class WarmupProcessor extends AbstractProcessor {
     }
 
     private void processType(Element element, AnnotationMirror mirror, Map<String, String> writtenThisRound,
-            Map<String, PackageTypes> packagesThisRound, Map<String, Set<String>> javaLangNamesThisRound) {
+            Map<String, Map<String, Boolean>> packagesThisRound, Map<String, Set<String>> javaLangNamesThisRound) {
         String annotation = simpleName(mirror);
         if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
             error(element, mirror, null, "@" + annotation + " is not allowed on " + describe(element.getKind()) + " "
@@ -236,26 +239,31 @@ public final class WarmupProcessor extends AbstractProcessor {
             return; // reported by the validator; there is no target name to check
         }
         ClassName target = targetName(type, request.get().name(), request.get().suffix());
-        PackageTypes packageTypes = packagesThisRound.computeIfAbsent(target.packageName(), this::packageTypes);
-        if (!checkTargetFree(target, packageTypes, writtenThisRound, reporter) || schedule.isEmpty()
-                || frameworks.isEmpty()) {
+        if (!checkTargetFree(target, writtenThisRound, reporter) || schedule.isEmpty() || frameworks.isEmpty()) {
             return;
         }
         writtenThisRound.put(target.canonicalName(), "@" + annotation + " of this compilation, on "
                 + type.getQualifiedName() + ",");
-        TypeElement generated = processingEnv.getElementUtils().getTypeElement(GENERATED);
-        Set<String> shadowing = packageTypes.shadowingJavaLang(target.simpleName(),
-                javaLangNamesThisRound.getOrDefault(target.packageName(), Set.of()));
-        PlateauModel plateau = schedule.get() instanceof PlateauModel p ? p : null;
-        JavaFile file = plateau != null
-                ? PlateauWriter.write(plateau, target, type.getQualifiedName().toString(), type,
-                        Optional.ofNullable(generated).map(ClassName::get), shadowing, frameworks.get())
-                : ScheduleWriter.write((ScheduleModel) schedule.get(), target, type.getQualifiedName().toString(),
-                        type, Optional.ofNullable(generated).map(ClassName::get), shadowing, frameworks.get());
+        Optional<ClassName> generated = Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(GENERATED))
+                .map(ClassName::get);
+        Object model = schedule.get();
+        PlateauModel plateau = model instanceof PlateauModel p ? p : null;
+        String annotated = type.getQualifiedName().toString();
+        Function<Set<String>, String> write = shadowing -> (plateau != null
+                ? PlateauWriter.write(plateau, target, annotated, type, generated, shadowing, frameworks.get())
+                : ScheduleWriter.write((ScheduleModel) model, target, annotated, type, generated, shadowing,
+                        frameworks.get())).toString();
+        Set<String> shadowing = new TreeSet<>(javaLangNamesThisRound.getOrDefault(target.packageName(), Set.of()));
+        shadowing.add(target.simpleName());
+        String text = write.apply(shadowing);
+        Map<String, Boolean> packageTakes = packagesThisRound.computeIfAbsent(target.packageName(),
+                p -> new HashMap<>());
+        if (shadowing.addAll(javaLangNamesTaken(target.packageName(), text, packageTakes))) {
+            text = write.apply(shadowing);
+        }
         try {
             JavaFileObject source = processingEnv.getFiler().createSourceFile(target.canonicalName(), type);
             // One write of the whole text: JavaPoet writes in pieces of a few characters, each encoded on its own.
-            String text = file.toString();
             try (Writer writer = source.openWriter()) {
                 writer.write(text);
             }
@@ -270,9 +278,9 @@ public final class WarmupProcessor extends AbstractProcessor {
                                 + " the first evaluation)", plateau.plotEnd(), plateau::fastestDecayAt,
                                 plateau.markers()));
                     } else {
-                        ScheduleModel model = (ScheduleModel) schedule.get();
-                        writer.write(SvgPlot.render(target.simpleName(), model.plotEnd(), model::at,
-                                model.markers()));
+                        ScheduleModel scheduleModel = (ScheduleModel) model;
+                        writer.write(SvgPlot.render(target.simpleName(), scheduleModel.plotEnd(), scheduleModel::at,
+                                scheduleModel.markers()));
                     }
                 }
             }
@@ -282,43 +290,32 @@ public final class WarmupProcessor extends AbstractProcessor {
         }
     }
 
+    /** A simple name, as the generated source may use one: {@code Math}, {@code Double}, {@code Override}. */
+    private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z][A-Za-z0-9_$]*\\b");
+
     /**
-     * The simple names of the types of a package, as a round sees them. javac lists every type, of the sources and of
-     * the class path alike ({@code complete}); other compilers (ECJ) list only the types they have loaded so far.
+     * The names of {@code java.lang} types that {@code text}, a generated source, uses unqualified and that a type
+     * of {@code packageName} also has: that type would shadow {@code java.lang}'s ({@code Math}, {@code Long}) in the
+     * generated class, so JavaPoet must write {@code java.lang}'s qualified. Each name is asked of the compiler by
+     * itself ({@code takes} keeps the answers): listing the package instead makes javac parse every source file of
+     * the package on the source path again, and those whose file name matches none of their classes then fail with
+     * "duplicate class".
      */
-    record PackageTypes(Set<String> names, boolean complete, Set<String> javaLangNames) {
-
-        /** Whether a type {@code simpleName} may be in the package: false only where the listing is complete. */
-        boolean mayHave(String simpleName) {
-            return !complete || names.contains(simpleName);
-        }
-
-        /**
-         * The names of the package's types that are also names of {@code java.lang} types, those of this round's
-         * generated classes ({@code generatedThisRound}), and {@code target}'s own (which costs nothing when it is
-         * not one): such a type shadows {@code java.lang}'s ({@code Math}, {@code Long}), so JavaPoet must write
-         * {@code java.lang}'s qualified wherever the generated code uses it.
-         */
-        Set<String> shadowingJavaLang(String target, Set<String> generatedThisRound) {
-            Set<String> shadowing = new TreeSet<>(javaLangNames);
-            shadowing.addAll(generatedThisRound);
-            shadowing.add(target);
-            return shadowing;
-        }
-    }
-
-    private PackageTypes packageTypes(String packageName) {
-        Elements elements = processingEnv.getElementUtils();
-        PackageElement pkg = elements.getPackageElement(packageName);
-        Set<String> names = simpleNames(pkg);
-        Set<String> javaLang = new HashSet<>();
-        for (String name : names) {
-            if (JAVA_LANG.computeIfAbsent(name, WarmupProcessor::isJavaLang)) {
-                javaLang.add(name);
+    private Set<String> javaLangNamesTaken(String packageName, String text, Map<String, Boolean> takes) {
+        Set<String> taken = new TreeSet<>();
+        Matcher names = TYPE_NAME.matcher(text);
+        while (names.find()) {
+            String name = names.group();
+            if (JAVA_LANG.computeIfAbsent(name, WarmupProcessor::isJavaLang) && takes.computeIfAbsent(name,
+                    n -> processingEnv.getElementUtils().getTypeElement(qualified(packageName, n)) != null)) {
+                taken.add(name);
             }
         }
-        boolean javac = pkg != null && elements.getClass().getName().equals(JAVAC_ELEMENTS);
-        return new PackageTypes(names, javac, javaLang);
+        return taken;
+    }
+
+    private static String qualified(String packageName, String simpleName) {
+        return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
     }
 
     /**
@@ -334,16 +331,6 @@ public final class WarmupProcessor extends AbstractProcessor {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
-    }
-
-    private static Set<String> simpleNames(PackageElement pkg) {
-        Set<String> names = new HashSet<>();
-        if (pkg != null) {
-            for (Element member : pkg.getEnclosedElements()) {
-                names.add(member.getSimpleName().toString());
-            }
-        }
-        return names;
     }
 
     /**
@@ -450,14 +437,12 @@ public final class WarmupProcessor extends AbstractProcessor {
      * looks like an earlier output of this processor (final, implements StepLr, has INSTANCE) is taken to be that,
      * left over from a previous build on the class path, and does not count.
      */
-    private boolean checkTargetFree(ClassName target, PackageTypes packageTypes, Map<String, String> writtenThisRound,
-            Reporter reporter) {
+    private boolean checkTargetFree(ClassName target, Map<String, String> writtenThisRound, Reporter reporter) {
         String name = target.canonicalName();
         String clash = null;
         if (writtenThisRound.containsKey(name)) {
             clash = "Another " + writtenThisRound.get(name) + " generates " + name + " too";
-        } else if (packageTypes.mayHave(target.simpleName())) {
-            // Asked only when the type may exist: javac's look-up of a missing type is an eighth of process()'s time.
+        } else {
             TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
             if (existing != null && !looksGenerated(existing)) {
                 clash = "The generated class " + name + " would clash with the existing type " + name;
@@ -497,7 +482,12 @@ public final class WarmupProcessor extends AbstractProcessor {
 
             @Override
             public void warning(String attribute, String message) {
-                report(Diagnostic.Kind.WARNING, element, mirror, attribute, message);
+                if ("true".equalsIgnoreCase(processingEnv.getOptions().get(STRICT_OPTION))) {
+                    report(Diagnostic.Kind.ERROR, element, mirror, attribute, message + " (a warning, made an error by"
+                            + " -A" + STRICT_OPTION + "=true)");
+                } else {
+                    report(Diagnostic.Kind.WARNING, element, mirror, attribute, message);
+                }
             }
         };
     }

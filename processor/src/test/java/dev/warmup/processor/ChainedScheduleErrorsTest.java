@@ -232,12 +232,10 @@ class ChainedScheduleErrorsTest {
         Compilation compilation = Compiler.compile(source);
         assertThat(compilation).hadErrorContaining("factor 1: startFactor = 0.0 is not allowed: LinearLR's start factor"
                 + " must be in (0, 1]").inFile(source);
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadWarningContaining("factor 1: milestones = {} is ignored: shape = FactorShape.LINEAR"
-                + " does not use it").inFile(source);
+        assertThat(compilation).hadErrorContaining("factor 1: milestones = {} has no effect: shape ="
+                + " FactorShape.LINEAR does not use it; remove it").inFile(source);
+        assertThat(compilation).hadErrorCount(2);
     }
-
-    // ---------------------------------------------------------------------------------------------- warnings
 
     @ParameterizedTest(name = "{0} with {1}")
     @CsvSource(delimiter = '|', value = {
@@ -248,13 +246,15 @@ class ChainedScheduleErrorsTest {
         "COSINE   | milestones = {5}  | milestones = {5} | steps = 10        | ",
         "POLY     | factor = 0.5      | factor = 0.5     | steps = 10        | ",
     })
-    void anAttributeTheShapeDoesNotUseIsAWarningOnIt(String shape, String unused, String echoed, String first,
+    void anAttributeTheShapeDoesNotUseIsAnErrorOnIt(String shape, String unused, String echoed, String first,
             String second) {
         String factor = second == null ? factor("shape = FactorShape." + shape, first, unused)
                 : factor("shape = FactorShape." + shape, first, second, unused);
-        assertOnlyWarning(chained(factor), unused, "factor 1: " + echoed + " is ignored: shape = FactorShape."
-                + shape + " does not use it");
+        assertOnlyError(chained(factor), unused, "factor 1: " + echoed + " has no effect: shape = FactorShape."
+                + shape + " does not use it; remove it");
     }
+
+    // ---------------------------------------------------------------------------------------------- warnings
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

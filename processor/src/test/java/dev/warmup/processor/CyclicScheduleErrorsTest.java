@@ -6,7 +6,6 @@ import static dev.warmup.processor.ErrorSources.phase;
 import static dev.warmup.processor.ErrorSources.phased;
 import static dev.warmup.processor.ErrorSources.source;
 import static dev.warmup.processor.WarmupScheduleErrorsTest.assertOnlyError;
-import static dev.warmup.processor.WarmupScheduleErrorsTest.assertOnlyWarning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,8 +121,9 @@ class CyclicScheduleErrorsTest {
     }
 
     @Test
-    void gammaWithoutExpRangeIsAWarningOnIt() {
-        assertOnlyWarning(annotated("CyclicSchedule", "baseLr = 0.001", "maxLr = 0.1", "gamma = 0.99"),
-                "gamma = 0.99", "gamma = 0.99 is ignored: mode = CyclicMode.TRIANGULAR does not use it");
+    void gammaWithoutExpRangeIsAnErrorOnIt() {
+        assertOnlyError(annotated("CyclicSchedule", "baseLr = 0.001", "maxLr = 0.1", "gamma = 0.99"),
+                "gamma = 0.99", "gamma = 0.99 has no effect: mode = CyclicMode.TRIANGULAR does not use it; remove it,"
+                        + " or set mode = CyclicMode.EXP_RANGE");
     }
 }

@@ -6,7 +6,6 @@ import static dev.warmup.processor.ErrorSources.phase;
 import static dev.warmup.processor.ErrorSources.phased;
 import static dev.warmup.processor.ErrorSources.source;
 import static dev.warmup.processor.WarmupScheduleErrorsTest.assertOnlyError;
-import static dev.warmup.processor.WarmupScheduleErrorsTest.assertOnlyWarning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -6,7 +6,6 @@ import static dev.warmup.processor.ErrorSources.phase;
 import static dev.warmup.processor.ErrorSources.phased;
 import static dev.warmup.processor.ErrorSources.source;
 import static dev.warmup.processor.WarmupScheduleErrorsTest.assertOnlyError;
-import static dev.warmup.processor.WarmupScheduleErrorsTest.assertOnlyWarning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -169,16 +168,17 @@ class PhasedScheduleErrorsTest {
     }
 
     @Test
-    void startLrOfAConstantPhaseIsAWarningOnIt() {
-        assertOnlyWarning(phased(phase("steps = 100", "shape = PhaseShape.CONSTANT", "startLr = 0.5",
-                "endLr = 0.1")), "startLr = 0.5", "phase 1: startLr = 0.5 is ignored: a CONSTANT phase holds endLr"
-                + " throughout");
+    void startLrOfAConstantPhaseIsAnErrorOnIt() {
+        assertOnlyError(phased(phase("steps = 100", "shape = PhaseShape.CONSTANT", "startLr = 0.5",
+                "endLr = 0.1")), "startLr = 0.5", "phase 1: startLr = 0.5 has no effect: a CONSTANT phase holds endLr"
+                + " throughout; remove it");
     }
 
     @Test
-    void powerOfAPhaseThatIsNotPolyIsAWarningOnIt() {
-        assertOnlyWarning(phased(phase("steps = 100", "shape = PhaseShape.LINEAR", "endLr = 0.1", "power = 2.0")),
-                "power = 2.0", "phase 1: power = 2.0 is ignored: shape = PhaseShape.LINEAR does not use it");
+    void powerOfAPhaseThatIsNotPolyIsAnErrorOnIt() {
+        assertOnlyError(phased(phase("steps = 100", "shape = PhaseShape.LINEAR", "endLr = 0.1", "power = 2.0")),
+                "power = 2.0", "phase 1: power = 2.0 has no effect: shape = PhaseShape.LINEAR does not use it; remove"
+                        + " it, or set shape = PhaseShape.POLY");
     }
 
     @Test

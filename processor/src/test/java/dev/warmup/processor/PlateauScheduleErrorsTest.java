@@ -216,9 +216,9 @@ class PlateauScheduleErrorsTest {
     // ------------------------------------------------------------------------------------------------- warnings
 
     @Test
-    void startLrWithoutWarmupIsAWarningOnIt() {
-        assertOnlyWarning(annotated(PLATEAU, "initLr = 0.1", "startLr = 0.01"), "startLr = 0.01",
-                "startLr = 0.01 is ignored: warmupSteps = 0 means no warmup");
+    void startLrWithoutWarmupIsAnErrorOnIt() {
+        assertOnlyError(annotated(PLATEAU, "initLr = 0.1", "startLr = 0.01"), "startLr = 0.01",
+                "startLr = 0.01 has no effect: warmupSteps = 0 means no warmup; remove it, or set warmupSteps > 0");
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -961,7 +962,32 @@ class ScheduleFuzzTest {
                 }
                 default -> { }
             }
+            for (Attribute attribute : attributes) {
+                if (!usedBy(w, decay).contains(attribute.name())) {
+                    problems.add(attribute.name() + " set, but unused by the warmup and decay");
+                }
+            }
             return problems;
+        }
+
+        /** The attributes the settings use, as the Javadoc of each {@code Decay} constant lists them. */
+        private static Set<String> usedBy(long w, Decay decay) {
+            Set<String> used = new HashSet<>(Set.of("steps", "initLr", "batchSize", "referenceBatchSize", "decay",
+                    "name"));
+            if (w != 0) {
+                used.addAll(Set.of("warmup", "startLr"));
+            }
+            used.addAll(switch (decay) {
+                case EXP -> Set.of("gamma");
+                case STEP -> Set.of("gamma", "stepSize");
+                case MULTISTEP -> Set.of("gamma", "milestones");
+                case COSINE, COSINE_RESTARTS -> Set.of("totalSteps", "minLr", "cycles");
+                case LINEAR -> Set.of("totalSteps", "minLr");
+                case POLY -> Set.of("totalSteps", "minLr", "power");
+                case REPEATED_POWER -> Set.of("power");
+                case NONE, INV_SQRT -> Set.<String>of();
+            });
+            return used;
         }
     }
 
@@ -994,32 +1020,34 @@ class ScheduleFuzzTest {
             if (decay != Decay.NONE || values.chance(0.3)) {
                 set.put("decay", values.enumConstant("decay", "Decay", decay.name()));
             }
+            // An attribute the decay does not use is an error: valid-looking settings leave such attributes out.
+            double stray = chaos == 0 ? 0 : 0.05;
             boolean usesGamma = decay == Decay.EXP || decay == Decay.STEP || decay == Decay.MULTISTEP;
-            if (values.chance(usesGamma ? 0.7 : 0.1)) {
+            if (values.chance(usesGamma ? 0.7 : 2 * stray)) {
                 set.put("gamma", values.chance(chaos) ? values.anyDouble("gamma") : values.gamma());
             }
-            if (values.chance(decay == Decay.STEP ? 0.95 : 0.05)) {
+            if (values.chance(decay == Decay.STEP ? 0.95 : stray)) {
                 set.put("stepSize", values.chance(chaos) ? values.anyLong("stepSize") : values.positiveLong(
                         "stepSize"));
             }
-            if (values.chance(decay == Decay.MULTISTEP ? 0.95 : 0.05)) {
+            if (values.chance(decay == Decay.MULTISTEP ? 0.95 : stray)) {
                 set.put("milestones", values.milestones(w, chaos));
             }
             boolean toMinLr = decay == Decay.COSINE || decay == Decay.LINEAR || decay == Decay.POLY
                     || decay == Decay.COSINE_RESTARTS;
-            if (values.chance(toMinLr ? 0.95 : 0.05)) {
+            if (values.chance(toMinLr ? 0.95 : stray)) {
                 set.put("totalSteps", values.chance(chaos) ? values.anyLong("totalSteps") : values.after(w));
             }
-            if (values.chance(toMinLr ? 0.6 : 0.05)) {
+            if (values.chance(toMinLr ? 0.6 : stray)) {
                 set.put("minLr", values.chance(chaos) ? values.anyDouble("minLr")
                         : values.fractionOf("minLr", init * 0.999, false));
             }
             boolean usesPower = decay == Decay.POLY || decay == Decay.REPEATED_POWER;
-            if (values.chance(usesPower ? (decay == Decay.REPEATED_POWER ? 0.95 : 0.7) : 0.05)) {
+            if (values.chance(usesPower ? (decay == Decay.REPEATED_POWER ? 0.95 : 0.7) : stray)) {
                 set.put("power", values.chance(chaos) ? values.anyDouble("power") : values.power(decay));
             }
             boolean usesCycles = decay == Decay.COSINE || decay == Decay.COSINE_RESTARTS;
-            if (values.chance(usesCycles ? 0.6 : 0.05)) {
+            if (values.chance(usesCycles ? 0.6 : stray)) {
                 set.put("cycles", values.chance(chaos) ? values.anyDouble("cycles") : values.cycles());
             }
             String sibling = null;
@@ -1764,7 +1792,7 @@ class ScheduleFuzzTest {
             boolean startOk = w <= 0 || Double.isFinite(start) && start >= 0 && (!initOk || start <= init);
             return initOk && factor > 0 && factor < 1 && patience >= 0 && thresholdOk && cooldown >= 0
                     && Double.isFinite(minLr) && minLr >= 0 && minLr <= init && Double.isFinite(eps) && eps >= 0
-                    && w >= 0 && startOk && !"1st".equals(a.get("name"));
+                    && w >= 0 && startOk && !(w == 0 && a.containsKey("startLr")) && !"1st".equals(a.get("name"));
         }
 
         @Test

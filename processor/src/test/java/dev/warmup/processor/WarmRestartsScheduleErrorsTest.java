@@ -6,7 +6,6 @@ import static dev.warmup.processor.ErrorSources.phase;
 import static dev.warmup.processor.ErrorSources.phased;
 import static dev.warmup.processor.ErrorSources.source;
 import static dev.warmup.processor.WarmupScheduleErrorsTest.assertOnlyError;
-import static dev.warmup.processor.WarmupScheduleErrorsTest.assertOnlyWarning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,8 +109,9 @@ class WarmRestartsScheduleErrorsTest {
     }
 
     @Test
-    void startLrWithoutWarmupIsAWarningOnIt() {
-        assertOnlyWarning(annotated("WarmRestartsSchedule", "baseLr = 0.1", "t0 = 1000", "startLr = 0.01"),
-                "startLr = 0.01", "startLr = 0.01 is ignored: warmupSteps = 0 means no warmup");
+    void startLrWithoutWarmupIsAnErrorOnIt() {
+        assertOnlyError(annotated("WarmRestartsSchedule", "baseLr = 0.1", "t0 = 1000", "startLr = 0.01"),
+                "startLr = 0.01", "startLr = 0.01 has no effect: warmupSteps = 0 means no warmup; remove it, or set"
+                        + " warmupSteps > 0");
     }
 }

@@ -233,17 +233,19 @@ class WarmupScheduleErrorsTest {
                 "cycles = " + echoed + " is not allowed: the number of cosine cycles must be finite and > 0");
     }
 
+    /** The nearest values worked out by hand: 0.1 * 1024 = 102.4, 1024 / 3 = 341.33, 0.0009765 * 1024 = 0.99994. */
     @ParameterizedTest(name = "decay = Decay.{0}, cycles = {1}")
     @CsvSource(delimiter = '|', value = {
-        "COSINE          | 0.1       | 0.1",
-        "COSINE_RESTARTS | 1.0 / 3   | 0.3333333333333333",
-        "COSINE_RESTARTS | 0.0009765 | 9.765E-4",
+        "COSINE          | 0.1       | 0.1                | values are 0.099609375 (102/1024) and 0.1005859375 (103/1024)",
+        "COSINE_RESTARTS | 1.0 / 3   | 0.3333333333333333 | values are 0.3330078125 (341/1024) and 0.333984375 (342/1024)",
+        "COSINE_RESTARTS | 0.0009765 | 9.765E-4           | value is 9.765625E-4 (1/1024)",
     })
-    void cyclesNotAMultipleOfOne1024thIsAnErrorOnCycles(String decay, String written, String echoed) {
+    void cyclesNotAMultipleOfOne1024thIsAnErrorOnCyclesWithTheNearestAllowed(String decay, String written,
+            String echoed, String nearest) {
         assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay." + decay, "totalSteps = 1000",
                         "cycles = " + written), "cycles = " + written,
                 "cycles = " + echoed + " is not allowed: cycles must be a multiple of 1/1024 (e.g. 0.5, 1, 2.5,"
-                        + " 0.125), so that restarts fall on exact steps");
+                        + " 0.125), so that restarts fall on exact steps; the nearest allowed " + nearest);
     }
 
     @ParameterizedTest(name = "decay = Decay.{0}")
@@ -497,46 +499,51 @@ class WarmupScheduleErrorsTest {
         Compilation compilation = Compiler.compile(source);
         assertThat(compilation).hadErrorContaining("gamma = 0.0 is not allowed")
                 .inFile(source).onLineContaining("gamma = 0.0");
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadWarningContaining("totalSteps = 1000 is ignored")
+        assertThat(compilation).hadErrorContaining("totalSteps = 1000 has no effect")
                 .inFile(source).onLineContaining("totalSteps = 1000");
-        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadErrorCount(2);
     }
-
-    // ---------------------------------------------------------------------------------------------- warnings
 
     @ParameterizedTest(name = "{2}")
     @MethodSource("unusedAttributes")
-    void attributeSetButUnusedIsAWarningOnItAndTheClassIsStillGenerated(List<String> attributes, String line,
-            String message) {
-        assertOnlyWarning(schedule(attributes), line, message);
+    void attributeSetButUnusedIsAnErrorOnIt(List<String> attributes, String line, String message) {
+        assertOnlyError(schedule(attributes), line, message);
     }
 
     static Stream<Arguments> unusedAttributes() {
         return Stream.of(
-                unused("gamma = 0.5 is ignored: decay = Decay.NONE does not use it",
+                unused("gamma = 0.5 has no effect: decay = Decay.NONE does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.EXP, Decay.STEP, Decay.MULTISTEP)",
                         "steps = 100", "initLr = 0.1", "gamma = 0.5"),
-                unused("totalSteps = 1000 is ignored: decay = Decay.EXP does not use it",
+                unused("totalSteps = 1000 has no effect: decay = Decay.EXP does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.COSINE, Decay.LINEAR, Decay.POLY, Decay.COSINE_RESTARTS)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.EXP", "totalSteps = 1000"),
-                unused("minLr = 0.01 is ignored: decay = Decay.STEP does not use it",
+                unused("minLr = 0.01 has no effect: decay = Decay.STEP does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.COSINE, Decay.LINEAR, Decay.POLY, Decay.COSINE_RESTARTS)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.STEP", "stepSize = 10", "minLr = 0.01"),
-                unused("stepSize = 10 is ignored: decay = Decay.MULTISTEP does not use it",
+                unused("stepSize = 10 has no effect: decay = Decay.MULTISTEP does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.STEP)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.MULTISTEP", "milestones = {200}",
                         "stepSize = 10"),
-                unused("milestones = {200, 300} is ignored: decay = Decay.STEP does not use it",
+                unused("milestones = {200, 300} has no effect: decay = Decay.STEP does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.MULTISTEP)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.STEP", "stepSize = 10",
                         "milestones = {200, 300}"),
-                unused("power = 2.0 is ignored: decay = Decay.COSINE does not use it",
+                unused("power = 2.0 has no effect: decay = Decay.COSINE does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.POLY, Decay.REPEATED_POWER)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.COSINE", "totalSteps = 1000", "power = 2.0"),
-                unused("cycles = 2.0 is ignored: decay = Decay.LINEAR does not use it",
+                unused("cycles = 2.0 has no effect: decay = Decay.LINEAR does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.COSINE, Decay.COSINE_RESTARTS)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.LINEAR", "totalSteps = 1000", "cycles = 2.0"),
-                unused("cycles = 0.5 is ignored: decay = Decay.NONE does not use it",
+                unused("cycles = 0.5 has no effect: decay = Decay.NONE does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.COSINE, Decay.COSINE_RESTARTS)",
                         "steps = 100", "initLr = 0.1", "cycles = 0.5"),
-                unused("gamma = 0.5 is ignored: decay = Decay.INV_SQRT does not use it",
+                unused("gamma = 0.5 has no effect: decay = Decay.INV_SQRT does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.EXP, Decay.STEP, Decay.MULTISTEP)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.INV_SQRT", "gamma = 0.5"),
-                unused("startLr = 0.01 is ignored: steps = 0 means no warmup",
+                unused("startLr = 0.01 has no effect: steps = 0 means no warmup; remove it, or set steps > 0",
                         "steps = 0", "initLr = 0.1", "startLr = 0.01"),
-                unused("warmup = Warmup.EXPONENTIAL is ignored: steps = 0 means no warmup",
+                unused("warmup = Warmup.EXPONENTIAL has no effect: steps = 0 means no warmup; remove it, or set steps > 0",
                         "steps = 0", "initLr = 0.1", "warmup = Warmup.EXPONENTIAL"));
     }
 
@@ -545,10 +552,25 @@ class WarmupScheduleErrorsTest {
         return Arguments.of(List.of(attributes), attributes[attributes.length - 1], message);
     }
 
+    // ---------------------------------------------------------------------------------------------- warnings
+
     @Test
     void constantWarmupWithStartLrUnsetIsAWarningOnWarmup() {
         assertOnlyWarning(schedule("steps = 100", "initLr = 0.1", "warmup = Warmup.CONSTANT"),
                 "warmup = Warmup.CONSTANT", constantWarmupAtZeroWarning());
+    }
+
+    /** {@code -Awarmup.strict=true}: the same warning, as an error on the same attribute, and no class. */
+    @Test
+    void strictModeMakesAWarningAnError() {
+        JavaFileObject source = schedule("steps = 100", "initLr = 0.1", "warmup = Warmup.CONSTANT");
+        Compilation compilation = Compiler.compiler("-Awarmup.strict=true").withProcessors(new WarmupProcessor())
+                .compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining(constantWarmupAtZeroWarning() + " (a warning, made an error by"
+                + " -Awarmup.strict=true)").inFile(source).onLineContaining("warmup = Warmup.CONSTANT");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadWarningCount(0);
     }
 
     @Test
