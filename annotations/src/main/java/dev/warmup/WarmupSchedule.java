@@ -24,8 +24,8 @@ import java.lang.annotation.Target;
  *
  * <p>For a class {@code p.Cifar10} the generated class is {@code p.Cifar10StepLr}; for a nested class
  * {@code p.Outer.Inner} it is {@code p.Outer_InnerStepLr}; {@link #name()} overrides the simple name. Settings that make
- * no sense are compile errors reported on the attribute, and attributes that the chosen warmup and decay do not use
- * are warnings.
+ * no sense are compile errors reported on the attribute, and so are attributes that the chosen warmup and decay do
+ * not use: they would have no effect.
  *
  * <p>Schedules of several phases or of repeating cycles have annotations of their own: {@link PhasedSchedule},
  * {@link OneCycleSchedule}, {@link CyclicSchedule} and {@link WarmRestartsSchedule}. A class carries at most one of

@@ -13,30 +13,53 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The setup README.md tells users to paste is the one maven-user/ builds: every XML block of the README stands in
- * maven-user/pom.xml line for line (indentation aside), the design card's class is the sample's, and every
- * version of ours the README names is this build's.
+ * The setup README.md tells users to paste is the one the samples build: every XML block of the README stands in
+ * the Java samples' poms line for line (indentation aside), the design card's class and the README's examples are
+ * maven-user's, and every version of ours the README names is this build's.
  */
 class ReadmeSnippetTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path SAMPLE = Path.of("maven-user");
 
-    @Test
-    void everyXmlBlockOfTheReadmeIsInTheSamplePom() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"maven-user", "djl-user", "dl4j-user"})
+    void everyXmlBlockOfTheReadmeIsInTheSamplePom(String sample) throws IOException {
         List<String> blocks = blocks(read(ROOT.resolve("README.md")), "xml");
         assertTrue(blocks.stream().anyMatch(b -> b.contains("<artifactId>warmup-annotations</artifactId>")),
                 "README has no XML block with the dependency");
         assertTrue(blocks.stream().anyMatch(b -> b.contains("<annotationProcessorPaths>")),
                 "README has no XML block with the compiler plugin");
-        List<String> pom = lines(read(SAMPLE.resolve("pom.xml")));
+        List<String> pom = lines(read(Path.of(sample, "pom.xml")));
         for (String block : blocks) {
             List<String> wanted = lines(block);
             assertTrue(Collections.indexOfSubList(pom, wanted) >= 0,
-                    "maven-user/pom.xml does not contain this block of README.md verbatim:\n" + block);
+                    sample + "/pom.xml does not contain this block of README.md verbatim:\n" + block);
         }
+    }
+
+    /** kapt takes the processor in a block of its own (docs/kotlin.md); the dependency is the README's. */
+    @Test
+    void theKotlinSampleHasTheReadmesDependency() throws IOException {
+        String dependency = blocks(read(ROOT.resolve("README.md")), "xml").stream()
+                .filter(b -> b.contains("<artifactId>warmup-annotations</artifactId>")).findFirst().orElseThrow();
+        List<String> pom = lines(read(Path.of("kotlin-user", "pom.xml")));
+        assertTrue(Collections.indexOfSubList(pom, lines(dependency)) >= 0,
+                "kotlin-user/pom.xml does not contain README.md's dependency verbatim:\n" + dependency);
+    }
+
+    @Test
+    void theReadmesExamplesAreTheSamplesSchedules() throws IOException {
+        String examples = blocks(read(ROOT.resolve("README.md")), "java").stream()
+                .filter(b -> b.contains("final class NanoGpt {}")).findFirst().orElseThrow();
+        assertTrue(examples.startsWith("import dev.warmup.*;"), "README's examples start with their import");
+        List<String> sample = lines(read(SAMPLE.resolve("src/main/java/example/Schedules.java")));
+        assertTrue(Collections.indexOfSubList(sample, lines(examples)) >= 0,
+                "maven-user's Schedules.java does not contain README's examples verbatim:\n" + examples);
     }
 
     @Test
