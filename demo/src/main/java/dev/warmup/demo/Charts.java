@@ -93,7 +93,7 @@ final class Charts {
             linear.getStyler().setYAxisDecimalPattern("0.00#");
         }
         endAxisAtWholeEpoch(byEpoch, scalingArms);
-        XYChart literature = panel("Learning rate: schedules from the literature", "step", "learning rate (log)");
+        XYChart literature = panel("Learning rate: the README's example and others", "step", "learning rate (log)");
         // One notation for every tick of a log axis (XChart's default mixes 0.001 with 1E-4).
         literature.getStyler().setYAxisLogarithmic(true).setYAxisDecimalPattern("0E0");
         int style = arms.size();

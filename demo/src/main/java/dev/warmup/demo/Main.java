@@ -10,13 +10,27 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The demo: trains the warmup experiment on the digits data, prints the results table and the write-up's replayed
- * simulation, and writes the charts under {@code target/warmup-demo/} of the working directory.
+ * The demo: trains the warmup experiment on the digits data, prints the results table and the replayed simulation of
+ * the warmup write-up (the text on warmup that this project summarises), and writes the charts under
+ * {@code target/warmup-demo/} of the working directory.
  */
 public final class Main {
 
     /** Where the charts go, relative to the directory the demo runs in (for exec:java, where mvn was started). */
     static final Path OUTPUT_DIRECTORY = Path.of("target", "warmup-demo");
+
+    /**
+     * The schedules charted beside the experiment's, named for a reader who knows the README only. Legend lines of at
+     * most about 50 characters: XChart cuts longer ones.
+     */
+    static final List<Charts.ReferenceSchedule> REFERENCE_SCHEDULES = List.of(
+            new Charts.ReferenceSchedule("README's example (Cifar10):\nwarmup 2,500 steps to 0.1, then x0.9999 a step",
+                    Schedules_Cifar10StepLr.INSTANCE, 30_000),
+            new Charts.ReferenceSchedule("ResNet-110, constant warmup", Schedules_ResNet110StepLr.INSTANCE, 64_000),
+            new Charts.ReferenceSchedule("nanoGPT, cosine", Schedules_NanoGptStepLr.INSTANCE, 20_000),
+            new Charts.ReferenceSchedule("simulation in the write-up this project summarises:\nwarmup 2,500 steps"
+                    + " to 0.1, then lr = lr^1.0001 a step", Schedules_WriteupSimulationStepLr.INSTANCE,
+                    WriteupReplay.TOTAL_STEPS - 1));
 
     private Main() {}
 
@@ -47,13 +61,7 @@ public final class Main {
                 settings.collapseLoss());
         List<Arm> warmupArms = WarmupExperiment.COMPARISONS.get(0).arms();
         List<Arm> scalingArms = WarmupExperiment.COMPARISONS.get(1).arms();
-        Path lr = charts.learningRates(warmupArms, scalingArms, List.of(
-                new Charts.ReferenceSchedule("design card (Cifar10)", Schedules_Cifar10StepLr.INSTANCE, 30_000),
-                new Charts.ReferenceSchedule("ResNet-110, constant warmup", Schedules_ResNet110StepLr.INSTANCE,
-                        64_000),
-                new Charts.ReferenceSchedule("nanoGPT, cosine", Schedules_NanoGptStepLr.INSTANCE, 20_000),
-                new Charts.ReferenceSchedule("write-up simulation, repeated power",
-                        Schedules_WriteupSimulationStepLr.INSTANCE, WriteupReplay.TOTAL_STEPS - 1)));
+        Path lr = charts.learningRates(warmupArms, scalingArms, REFERENCE_SCHEDULES);
         Path loss = charts.trainingLoss(warmupArms, scalingArms, results);
         out.println();
         out.println("Charts (PNG, and one SVG per panel beside them):");

@@ -5,7 +5,8 @@ import dev.warmup.Warmup;
 import dev.warmup.WarmupSchedule;
 
 /**
- * Schedules from the literature and from the warmup write-up, declared as a user would; each nested class gets a
+ * Schedules from the literature, the README's example and the warmup write-up (the text on warmup that this project
+ * summarises), declared as a user would; each nested class gets a
  * generated {@code Schedules_*StepLr}. The demo charts them next to the experiment's own
  * ({@link ExperimentSchedules}) and replays the write-up's simulation with {@link WriteupSimulation}.
  */
@@ -13,7 +14,7 @@ final class Schedules {
 
     private Schedules() {}
 
-    /** The design card's schedule: gradual warmup to 0.1 over 2500 steps, then 0.1 * 0.9999^(t - 2500). */
+    /** The README's example: gradual warmup to 0.1 over 2500 steps, then 0.1 * 0.9999^(t - 2500). */
     @WarmupSchedule(steps = 2500, initLr = 0.1, decay = Decay.EXP, gamma = 0.9999)
     static final class Cifar10 {}
 

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Replays the warmup write-up's 15,000-step simulation with a generated {@code REPEATED_POWER} schedule, and lists the
- * lines where it differs from the write-up's own loop.
+ * lines where it differs from the write-up's own loop. The write-up is the text on learning-rate warmup that this
+ * project summarises; its simulation is a Python loop, ported line for line in {@link #writeupLoopRates}.
  *
  * <p>The write-up's loop, for {@code t} from 0, sets {@code lr = 0.1 * t / 2500} while {@code t < 2500} and
  * {@code lr = lr ** 1.0001} after, then prints {@code t + 1} and {@code lr} every 100 steps with {@code %.3f}. So line
@@ -94,7 +95,10 @@ final class WriteupReplay {
                 differing.add(i);
             }
         }
-        out.println("The write-up's simulation replayed with " + schedule + ":");
+        out.printf(Locale.ROOT, "The warmup write-up this project summarises simulates a schedule in Python: %,d"
+                + " steps, linear warmup to %s over %,d steps, then lr = lr ** %s every step, lr printed every %d"
+                + " steps with %%.3f. Replayed with %s:%n", TOTAL_STEPS, PEAK_RATE, WARMUP_STEPS, POWER, PRINT_EVERY,
+                schedule);
         out.printf(Locale.ROOT, "  its %d lines are in %s; %d differ from the write-up's own loop:%n",
                 generatedLines.size(), file, differing.size());
         for (int i : differing) {

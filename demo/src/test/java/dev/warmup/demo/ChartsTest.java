@@ -27,7 +27,7 @@ class ChartsTest {
         Charts charts = new Charts(directory, List.of(small, large), 1438, 2.07);
 
         Path lr = charts.learningRates(List.of(large), List.of(small, large), List.of(
-                new Charts.ReferenceSchedule("design card", Schedules_Cifar10StepLr.INSTANCE, 30_000)));
+                new Charts.ReferenceSchedule("README's example", Schedules_Cifar10StepLr.INSTANCE, 30_000)));
         Path loss = charts.trainingLoss(List.of(large), List.of(small, large), results);
 
         for (Path png : List.of(lr, loss)) {

@@ -8,7 +8,9 @@ import java.util.function.LongToDoubleFunction;
 /**
  * A learning-rate curve as a small, self-contained SVG: axes with ticks and labels, the curve, dashed markers at the
  * steps where the schedule changes shape, and a title. Written by hand because the processor must stay light (no
- * plotting library on every user's processor path), and deterministic: same schedule, same bytes.
+ * plotting library on every user's processor path), and deterministic: same schedule, same bytes. A jump of the
+ * rate between two flat stretches (a constant warmup's end, a step decay, a plateau's reduction) is drawn vertical at
+ * the step that takes the new rate.
  */
 final class SvgPlot {
 
@@ -19,59 +21,74 @@ final class SvgPlot {
     private static final int HEIGHT = 360;
     private static final int LEFT = 78;
     private static final int RIGHT = 24;
+    /** The top of the plot under a title of one line, and of two. */
     private static final int TOP = 44;
+    private static final int TOP_UNDER_SUBTITLE = 60;
+    /** The widest a title line may be: the chart's width less 12 px a side. */
+    private static final int TITLE_WIDTH = WIDTH - 24;
+    /** At most this many jumps are drawn between two samples; more are under a pixel apart. */
+    private static final int JUMPS_BETWEEN_SAMPLES = 8;
     private static final int BOTTOM = 52;
     private static final int SAMPLES = 600;
 
     private SvgPlot() {}
 
     /**
-     * @param title the chart's title (the generated class's name)
+     * @param title the chart's title: the generated class's name, then optionally {@code ": "} and a subtitle, which
+     *     goes on a second line
      * @param lastStep the right end of the x axis
      * @param lr the schedule
      * @param markers steps to mark, within [0, lastStep]
      */
     static String render(String title, long lastStep, LongToDoubleFunction lr, List<Marker> markers) {
-        long[] steps = samples(lastStep, markers);
-        double[] rates = new double[steps.length];
+        int colon = title.indexOf(": ");
+        String heading = colon < 0 ? title : title.substring(0, colon);
+        String subtitle = colon < 0 ? "" : title.substring(colon + 2);
+        Frame frame = new Frame(subtitle.isEmpty() ? TOP : TOP_UNDER_SUBTITLE, lastStep);
+        Curve curve = curve(samples(lastStep, markers), lr);
         double top = 0;
-        for (int i = 0; i < steps.length; i++) {
-            rates[i] = lr.applyAsDouble(steps[i]);
-            top = Math.max(top, rates[i]);
+        for (double rate : curve.rates()) {
+            top = Math.max(top, rate);
         }
         // A tenth of headroom above the curve, for the markers' labels.
         double[] yTicks = niceTicks(top > 0 ? Math.min(1.1 * top, Double.MAX_VALUE) : 1);
         double yMax = yTicks[yTicks.length - 1];
         double[] xTicks = niceTicks(lastStep);
-        double xMax = lastStep;
 
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        // The whole title, as viewers name the image.
+        svg.append("<title>").append(escape(title)).append("</title>\n");
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.append(text(WIDTH / 2.0, 24, "middle", "font-size=\"15\" font-weight=\"bold\"", escape(title)));
+        svg.append(text(WIDTH / 2.0, 24, "middle", "font-size=\"15\" font-weight=\"bold\"" + fit(heading, 15, 0.7),
+                escape(heading)));
+        if (!subtitle.isEmpty()) {
+            svg.append(text(WIDTH / 2.0, 42, "middle", "fill=\"#333\"" + fit(subtitle, 12, 0.62), escape(subtitle)));
+        }
 
         // Grid and ticks.
         for (double tick : yTicks) {
-            double y = y(tick, yMax);
+            double y = frame.y(tick, yMax);
             svg.append(line(LEFT, y, WIDTH - RIGHT, y, "#e4e4e4", ""));
             svg.append(text(LEFT - 6, y + 4, "end", "", label(tick, yTicks)));
         }
         for (double tick : xTicks) {
-            if (tick > xMax) {
+            if (tick > lastStep) {
                 continue;
             }
-            double x = x(tick, xMax);
-            svg.append(line(x, TOP, x, HEIGHT - BOTTOM, "#e4e4e4", ""));
+            double x = frame.x(tick);
+            svg.append(line(x, frame.top(), x, HEIGHT - BOTTOM, "#e4e4e4", ""));
             svg.append(text(x, HEIGHT - BOTTOM + 16, "middle", "", label(tick, xTicks)));
         }
         // Axes and their labels.
         svg.append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, "black", ""));
-        svg.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "black", ""));
+        svg.append(line(LEFT, frame.top(), LEFT, HEIGHT - BOTTOM, "black", ""));
         svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 12, "middle", "", "step"));
-        svg.append(text(18, (TOP + HEIGHT - BOTTOM) / 2.0, "middle",
-                "transform=\"rotate(-90 18 " + format((TOP + HEIGHT - BOTTOM) / 2.0) + ")\"", "learning rate"));
+        double middle = (frame.top() + HEIGHT - BOTTOM) / 2.0;
+        svg.append(text(18, middle, "middle", "transform=\"rotate(-90 18 " + format(middle) + ")\"",
+                "learning rate"));
 
         // Markers.
         int row = 0;
@@ -79,31 +96,31 @@ final class SvgPlot {
             if (marker.step() > lastStep) {
                 continue;
             }
-            double x = x(marker.step(), xMax);
-            svg.append(line(x, TOP, x, HEIGHT - BOTTOM, "#c0392b", " stroke-dasharray=\"5 4\""));
+            double x = frame.x(marker.step());
+            svg.append(line(x, frame.top(), x, HEIGHT - BOTTOM, "#c0392b", " stroke-dasharray=\"5 4\""));
             // Right of the line, or left of it where the label would run off the chart (about 7 px a character).
             boolean fitsRight = x + 4 + 7 * marker.label().length() <= WIDTH - RIGHT;
-            svg.append(text(fitsRight ? x + 4 : x - 4, TOP + 12 + 14 * (row++ % 2), fitsRight ? "start" : "end",
-                    "fill=\"#c0392b\"", escape(marker.label())));
+            svg.append(text(fitsRight ? x + 4 : x - 4, frame.top() + 12 + 14 * (row++ % 2),
+                    fitsRight ? "start" : "end", "fill=\"#c0392b\"", escape(marker.label())));
         }
 
         // The curve.
         svg.append("<polyline fill=\"none\" stroke=\"#1f5fbf\" stroke-width=\"2\" points=\"");
-        for (int i = 0; i < steps.length; i++) {
+        for (int i = 0; i < curve.steps().length; i++) {
             if (i > 0) {
                 svg.append(' ');
             }
-            appendTenths(svg, x(steps[i], xMax));
+            appendTenths(svg, frame.x(curve.steps()[i]));
             svg.append(',');
-            appendTenths(svg, y(rates[i], yMax));
+            appendTenths(svg, frame.y(curve.rates()[i], yMax));
         }
         svg.append("\"/>\n");
         return svg.append("</svg>\n").toString();
     }
 
     /**
-     * The steps to draw, ascending and distinct: {@value #SAMPLES} + 1 evenly spaced, and both sides of every change
-     * of shape, so that a jump (constant warmup) is drawn as a jump.
+     * The steps to sample, ascending and distinct: {@value #SAMPLES} + 1 evenly spaced, and both sides of every change
+     * of shape.
      */
     private static long[] samples(long lastStep, List<Marker> markers) {
         long[] steps = new long[SAMPLES + 1 + 2 * markers.size()];
@@ -127,12 +144,90 @@ final class SvgPlot {
         return Arrays.copyOf(steps, distinct);
     }
 
-    private static double x(double step, double xMax) {
-        return LEFT + (WIDTH - LEFT - RIGHT) * step / xMax;
+    /** The curve's points, steps never decreasing (two points at a jump's step: the old rate, then the new). */
+    private record Curve(long[] steps, double[] rates) {}
+
+    /**
+     * The samples, and between two samples whose rates differ, each jump of the rate found to its step: the first
+     * step that leaves the rate of the sample before (found by bisection, which for a rate that changes at every step
+     * stops at once), counted a jump when the rate is flat on both sides of it.
+     */
+    private static Curve curve(long[] samples, LongToDoubleFunction lr) {
+        long[] steps = new long[3 * samples.length];
+        double[] rates = new double[steps.length];
+        int count = 0;
+        double previous = lr.applyAsDouble(samples[0]);
+        steps[count] = samples[0];
+        rates[count++] = previous;
+        for (int i = 1; i < samples.length; i++) {
+            long b = samples[i];
+            double rateB = lr.applyAsDouble(b);
+            long a = samples[i - 1];
+            double rateA = previous;
+            for (int jumps = 0; jumps < JUMPS_BETWEEN_SAMPLES && rateA != rateB; jumps++) {
+                long change = firstChange(lr, a, rateA, b);
+                double after = lr.applyAsDouble(change);
+                boolean flatBefore = change - 1 == 0 || lr.applyAsDouble(change - 2) == rateA;
+                boolean flatAfter = change == Long.MAX_VALUE || lr.applyAsDouble(change + 1) == after;
+                if (!flatBefore || !flatAfter) {
+                    break; // a slope, not a jump: drawn straight to the next sample
+                }
+                if (count + 2 >= steps.length) {
+                    steps = Arrays.copyOf(steps, 2 * steps.length);
+                    rates = Arrays.copyOf(rates, steps.length);
+                }
+                steps[count] = change;
+                rates[count++] = rateA;
+                steps[count] = change;
+                rates[count++] = after;
+                a = change;
+                rateA = after;
+            }
+            if (count == steps.length) {
+                steps = Arrays.copyOf(steps, 2 * steps.length);
+                rates = Arrays.copyOf(rates, steps.length);
+            }
+            steps[count] = b;
+            rates[count++] = rateB;
+            previous = rateB;
+        }
+        return new Curve(Arrays.copyOf(steps, count), Arrays.copyOf(rates, count));
     }
 
-    private static double y(double value, double yMax) {
-        return HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * value / yMax;
+    /** The first step in (a, b] whose rate is not {@code rateA}, where the rates between take {@code rateA} first. */
+    private static long firstChange(LongToDoubleFunction lr, long a, double rateA, long b) {
+        long low = a;
+        long high = b;
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (lr.applyAsDouble(middle) == rateA) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return high;
+    }
+
+    /** The plot's area: from {@code top} to {@code HEIGHT - BOTTOM}, from {@code LEFT} to {@code WIDTH - RIGHT}. */
+    private record Frame(int top, double xMax) {
+
+        double x(double step) {
+            return LEFT + (WIDTH - LEFT - RIGHT) * step / xMax;
+        }
+
+        double y(double value, double yMax) {
+            return HEIGHT - BOTTOM - (HEIGHT - top - BOTTOM) * value / yMax;
+        }
+    }
+
+    /**
+     * A title line's width attributes: none where it fits at about {@code em} of its font size a character (sans-serif
+     * runs narrower), otherwise {@code textLength}, which makes any renderer fit it to the title's width.
+     */
+    private static String fit(String text, double size, double em) {
+        return text.length() * size * em <= TITLE_WIDTH ? ""
+                : " textLength=\"" + TITLE_WIDTH + "\" lengthAdjust=\"spacingAndGlyphs\"";
     }
 
     /** 0 and 3 to 10 round steps (1, 2 or 5 times a power of ten) up to at least {@code max}. */

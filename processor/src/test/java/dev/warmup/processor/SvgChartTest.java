@@ -11,6 +11,7 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -29,6 +30,14 @@ class SvgChartTest {
             "@WarmupSchedule(steps = 2000, initLr = 6e-4, startLr = 6e-7, decay = Decay.COSINE, totalSteps = 20000,",
             "        minLr = 6e-5)",
             "final class NanoGpt {}");
+
+    /** A plateau schedule after a warmup (GeneratedSourceTest's golden one). */
+    private static final JavaFileObject WARMUP_PLATEAU = JavaFileObjects.forSourceLines("p.WarmupPlateau",
+            "package p;",
+            "import dev.warmup.*;",
+            "@PlateauSchedule(initLr = 0.1, factor = 0.3, patience = 10, threshold = 1e-3, cooldown = 5,",
+            "        minLr = 1e-5, warmupSteps = 100)",
+            "final class WarmupPlateau {}");
 
     @Test
     void chartIsWellFormedSvgWithTheCurveTheAxesAndTheMarkers() throws Exception {
@@ -130,6 +139,214 @@ class SvgChartTest {
             dashed += ((Element) lines.item(i)).hasAttribute("stroke-dasharray") ? 1 : 0;
         }
         assertEquals(3, dashed, "one dashed line a phase boundary");
+    }
+
+    /**
+     * A plateau chart's title is the class's name and a subtitle, wider than the chart on one line: the subtitle goes
+     * on a line of its own, and each line fits the chart's width (at 0.7 em a character, more than any sans-serif
+     * font's average), with room left: neither is squeezed.
+     */
+    @Test
+    void plateauTitleFitsTheChart() throws Exception {
+        Compilation compilation = Compiler.compile(WARMUP_PLATEAU);
+        assertThat(compilation).succeededWithoutWarnings();
+        Document svg = parse(chart(compilation, "WarmupPlateauPlateauLr.svg"));
+        List<Element> title = titleLines(svg);
+        assertEquals(List.of("WarmupPlateauPlateauLr", "fastest decay (no improvement after the first evaluation)"),
+                title.stream().map(Element::getTextContent).toList());
+        for (Element line : title) {
+            double size = Double.parseDouble(line.getAttribute("font-size").isEmpty() ? "12"
+                    : line.getAttribute("font-size"));
+            assertTrue(line.getTextContent().length() * size * 0.7 <= 616, line.getTextContent());
+            assertEquals("", line.getAttribute("textLength"), line.getTextContent());
+        }
+    }
+
+    /** A class name too long for the chart's width is fitted to it by the renderer ({@code textLength}), not cut. */
+    @Test
+    void aLongTitleIsFittedToTheChartsWidth() throws Exception {
+        String name = "ValidationLossOfTheImageClassifierWithAVeryLongDescriptiveNameForTestingPlateauLr";
+        Document svg = parse(SvgPlot.render(name + ": fastest decay (no improvement after the first evaluation)",
+                100, step -> 0.1, List.of()));
+        Element heading = titleLines(svg).get(0);
+        assertEquals(name, heading.getTextContent());
+        assertEquals("616", heading.getAttribute("textLength"));
+        assertEquals("spacingAndGlyphs", heading.getAttribute("lengthAdjust"));
+        assertEquals("320.0", heading.getAttribute("x"));
+        assertEquals("middle", heading.getAttribute("text-anchor"));
+    }
+
+    /**
+     * A STEP decay between two samples: the drop is found to its step by bisection and drawn as a vertical segment
+     * there, from the old rate to the new, not as a slope to the next sample.
+     */
+    @Test
+    void stepDropsBetweenSamplesAreVerticalAtTheirStep() throws Exception {
+        // Drops at 3001, 6002 and 9003 of 10000: between samples, which are 16 or 17 steps apart.
+        Document svg = parse(SvgPlot.render("StepDecay", 10_000, step -> 0.1 * Math.pow(0.5, step / 3001),
+                List.of()));
+        List<double[]> points = curve(svg);
+        assertOnlyHorizontalAndVertical(points);
+        double[] axis = xAxis(svg);
+        assertDropsAt(verticalDrops(points, 1), axis[0] + axis[1] * 3001, axis[0] + axis[1] * 6002,
+                axis[0] + axis[1] * 9003);
+        // Far along a long axis too: the drop at step 2^62 + 12345 of 2^63 - 1.
+        long step = (1L << 62) + 12345;
+        Document huge = parse(SvgPlot.render("Huge", Long.MAX_VALUE, s -> s < step ? 0.1 : 0.01, List.of()));
+        assertOnlyHorizontalAndVertical(curve(huge));
+        assertDropsAt(verticalDrops(curve(huge), 1), 78 + 538 * 0.5);
+    }
+
+    /** A STEP decay over few steps (every step a sample): each drop is vertical at the step that takes the new rate. */
+    @Test
+    void stepDecayChartDropsAtTheStep() throws Exception {
+        Compilation compilation = Compiler.compile(JavaFileObjects.forSourceLines("p.ShortStep",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmupSchedule(steps = 0, initLr = 0.1, decay = Decay.STEP, stepSize = 7, gamma = 0.5)",
+                "final class ShortStep {}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        Document svg = parse(chart(compilation, "ShortStepStepLr.svg"));
+        List<double[]> points = curve(svg);
+        assertOnlyHorizontalAndVertical(points);
+        double[] axis = xAxis(svg);
+        assertDropsAt(verticalDrops(points, 1), axis[0] + 7 * axis[1], axis[0] + 14 * axis[1]);
+    }
+
+    /**
+     * The plateau chart: the rate is cut at one step each time, so the curve is flat and vertical only, and its first
+     * drop is at the "first reduction" marker.
+     */
+    @Test
+    void plateauChartDropsAreVertical() throws Exception {
+        Compilation compilation = Compiler.compile(JavaFileObjects.forSourceLines("p.ValLoss",
+                "package p;",
+                "import dev.warmup.*;",
+                "@PlateauSchedule(initLr = 0.1, factor = 0.5, patience = 3, cooldown = 2, minLr = 1e-4)",
+                "final class ValLoss {}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        Document svg = parse(chart(compilation, "ValLossPlateauLr.svg"));
+        List<double[]> points = curve(svg);
+        assertOnlyHorizontalAndVertical(points);
+        List<Double> drops = verticalDrops(points, 1);
+        assertTrue(drops.size() >= 6, "drops at x " + drops);
+        Element marker = dashedLines(svg).get(0);
+        assertEquals(Double.parseDouble(marker.getAttribute("x1")), drops.get(0), 0.051);
+        // Patience 3, cooldown 2: the first reduction at step 5, then one every 6 steps.
+        double[] axis = xAxis(svg);
+        for (int k = 0; k < drops.size(); k++) {
+            assertEquals(axis[0] + axis[1] * (5 + 6 * k), drops.get(k), 0.051, "drop " + (k + 1));
+        }
+        // The warmup's line stays a line, and the first reduction after it is vertical.
+        Document warmup = parse(chart(Compiler.compile(WARMUP_PLATEAU), "WarmupPlateauPlateauLr.svg"));
+        assertEquals(Double.parseDouble(dashedLines(warmup).get(1).getAttribute("x1")),
+                verticalDrops(curve(warmup), 1).get(0), 0.051);
+    }
+
+    /** Smooth curves have no jump to draw: no vertical segment longer than a pixel. */
+    @Test
+    void smoothCurvesGetNoVerticalSegments() throws Exception {
+        JavaFileObject clr = JavaFileObjects.forSourceLines("p.Clr",
+                "package p;",
+                "import dev.warmup.*;",
+                "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 500, mode = CyclicMode.TRIANGULAR2)",
+                "final class Clr {}");
+        JavaFileObject tiny = JavaFileObjects.forSourceLines("p.Tiny",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmupSchedule(steps = 10, initLr = 0.1, decay = Decay.COSINE, totalSteps = 40)",
+                "final class Tiny {}");
+        Compilation compilation = Compiler.compile(NANO_GPT, clr, tiny);
+        assertThat(compilation).succeededWithoutWarnings();
+        for (String file : List.of("NanoGptStepLr.svg", "ClrStepLr.svg", "TinyStepLr.svg")) {
+            assertEquals(List.of(), verticalDrops(curve(parse(chart(compilation, file))), 1), file);
+        }
+    }
+
+    private static String chart(Compilation compilation, String file) throws IOException {
+        return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "p", file).orElseThrow()
+                .getCharContent(false).toString();
+    }
+
+    /** The title's lines: the texts before the first line (the grid, the axes and the plot come after). */
+    private static List<Element> titleLines(Document svg) {
+        List<Element> lines = new ArrayList<>();
+        for (org.w3c.dom.Node node = svg.getDocumentElement().getFirstChild(); node != null;
+                node = node.getNextSibling()) {
+            if ("line".equals(node.getNodeName())) {
+                break;
+            }
+            if ("text".equals(node.getNodeName())) {
+                lines.add((Element) node);
+            }
+        }
+        return lines;
+    }
+
+    /** {@code drops} are at {@code xs}, to the tenth of a pixel the chart writes. */
+    private static void assertDropsAt(List<Double> drops, double... xs) {
+        assertEquals(xs.length, drops.size(), "drops at x " + drops);
+        for (int i = 0; i < xs.length; i++) {
+            assertEquals(xs[i], drops.get(i), 0.051, "drop " + (i + 1) + " of " + drops);
+        }
+    }
+
+    /** The curve's points, x and y. */
+    private static List<double[]> curve(Document svg) {
+        List<double[]> points = new ArrayList<>();
+        for (String p : ((Element) svg.getElementsByTagName("polyline").item(0)).getAttribute("points").split(" ")) {
+            points.add(point(p));
+        }
+        return points;
+    }
+
+    private static void assertOnlyHorizontalAndVertical(List<double[]> points) {
+        for (int i = 1; i < points.size(); i++) {
+            double[] a = points.get(i - 1);
+            double[] b = points.get(i);
+            assertTrue(a[0] == b[0] || a[1] == b[1], "a sloped segment from " + a[0] + "," + a[1] + " to " + b[0]
+                    + "," + b[1]);
+        }
+    }
+
+    /** The x of every vertical segment longer than {@code minLength} px, left to right. */
+    private static List<Double> verticalDrops(List<double[]> points, double minLength) {
+        List<Double> xs = new ArrayList<>();
+        for (int i = 1; i < points.size(); i++) {
+            if (points.get(i - 1)[0] == points.get(i)[0]
+                    && Math.abs(points.get(i)[1] - points.get(i - 1)[1]) > minLength) {
+                xs.add(points.get(i)[0]);
+            }
+        }
+        return xs;
+    }
+
+    /** The x axis from its tick labels: {x of step 0, px a step}. */
+    private static double[] xAxis(Document svg) {
+        NodeList texts = svg.getElementsByTagName("text");
+        List<double[]> ticks = new ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            Element text = (Element) texts.item(i);
+            if ("324.0".equals(text.getAttribute("y")) && text.getTextContent().matches("[0-9]+")) {
+                ticks.add(new double[] {Double.parseDouble(text.getTextContent()),
+                        Double.parseDouble(text.getAttribute("x"))});
+            }
+        }
+        double[] first = ticks.get(0);
+        double[] last = ticks.get(ticks.size() - 1);
+        double perStep = (last[1] - first[1]) / (last[0] - first[0]);
+        return new double[] {first[1] - first[0] * perStep, perStep};
+    }
+
+    private static List<Element> dashedLines(Document svg) {
+        List<Element> dashed = new ArrayList<>();
+        NodeList lines = svg.getElementsByTagName("line");
+        for (int i = 0; i < lines.getLength(); i++) {
+            if (((Element) lines.item(i)).hasAttribute("stroke-dasharray")) {
+                dashed.add((Element) lines.item(i));
+            }
+        }
+        return dashed;
     }
 
     private static String chart(Compilation compilation) throws IOException {
