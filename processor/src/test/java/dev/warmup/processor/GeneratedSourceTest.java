@@ -82,7 +82,7 @@ class GeneratedSourceTest {
     }
 
     /** The warmup_then_plateau reference's schedule, as reviewed in {@code golden/WarmupPlateauPlateauLr.java}. */
-    private static final JavaFileObject WARMUP_PLATEAU = JavaFileObjects.forSourceLines("p.WarmupPlateau",
+    static final JavaFileObject WARMUP_PLATEAU = JavaFileObjects.forSourceLines("p.WarmupPlateau",
             "package p;",
             "import dev.warmup.*;",
             "@PlateauSchedule(initLr = 0.1, factor = 0.3, patience = 10, threshold = 1e-3, cooldown = 5,",

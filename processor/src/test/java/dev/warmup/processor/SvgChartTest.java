@@ -32,12 +32,7 @@ class SvgChartTest {
             "final class NanoGpt {}");
 
     /** A plateau schedule after a warmup (GeneratedSourceTest's golden one). */
-    private static final JavaFileObject WARMUP_PLATEAU = JavaFileObjects.forSourceLines("p.WarmupPlateau",
-            "package p;",
-            "import dev.warmup.*;",
-            "@PlateauSchedule(initLr = 0.1, factor = 0.3, patience = 10, threshold = 1e-3, cooldown = 5,",
-            "        minLr = 1e-5, warmupSteps = 100)",
-            "final class WarmupPlateau {}");
+    private static final JavaFileObject WARMUP_PLATEAU = GeneratedSourceTest.WARMUP_PLATEAU;
 
     @Test
     void chartIsWellFormedSvgWithTheCurveTheAxesAndTheMarkers() throws Exception {
