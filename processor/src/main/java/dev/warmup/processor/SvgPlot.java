@@ -164,6 +164,10 @@ final class SvgPlot {
             double rateB = lr.applyAsDouble(b);
             long a = samples[i - 1];
             double rateA = previous;
+            if (count + 2 * JUMPS_BETWEEN_SAMPLES + 1 > steps.length) {
+                steps = Arrays.copyOf(steps, 2 * steps.length);
+                rates = Arrays.copyOf(rates, steps.length);
+            }
             for (int jumps = 0; jumps < JUMPS_BETWEEN_SAMPLES && rateA != rateB; jumps++) {
                 long change = firstChange(lr, a, rateA, b);
                 double after = lr.applyAsDouble(change);
@@ -172,20 +176,12 @@ final class SvgPlot {
                 if (!flatBefore || !flatAfter) {
                     break; // a slope, not a jump: drawn straight to the next sample
                 }
-                if (count + 2 >= steps.length) {
-                    steps = Arrays.copyOf(steps, 2 * steps.length);
-                    rates = Arrays.copyOf(rates, steps.length);
-                }
                 steps[count] = change;
                 rates[count++] = rateA;
                 steps[count] = change;
                 rates[count++] = after;
                 a = change;
                 rateA = after;
-            }
-            if (count == steps.length) {
-                steps = Arrays.copyOf(steps, 2 * steps.length);
-                rates = Arrays.copyOf(rates, steps.length);
             }
             steps[count] = b;
             rates[count++] = rateB;

@@ -33,23 +33,25 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SourceLayoutTest {
 
+    /** The {@code -sourcepath} option: the source root, an empty one, or none. */
+    enum SourcePath { ROOT, EMPTY, NONE }
+
     /** How a build tool passes the sources. */
     enum Build {
         /** Maven's compiler plugin: every source, and {@code -sourcepath} set to the source roots. */
-        MAVEN(true, "javac"),
+        MAVEN(SourcePath.ROOT, "javac"),
         /** Plain {@code javac -d out Sources.java}: no source path. */
-        JAVAC_WITHOUT_SOURCEPATH(false, "javac"),
+        JAVAC_WITHOUT_SOURCEPATH(SourcePath.NONE, "javac"),
         /** Gradle: every source, and an empty {@code -sourcepath}. */
-        GRADLE(null, "javac"),
+        GRADLE(SourcePath.EMPTY, "javac"),
         /** Eclipse's compiler, with the source path set (as m2e's build does) and without. */
-        ECJ_MAVEN(true, "ecj"),
-        ECJ_WITHOUT_SOURCEPATH(false, "ecj");
+        ECJ_MAVEN(SourcePath.ROOT, "ecj"),
+        ECJ_WITHOUT_SOURCEPATH(SourcePath.NONE, "ecj");
 
-        /** True: the source root; false: none given; null: an empty one. */
-        final Boolean sourcePath;
+        final SourcePath sourcePath;
         final String compiler;
 
-        Build(Boolean sourcePath, String compiler) {
+        Build(SourcePath sourcePath, String compiler) {
             this.sourcePath = sourcePath;
             this.compiler = compiler;
         }
@@ -109,12 +111,10 @@ class SourceLayoutTest {
         List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(),
                 "-classpath", Path.of(StepLr.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                         .toString()));
-        if (build.sourcePath != null) {
-            if (build.sourcePath) {
-                options.addAll(List.of("-sourcepath", root.toString()));
-            } else if (build.compiler.equals("javac")) {
-                options.addAll(List.of("-sourcepath", ""));
-            }
+        switch (build.sourcePath) {
+            case ROOT -> options.addAll(List.of("-sourcepath", root.toString()));
+            case EMPTY -> options.addAll(List.of("-sourcepath", ""));
+            case NONE -> { }
         }
         options.addAll(build.compiler.equals("ecj") ? List.of("-17") : List.of("--release", "17"));
         JavaCompiler compiler = build.compiler.equals("ecj") ? new EclipseCompiler()
