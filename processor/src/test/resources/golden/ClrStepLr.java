@@ -50,64 +50,17 @@ public final class ClrStepLr implements StepLr {
      */
     public static final ClrStepLr INSTANCE = new ClrStepLr();
 
-    /**
-     * stepSizeUp + stepSizeDown: the steps of a cycle.
-     */
     private static final long CYCLE_LENGTH = 4000L;
 
-    /**
-     * stepSizeUp: the peak's step within a cycle.
-     */
     private static final long STEP_SIZE_UP = 2000L;
 
-    /**
-     * (maxLr - baseLr) / stepSizeUp.
-     */
     private static final double UP_SLOPE = 4.9500000000000004E-5;
 
-    /**
-     * (maxLr - baseLr) / stepSizeDown.
-     */
     private static final double DOWN_SLOPE = 4.9500000000000004E-5;
 
-    /**
-     * baseLr.
-     */
     private static final double BASE_LR = 0.001;
 
-    /**
-     * ln(gamma).
-     */
     private static final double LOG_GAMMA = -1.0000500033334732E-4;
-
-    /**
-     * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
-     * register (JDK-8318562, before JDK 23): the conversions of steps then take the bits.
-     * A constant to C2, which compiles only the branch this JVM takes.
-     */
-    private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
-
-    /**
-     * Steps that {@code fill} computes from one anchor; the length of the tables.
-     */
-    private static final int FILL_BLOCK = 256;
-
-    /**
-     * For {@code fill}: {@code GAMMA_POWERS[k] = gamma^k}.
-     */
-    private static final double[] GAMMA_POWERS = new double[FILL_BLOCK];
-
-    /**
-     * For {@code fill}: {@code FILL_STEPS[k] = k}.
-     */
-    private static final double[] FILL_STEPS = new double[FILL_BLOCK];
-
-    static {
-        for (int k = 0; k < FILL_BLOCK; k++) {
-            GAMMA_POWERS[k] = Math.exp(LOG_GAMMA * k);
-            FILL_STEPS[k] = k;
-        }
-    }
 
     private ClrStepLr() {
     }
@@ -119,96 +72,9 @@ public final class ClrStepLr implements StepLr {
         }
         long cycle = step / CYCLE_LENGTH;
         long position = step - cycle * CYCLE_LENGTH;
-        double height = position <= STEP_SIZE_UP ? UP_SLOPE * smallToDouble(position)
-                : DOWN_SLOPE * smallToDouble(CYCLE_LENGTH - position);
+        double height = position <= STEP_SIZE_UP ? UP_SLOPE * position
+                : DOWN_SLOPE * (CYCLE_LENGTH - position);
         return BASE_LR + height * Math.exp(LOG_GAMMA * step);
-    }
-
-    /**
-     * Fills {@code out} with {@code lr(fromStep + i)}, faster than calling {@code lr}: the range is split into
-     * half-cycles once, not per step, and each is filled by its shape's own pattern (closed forms, runs of
-     * equal values, one anchor per {@code FILL_BLOCK} steps times tabulated factors). Every value is
-     * within 2048 ulps of {@code lr(fromStep + i)}.
-     */
-    @Override
-    public void fill(double[] out, long fromStep) {
-        if (fromStep < 0) {
-            throw new IllegalArgumentException("fromStep must be >= 0, was " + fromStep);
-        }
-        int n = out.length;
-        if (n == 0) {
-            return;
-        }
-        Math.addExact(fromStep, n - 1);
-        long cycle = fromStep / CYCLE_LENGTH;
-        long position = fromStep - cycle * CYCLE_LENGTH;
-        int i = 0;
-        while (i < n) {
-            // the rest of this half-cycle: rising while position <= STEP_SIZE_UP, then falling to the cycle's end
-            boolean rising = position <= STEP_SIZE_UP;
-            long left = (rising ? STEP_SIZE_UP + 1 : CYCLE_LENGTH) - position;
-            int end = left >= n - i ? n : i + (int) left;
-            if (rising) {
-                fillRise(out, i, end, position);
-            } else {
-                fillFall(out, i, end, position);
-            }
-            position += end - i;
-            if (position == CYCLE_LENGTH) {
-                cycle++;
-                position = 0;
-            }
-            i = end;
-        }
-        // times gamma^t: per block, exp(LOG_GAMMA * t) at its first step, times GAMMA_POWERS[k]
-        i = 0;
-        while (i < n) {
-            int length = Math.min(FILL_BLOCK, n - i);
-            double anchor = Math.exp(LOG_GAMMA * (fromStep + i));
-            for (int k = 0; k < length; k++) {
-                out[i + k] = BASE_LR + out[i + k] * (anchor * GAMMA_POWERS[k]);
-            }
-            i += length;
-        }
-    }
-
-    private void fillRise(double[] out, int from, int to, long firstStep) {
-        int i = from;
-        while (i < to) {
-            int length = Math.min(FILL_BLOCK, to - i);
-            long position = firstStep + (i - from);
-            double firstDone = smallToDouble(position);
-            System.arraycopy(FILL_STEPS, 0, out, i, length);
-            for (int j = i; j < i + length; j++) {
-                double k = out[j];
-                out[j] = UP_SLOPE * (firstDone + k);
-            }
-            i += length;
-        }
-    }
-
-    private void fillFall(double[] out, int from, int to, long firstStep) {
-        int i = from;
-        while (i < to) {
-            int length = Math.min(FILL_BLOCK, to - i);
-            long position = firstStep + (i - from);
-            double firstLeft = smallToDouble(CYCLE_LENGTH - position);
-            System.arraycopy(FILL_STEPS, 0, out, i, length);
-            for (int j = i; j < i + length; j++) {
-                double k = out[j];
-                out[j] = DOWN_SLOPE * (firstLeft - k);
-            }
-            i += length;
-        }
-    }
-
-    /**
-     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
-     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
-     * 2^52 + n, exactly, with no test of the range.
-     */
-    private static double smallToDouble(long n) {
-        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     @Override

@@ -12,21 +12,12 @@ import javax.annotation.processing.Generated;
  *         eps = 1.0E-8 (default), warmupSteps = 100, startLr = 0.0 (default))}:
  * linear warmup from 0.0 over 100 steps, then starts at 0.1 and is multiplied by 0.3 (not below 1.0E-5) when the metric has not improved (metric < best * (1 - 0.001)) for more than 10 evaluations in a row, then waits 5 evaluations.
  * As PyTorch's {@code ReduceLROnPlateau(mode='min', factor=0.3, patience=10, threshold=0.001, threshold_mode='rel', cooldown=5, min_lr=1.0E-5, eps=1.0E-8)}, after the warmup.
- * One instance per training run; not thread-safe. No method allocates, except {@code state()} and {@code toString()}.
+ * One instance per training run; not thread-safe. No method allocates, except {@code state()} and {@code toString()}; its state is a {@link PlateauState}.
  *
  * <pre>{@code
  * step t        lr(t)                                 computed as
  * 0 <= t < 100  startLr + (initLr - startLr) * t / W  WARMUP_SLOPE * t
  * t >= 100      the plateau rate lr()                 lr
- * }</pre>
- *
- * <p>{@code observe(step, metric)}, for {@code step >= 100}, in PyTorch's order:
- * <pre>{@code
- * evaluations += 1
- * 1. if metric < best * REL_EPSILON: best = metric, badEvaluations = 0; else badEvaluations += 1
- * 2. if cooldownLeft > 0: cooldownLeft -= 1, badEvaluations = 0
- * 3. if badEvaluations > PATIENCE: cooldownLeft = COOLDOWN, badEvaluations = 0, and
- * 4.    reduced = max(lr * FACTOR, MIN_LR); if lr - reduced > EPS: lr = reduced
  * }</pre>
  *
  * <p>Constants:
@@ -67,81 +58,32 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
      */
     public static final PlateauState INITIAL_STATE = new PlateauState(0.1, Double.POSITIVE_INFINITY, 0, 0, 0L);
 
-    /**
-     * initLr: the rate before the first reduction.
-     */
     private static final double INIT_LR = 0.1;
 
-    /**
-     * factor: what each reduction multiplies the rate by.
-     */
     private static final double FACTOR = 0.3;
 
-    /**
-     * patience: the rate drops at the next bad evaluation after this many in a row.
-     */
     private static final int PATIENCE = 10;
 
-    /**
-     * 1 - threshold, as PyTorch rounds its rel_epsilon.
-     */
     private static final double REL_EPSILON = 0.999;
 
-    /**
-     * cooldown: evaluations after a reduction that do not count as bad.
-     */
     private static final int COOLDOWN = 5;
 
-    /**
-     * minLr: no reduction goes below it.
-     */
     private static final double MIN_LR = 1.0E-5;
 
-    /**
-     * eps: a reduction that lowers the rate by this or less is skipped.
-     */
     private static final double EPS = 1.0E-8;
 
-    /**
-     * warmupSteps: the warmup length W; observations start at step W.
-     */
     private static final long WARMUP_STEPS = 100L;
 
-    /**
-     * (initLr - startLr) / W.
-     */
     private static final double WARMUP_SLOPE = 0.001;
 
-    /**
-     * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
-     * register (JDK-8318562, before JDK 23): the conversions of steps then take the bits.
-     * A constant to C2, which compiles only the branch this JVM takes.
-     */
-    private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
-
-    /**
-     * The current plateau rate.
-     */
     private double lr = INIT_LR;
 
-    /**
-     * The best metric so far; before the first observation the worst value of the mode.
-     */
     private double best = Double.POSITIVE_INFINITY;
 
-    /**
-     * Evaluations since the last improvement, PyTorch's {@code num_bad_epochs}.
-     */
     private int badEvaluations;
 
-    /**
-     * Evaluations of cooldown still to come, PyTorch's {@code cooldown_counter}.
-     */
     private int cooldownLeft;
 
-    /**
-     * Observations counted (from step W on), PyTorch's {@code last_epoch}.
-     */
     private long evaluations;
 
     /**
@@ -157,7 +99,7 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
         }
         if (step < WARMUP_STEPS) {
             // linear warmup: startLr + (initLr - startLr) * t / W
-            return WARMUP_SLOPE * smallToDouble(step);
+            return WARMUP_SLOPE * step;
         }
         return lr;
     }
@@ -213,17 +155,11 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
         if (!(state.lr() >= MIN_LR && state.lr() <= INIT_LR)) {
             throw new IllegalArgumentException("lr = " + state.lr() + " is not allowed: a rate of this schedule is in [minLr, initLr] = [1.0E-5, 0.1]");
         }
-        if (Double.isNaN(state.best())) {
-            throw new IllegalArgumentException("best = NaN is not allowed: the best metric is never NaN (a NaN metric never improves)");
-        }
         if (state.badEvaluations() < 0 || state.badEvaluations() > PATIENCE) {
             throw new IllegalArgumentException("badEvaluations = " + state.badEvaluations() + " is not allowed: after an observation it is in [0, patience] = [0, 10]");
         }
         if (state.cooldownLeft() < 0 || state.cooldownLeft() > COOLDOWN) {
             throw new IllegalArgumentException("cooldownLeft = " + state.cooldownLeft() + " is not allowed: it is in [0, cooldown] = [0, 5]");
-        }
-        if (state.evaluations() < 0) {
-            throw new IllegalArgumentException("evaluations = " + state.evaluations() + " is not allowed: it counts observations, >= 0");
         }
         lr = state.lr();
         best = state.best();
@@ -237,20 +173,8 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
         return WARMUP_STEPS;
     }
 
-    /**
-     * The schedule and its state now.
-     */
     @Override
     public String toString() {
         return "WarmupPlateauPlateauLr @PlateauSchedule(initLr = 0.1, mode = PlateauMode.MIN (default), factor = 0.3, patience = 10, threshold = 0.001, thresholdMode = ThresholdMode.REL (default), cooldown = 5, minLr = 1.0E-5, eps = 1.0E-8 (default), warmupSteps = 100, startLr = 0.0 (default)) " + state();
-    }
-
-    /**
-     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
-     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
-     * 2^52 + n, exactly, with no test of the range.
-     */
-    private static double smallToDouble(long n) {
-        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 }

@@ -1,7 +1,6 @@
 package p;
 
 import dev.warmup.StepLr;
-import java.util.Arrays;
 import javax.annotation.processing.Generated;
 
 /**
@@ -57,63 +56,19 @@ public final class WsdStepLr implements StepLr {
      */
     public static final WsdStepLr INSTANCE = new WsdStepLr();
 
-    /**
-     * the first step after phase 1, where phase 2 starts.
-     */
     private static final long PHASE_1_END = 1000L;
 
-    /**
-     * |b - a| / L of phase 1.
-     */
     private static final double PHASE_1_SLOPE = 1.0E-6;
 
-    /**
-     * the first step after phase 2, where phase 3 starts.
-     */
     private static final long PHASE_2_END = 8000L;
 
-    /**
-     * b, the rate of phase 2.
-     */
     private static final double PHASE_2_LR = 0.001;
 
-    /**
-     * the first step after phase 3.
-     */
     private static final long PHASE_3_END = 10000L;
 
-    /**
-     * |b - a| / L of phase 3.
-     */
     private static final double PHASE_3_SLOPE = 5.0E-7;
 
-    /**
-     * b of phase 3, held after it.
-     */
     private static final double FINAL_LR = 0.0;
-
-    /**
-     * Whether this JVM's C2 leaves {@code (double) n} waiting on the last write of its target
-     * register (JDK-8318562, before JDK 23): the conversions of steps then take the bits.
-     * A constant to C2, which compiles only the branch this JVM takes.
-     */
-    private static final boolean CVTSI2SD_WAITS = Runtime.version().feature() < 23;
-
-    /**
-     * Steps that {@code fill} computes from one anchor; the length of the tables.
-     */
-    private static final int FILL_BLOCK = 256;
-
-    /**
-     * For {@code fill}: {@code FILL_STEPS[k] = k}.
-     */
-    private static final double[] FILL_STEPS = new double[FILL_BLOCK];
-
-    static {
-        for (int k = 0; k < FILL_BLOCK; k++) {
-            FILL_STEPS[k] = k;
-        }
-    }
 
     private WsdStepLr() {
     }
@@ -125,7 +80,7 @@ public final class WsdStepLr implements StepLr {
         }
         if (step < PHASE_1_END) {
             // phase 1: linear 0.0 -> 0.001
-            return PHASE_1_SLOPE * smallToDouble(step);
+            return PHASE_1_SLOPE * step;
         }
         if (step < PHASE_2_END) {
             // phase 2: constant 0.001
@@ -133,82 +88,10 @@ public final class WsdStepLr implements StepLr {
         }
         if (step < PHASE_3_END) {
             // phase 3: linear 0.001 -> 0.0
-            return PHASE_3_SLOPE * smallToDouble(PHASE_3_END - step);
+            return PHASE_3_SLOPE * (PHASE_3_END - step);
         }
         // after the last phase, its end value holds
         return FINAL_LR;
-    }
-
-    /**
-     * Fills {@code out} with {@code lr(fromStep + i)}, faster than calling {@code lr}: the range is split into
-     * phases once, not per step, and each is filled by its shape's own pattern (closed forms, runs of
-     * equal values, one anchor per {@code FILL_BLOCK} steps times tabulated factors). Every value is
-     * {@code lr(fromStep + i)}, bit for bit.
-     */
-    @Override
-    public void fill(double[] out, long fromStep) {
-        if (fromStep < 0) {
-            throw new IllegalArgumentException("fromStep must be >= 0, was " + fromStep);
-        }
-        int n = out.length;
-        if (n == 0) {
-            return;
-        }
-        Math.addExact(fromStep, n - 1);
-        // phase 1: linear 0.0 -> 0.001
-        int phase1End = fromStep >= PHASE_1_END ? 0 : (int) Math.min(n, PHASE_1_END - fromStep);
-        fillPhase1(out, 0, phase1End, fromStep);
-        // phase 2: constant 0.001
-        int phase2End = fromStep >= PHASE_2_END ? 0 : (int) Math.min(n, PHASE_2_END - fromStep);
-        fillPhase2(out, phase1End, phase2End, fromStep + phase1End);
-        // phase 3: linear 0.001 -> 0.0
-        int phase3End = fromStep >= PHASE_3_END ? 0 : (int) Math.min(n, PHASE_3_END - fromStep);
-        fillPhase3(out, phase2End, phase3End, fromStep + phase2End);
-        // after the last phase, its end value holds
-        Arrays.fill(out, phase3End, n, FINAL_LR);
-    }
-
-    private void fillPhase1(double[] out, int from, int to, long firstStep) {
-        int i = from;
-        while (i < to) {
-            int length = Math.min(FILL_BLOCK, to - i);
-            long step = firstStep + (i - from);
-            double firstDone = smallToDouble(step);
-            System.arraycopy(FILL_STEPS, 0, out, i, length);
-            for (int j = i; j < i + length; j++) {
-                double k = out[j];
-                out[j] = PHASE_1_SLOPE * (firstDone + k);
-            }
-            i += length;
-        }
-    }
-
-    private void fillPhase2(double[] out, int from, int to, long firstStep) {
-        Arrays.fill(out, from, to, PHASE_2_LR);
-    }
-
-    private void fillPhase3(double[] out, int from, int to, long firstStep) {
-        int i = from;
-        while (i < to) {
-            int length = Math.min(FILL_BLOCK, to - i);
-            long step = firstStep + (i - from);
-            double firstLeft = smallToDouble(PHASE_3_END - step);
-            System.arraycopy(FILL_STEPS, 0, out, i, length);
-            for (int j = i; j < i + length; j++) {
-                double k = out[j];
-                out[j] = PHASE_3_SLOPE * (firstLeft - k);
-            }
-            i += length;
-        }
-    }
-
-    /**
-     * {@code (double) n}, the same value, for {@code 0 <= n < 2^52} only (a step of a span that
-     * ends below 2^52): where {@code cvtsi2sd} waits ({@code CVTSI2SD_WAITS}), from the bits of
-     * 2^52 + n, exactly, with no test of the range.
-     */
-    private static double smallToDouble(long n) {
-        return CVTSI2SD_WAITS ? Double.longBitsToDouble(0x4330_0000_0000_0000L | n) - 0x1p52 : n;
     }
 
     @Override

@@ -25,6 +25,23 @@ public record PlateauState(double lr, double best, int badEvaluations, int coold
     private static final long serialVersionUID = 1L;
 
     /**
+     * The state, checked for what no run of any plateau schedule can give (each generated class checks its own
+     * bounds when it restores one).
+     *
+     * @throws IllegalArgumentException if {@code best} is NaN or {@code evaluations} is negative
+     */
+    public PlateauState {
+        if (Double.isNaN(best)) {
+            throw new IllegalArgumentException("best = NaN is not allowed: the best metric is never NaN (a NaN metric"
+                    + " never improves)");
+        }
+        if (evaluations < 0) {
+            throw new IllegalArgumentException("evaluations = " + evaluations + " is not allowed: it counts"
+                    + " observations, >= 0");
+        }
+    }
+
+    /**
      * The state as one line of text that {@link #decode} reads back to an equal state: the two doubles in
      * {@link Double#toHexString} form (exact), then the three counts, separated by spaces:
      * {@code 0x1.999999999999ap-4 Infinity 0 0 0}.

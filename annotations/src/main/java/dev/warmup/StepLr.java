@@ -36,9 +36,8 @@ public interface StepLr {
     }
 
     /**
-     * Fills {@code out} with the learning rates of consecutive steps: {@code out[i] = lr(fromStep + i)}. Generated
-     * classes override it with faster code, most of it without a transcendental call per step; each states in its
-     * Javadoc how far its values may be from {@link #lr(long)}, in ulps ("bit for bit" where they are the same).
+     * Fills {@code out} with the learning rates of consecutive steps: {@code out[i] = lr(fromStep + i)}, one call of
+     * {@link #lr(long)} per step, for a chart or a log of the whole run.
      *
      * @param out the array to fill, every element of it
      * @param fromStep the step of {@code out[0]}

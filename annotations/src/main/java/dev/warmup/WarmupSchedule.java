@@ -27,9 +27,9 @@ import java.lang.annotation.Target;
  * no sense are compile errors reported on the attribute, and so are attributes that the chosen warmup and decay do
  * not use: they would have no effect.
  *
- * <p>Schedules of several phases or of repeating cycles have annotations of their own: {@link PhasedSchedule},
- * {@link OneCycleSchedule}, {@link CyclicSchedule} and {@link WarmRestartsSchedule}. A class carries at most one of
- * these annotations.
+ * <p>Other schedules have annotations of their own: {@link PhasedSchedule}, {@link OneCycleSchedule},
+ * {@link CyclicSchedule}, {@link WarmRestartsSchedule}, {@link ChainedSchedule} and {@link PlateauSchedule}. A class
+ * carries at most one of these annotations.
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)

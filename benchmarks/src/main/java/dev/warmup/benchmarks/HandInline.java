@@ -1,10 +1,10 @@
 package dev.warmup.benchmarks;
 
 /**
- * The limit: each schedule of {@link BenchSchedules} as a person who cares about speed writes it by hand, from the
- * formula in its annotation's Javadoc (or PyTorch's), as a static method over {@code static final} constants with
- * logarithms and angular frequencies precomputed, and no argument check. Cosines are the textbook
- * {@code min + (max - min) * (1 + cos(pi * t / T)) / 2}.
+ * The limit: each schedule of {@link BenchSchedules} as a careful engineer who cares about speed writes it by hand,
+ * from the formula in its annotation's Javadoc (or PyTorch's): a static method over {@code static final} constants,
+ * logarithms and angular frequencies precomputed, the step converted to {@code double} by Java's own conversion, and
+ * no argument check. Cosines are the textbook {@code min + (max - min) * (1 + cos(pi * t / T)) / 2}.
  */
 final class HandInline {
 
@@ -210,25 +210,28 @@ final class HandInline {
 
     private static final double CYCLIC_LOG_GAMMA = Math.log(0.9999);
 
-    /** The CLR paper's: {@code cycle = floor(1 + t / 2s)}, {@code x = |t / s - 2 cycle + 1|}. */
+    /**
+     * The CLR paper's triangle, {@code 1 - |t / s - 2 cycle + 1|} with {@code cycle = floor(1 + t / 2s)}, taken from
+     * the step's place in its cycle of 2s = 2000 steps: 0 at the cycle's ends, 1 in its middle.
+     */
+    private static double triangle(long t) {
+        long position = t % 2000;
+        return (1000 - Math.abs(position - 1000)) / 1000.0;
+    }
+
     static double cyclicTriangular(long t) {
-        double cycle = Math.floor(1 + t / 2000.0);
-        double x = Math.abs(t / 1000.0 - 2 * cycle + 1);
-        return 0.001 + (0.1 - 0.001) * Math.max(0, 1 - x);
+        return 0.001 + (0.1 - 0.001) * triangle(t);
     }
 
     /** Triangular, the height scaled by {@code gamma^t}. */
     static double cyclicExpRange(long t) {
-        double cycle = Math.floor(1 + t / 2000.0);
-        double x = Math.abs(t / 1000.0 - 2 * cycle + 1);
-        return 0.001 + (0.1 - 0.001) * Math.max(0, 1 - x) * Math.exp(CYCLIC_LOG_GAMMA * t);
+        return 0.001 + (0.1 - 0.001) * triangle(t) * Math.exp(CYCLIC_LOG_GAMMA * t);
     }
 
-    /** Triangular, the height halved every cycle: {@code 1 / 2^(cycle - 1)}. */
+    /** Triangular, the height halved every cycle: {@code 1 / 2^(cycle - 1)}, cycle counted from 1. */
     static double cyclicTriangular2(long t) {
-        double cycle = Math.floor(1 + t / 2000.0);
-        double x = Math.abs(t / 1000.0 - 2 * cycle + 1);
-        return 0.001 + Math.scalb((0.1 - 0.001) * Math.max(0, 1 - x), 1 - (int) cycle);
+        long cycle = 1 + t / 2000;
+        return 0.001 + Math.scalb((0.1 - 0.001) * triangle(t), (int) (1 - cycle));
     }
 
     private static final double RESTARTS_OMEGA = Math.PI / 1000;
@@ -304,17 +307,18 @@ final class HandInline {
     private static final double RADAM_LOG_BETA2 = Math.log(0.999);
     private static final double RADAM_RHO_INF = 2.0 / (1.0 - 0.999) - 1;
     private static final double RADAM_SCALE = RADAM_RHO_INF / ((RADAM_RHO_INF - 4) * (RADAM_RHO_INF - 2));
-    private static final double RADAM_HALF_OMEGA = Math.PI / 10000;
+    private static final double RADAM_OMEGA = Math.PI / 5000;
 
     /**
-     * RAdam's warmup factor (beta2 0.999, offset 5) over a cosine decay of 5000 steps from 1e-3:
-     * {@code sin^2(pi (T - t) / 2T) * sqrt((rho - 4)(rho - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho))}.
+     * RAdam's warmup factor (beta2 0.999, offset 5) over a cosine decay of 5000 steps from 1e-3: with s = t + 5 and
+     * {@code rho = rho_inf - 2 s beta2^s / (1 - beta2^s)}, the cosine times
+     * {@code sqrt((rho - 4)(rho - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho))}.
      */
     static double radamCosine(long t) {
-        double c = t >= 5000 ? 0 : Math.sin(RADAM_HALF_OMEGA * (5000 - t));
-        double s = (double) t + 5;
-        double e = RADAM_LOG_BETA2 * s;
-        double rho = RADAM_RHO_INF - 2 * s * Math.exp(e) / -Math.expm1(e);
-        return 1e-3 * (c * c) * Math.sqrt(Math.max(0.0, (rho - 4) * (rho - 2) / rho * RADAM_SCALE));
+        double cosine = t < 5000 ? 0.5 * (1 + Math.cos(RADAM_OMEGA * t)) : 0;
+        double s = t + 5;
+        double power = Math.exp(RADAM_LOG_BETA2 * s);
+        double rho = RADAM_RHO_INF - 2 * s * power / (1 - power);
+        return 1e-3 * cosine * Math.sqrt(Math.max(0.0, (rho - 4) * (rho - 2) / rho * RADAM_SCALE));
     }
 }

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +17,12 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * One command, one table: {@code java -jar benchmarks/target/benchmarks.jar [JMH options]} runs the shapes, their
- * {@code fill}, the peers and the training step (or what JMH's own include patterns select) with the GC profiler,
- * writes JMH's JSON result ({@code jmh-result.json} in the working directory unless {@code -rff} says otherwise), then
- * reads it back and prints Markdown tables: per shape the generated class against the same formula by hand, and its
- * {@code fill} per step against a sweep over both; per peer the generated class against it; ratios side by side with
- * {@code gc.alloc.rate.norm}. {@code --table <file.json>} prints the tables of an earlier run without running anything.
+ * One command, one table: {@code java -jar benchmarks/target/benchmarks.jar [JMH options]} runs the shapes, the peers
+ * and the training step (or what JMH's own include patterns select) with the GC profiler, writes JMH's JSON result
+ * ({@code jmh-result.json} in the working directory unless {@code -rff} says otherwise), then reads it back and prints
+ * Markdown tables: per shape the generated class against the same formula by hand, per call and per step of a sweep;
+ * per peer the generated class against it; ratios side by side with {@code gc.alloc.rate.norm}.
+ * {@code --table <file.json>} prints the tables of an earlier run without running anything.
  */
 public final class Report {
 
@@ -53,8 +52,10 @@ public final class Report {
 
     /** One measured benchmark: score and error in its unit, and bytes allocated per operation. */
     private record Score(double score, double error, double bytes) {
+        /** The score ± its error; the score alone where JMH has no error (a single measured iteration). */
         String ns() {
-            return String.format(Locale.ROOT, "%.2f ± %.2f", score, error);
+            return Double.isNaN(error) ? String.format(Locale.ROOT, "%.2f", score)
+                    : String.format(Locale.ROOT, "%.2f ± %.2f", score, error);
         }
     }
 
@@ -92,7 +93,6 @@ public final class Report {
         appendShapes(text, scores);
         appendPeers(text, scores);
         appendTrainingStep(text, scores);
-        appendOthers(text, scores);
         return text.toString();
     }
 
@@ -103,20 +103,20 @@ public final class Report {
             Score callGenerated = scores.get("ShapeBenchmark.callGenerated/" + shape);
             Score sweepHand = scores.get("ShapeBenchmark.sweepHand/" + shape);
             Score sweepGenerated = scores.get("ShapeBenchmark.sweepGenerated/" + shape);
-            Score fill = scores.get("ShapeBenchmark.fillGenerated/" + shape);
-            if (callHand == null && sweepHand == null && fill == null) {
+            if (callHand == null && callGenerated == null && sweepHand == null && sweepGenerated == null) {
                 continue;
             }
-            rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     shape.label, ns(callHand), ns(callGenerated), ratio(callGenerated, callHand), ns(sweepHand),
-                    ns(sweepGenerated), ratio(sweepGenerated, sweepHand), ns(fill), ratio(fill, sweepHand),
-                    ratio(fill, sweepGenerated), bytes(callGenerated, sweepGenerated, fill)));
+                    ns(sweepGenerated), ratio(sweepGenerated, sweepHand), bytes(callHand, sweepHand),
+                    bytes(callGenerated, sweepGenerated)));
         }
         if (rows.length() > 0) {
-            text.append("Generated (through `StepLr`) against the same formula by hand:\n\n")
-                    .append("| shape | call: hand | generated | × hand | sweep: hand | generated | × hand "
-                            + "| `fill` | × hand sweep | × `lr` sweep | B, generated |\n")
-                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n").append(rows).append('\n');
+            text.append("Generated (through `StepLr`) against the same formula by hand (generated / hand: below 1, "
+                            + "the generated class is faster):\n\n")
+                    .append("| shape | call: hand | generated | generated / hand | sweep: hand | generated "
+                            + "| generated / hand | B, hand | B, generated |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n").append(rows).append('\n');
         }
     }
 
@@ -148,21 +148,6 @@ public final class Report {
         if (step != null && lr != null) {
             text.append(String.format(Locale.ROOT, "The demo's training step: %.0f ns; its lr(step): %.2f ns; the "
                     + "schedule's share: %.5f %%%n%n", step.score, lr.score, 100 * lr.score / step.score));
-        }
-    }
-
-    /** Anything else that ran (for example MathCostBenchmark), as JMH names it. */
-    private static void appendOthers(StringBuilder text, Map<String, Score> scores) {
-        StringBuilder rows = new StringBuilder();
-        scores.forEach((name, score) -> {
-            if (!name.startsWith("ShapeBenchmark.") && !name.startsWith("PeerBenchmark.")
-                    && !name.startsWith("TrainingStepBenchmark.")) {
-                rows.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", name.replaceAll("/$", ""), score.ns(),
-                        Double.isNaN(score.bytes) ? "" : String.format(Locale.ROOT, "%.2g", score.bytes)));
-            }
-        });
-        if (rows.length() > 0) {
-            text.append("| benchmark | ns | B |\n|---|---:|---:|\n").append(rows).append('\n');
         }
     }
 

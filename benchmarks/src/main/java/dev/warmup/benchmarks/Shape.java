@@ -64,7 +64,7 @@ public enum Shape {
     UNTUNED_RADAM_COSINE("@UntunedWarmup RADAM + COSINE (radam_warmup_cosine)",
             BenchSchedules_RadamCosineStepLr.INSTANCE, HandInline::radamCosine, 10_000);
 
-    /** Steps per sweep and per {@code fill}. */
+    /** Steps per sweep. */
     static final int SWEEP = 10_000;
 
     final String label;

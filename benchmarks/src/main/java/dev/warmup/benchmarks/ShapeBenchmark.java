@@ -25,11 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code call*}: one call per operation at a step read from {@value #RANDOM_STEPS} random steps of the
  *       schedule's span, filled before the run, so that neither the branch nor the value can be predicted.</li>
- *   <li>{@code sweep*}: {@value Shape#SWEEP} consecutive steps into an array, as a training run asks for them,
- *       starting where the last sweep ended (wrapping over the span); the score is per step. An array, not a sum:
- *       a running sum would chain every step on the latency of one addition, a floor that hides the cheap
- *       shapes' differences.</li>
- *   <li>{@code fill}: the generated class's bulk {@link StepLr#fill(double[], long)} over the same steps.</li>
+ *   <li>{@code sweep*}: {@value Shape#SWEEP} consecutive steps into an array, as a training run asks for them and
+ *       as {@code StepLr}'s default {@link StepLr#fill(double[], long)} writes them (a loop over {@code lr}), starting
+ *       where the last sweep ended (wrapping over the span); the score is per step. An array, not a sum: a running
+ *       sum would chain every step on the latency of one addition, a floor that hides the cheap shapes'
+ *       differences.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -99,13 +99,6 @@ public class ShapeBenchmark {
         for (int i = 0; i < Shape.SWEEP; i++) {
             out[i] = hand.applyAsDouble(start + i);
         }
-        return out[Shape.SWEEP - 1];
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Shape.SWEEP)
-    public double fillGenerated() {
-        generated.fill(out, nextSweep());
         return out[Shape.SWEEP - 1];
     }
 }

@@ -1,6 +1,7 @@
 package dev.warmup.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,28 +9,33 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each hand-written formula is the schedule its generated class computes, at every step of the span the benchmarks
- * draw from: the two are written independently (the generated one by the processor, the hand one from the formula
- * in the annotation's Javadoc or PyTorch's), so a mistake in either shows here. The tolerance, 1e-12 of the
- * schedule's peak, is far below any real difference of schedule and far above rounding.
+ * draw from (every shape together takes a fraction of a second): the two are written independently (the generated
+ * one by the processor, the hand one from the formula in the annotation's Javadoc or PyTorch's), so a mistake in
+ * either, a phase boundary one step off included, shows here. The tolerance, 1e-13 of the value or 1e-15 of the
+ * schedule's peak (whichever is larger), lets two ways of writing the same formula differ by a few roundings and
+ * nothing more.
  */
 class ShapesTest {
+
+    /**
+     * RAdam's factor at the first steps is a difference of nearly equal numbers ({@code rho(5) = 1999 - 1994.0}): a
+     * rounding of {@code beta2^s} moves it by up to about 1e-11 of itself, so two sound implementations of the formula
+     * ({@code 1 - beta2^s} or {@code -expm1}) differ by that much there. A wrong offset or beta2 moves it by percents.
+     */
+    private static final double RADAM_RELATIVE_TOLERANCE = 1e-10;
 
     @ParameterizedTest
     @EnumSource(Shape.class)
     void handWrittenFormulaIsTheGeneratedSchedule(Shape shape) {
-        double worst = largestDifference(shape.span, shape.generated::lr, shape.hand);
-        assertTrue(worst <= 1e-12 * peak(shape), () -> shape + ": differs by " + worst);
-    }
-
-    @ParameterizedTest
-    @EnumSource(Shape.class)
-    void fillWritesWhatLrReturns(Shape shape) {
-        double[] out = new double[Shape.SWEEP];
-        for (long start = 0; start < shape.span; start += Shape.SWEEP) {
-            shape.generated.fill(out, start);
-            for (int i = 0; i < out.length; i++) {
-                double lr = shape.generated.lr(start + i);
-                assertTrue(Math.abs(out[i] - lr) <= 1e-12 * peak(shape), shape + " at " + (start + i));
+        double peak = peak(shape);
+        assertTrue(peak > 0, shape + ": peak " + peak);
+        double relative = shape == Shape.UNTUNED_RADAM_COSINE ? RADAM_RELATIVE_TOLERANCE : 1e-13;
+        for (long step = 0; step < shape.span; step++) {
+            double generated = shape.generated.lr(step);
+            double hand = shape.hand.applyAsDouble(step);
+            double allowed = Math.max(relative * Math.abs(hand), 1e-15 * peak);
+            if (!(Math.abs(generated - hand) <= allowed)) {
+                fail(shape + " at step " + step + ": generated " + generated + ", hand " + hand);
             }
         }
     }

@@ -168,6 +168,11 @@ final class Attributes {
         return ((EnumConstant) value(attribute)).name();
     }
 
+    /** The names of the enum constants of an array-of-enums attribute: {@code ["DJL", "ND4J"]}. */
+    List<String> enums(String attribute) {
+        return ((List<?>) value(attribute)).stream().map(e -> ((EnumConstant) e).name()).toList();
+    }
+
     /** The values of an array-of-longs attribute. */
     List<Long> longs(String attribute) {
         return ((List<?>) value(attribute)).stream().map(Long.class::cast).toList();

@@ -76,7 +76,6 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
                 "baseLr"), shapes);
         long warmup = parts.stream().filter(Part::rises).mapToLong(Part::length).max().orElse(0);
         ChainedModel model = new ChainedModel(List.copyOf(parts), product, warmup, attributes);
-        checks.constantsFinite(model, "factors");
         return checks.failed() ? Optional.empty() : Optional.of(model);
     }
 
@@ -240,7 +239,7 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
                 double gamma = a.doubleValue("gamma");
                 String g = Literals.ofDouble(gamma);
                 yield new ExponentialShape(1.0, ExponentialShape.logOf(gamma), false, Span.from(Span.Bound.ZERO),
-                        names(prefix, "1, the factor at step 0", "0", n), "gamma^{u}", "ln(gamma) = ln(" + g + ")", "gamma^k");
+                        names(prefix, "1, the factor at step 0", "0", n), "gamma^{u}", "ln(gamma) = ln(" + g + ")");
             }
             case STEP -> new StepShape(1.0, gammaOr(a, 0.1), a.longValue("stepSize"), Span.from(Span.Bound.ZERO),
                     names(prefix, "1", "0", n));
@@ -280,6 +279,11 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
             throw new IllegalArgumentException("step must be >= 0, was " + step);
         }
         return product.at(step);
+    }
+
+    @Override
+    public String scaleAttribute() {
+        return "factors";
     }
 
     @Override
@@ -341,9 +345,9 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
     public long plotEnd() {
         long end = ProductModel.super.plotEnd();
         for (ProductShape.Factor factor : product.factors()) {
-            if (factor.shape() instanceof ExponentialShape exp && exp.logRate().value() < 0) {
+            if (factor.shape() instanceof ExponentialShape exp && exp.logRate() < 0) {
                 // where gamma^t reaches 5 %
-                end = Math.max(end, (long) Math.min(1e15, Math.ceil(StrictMath.log(0.05) / exp.logRate().value())));
+                end = Math.max(end, (long) Math.min(1e15, Math.ceil(StrictMath.log(0.05) / exp.logRate())));
             }
         }
         return end;

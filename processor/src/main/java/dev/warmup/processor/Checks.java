@@ -134,18 +134,10 @@ final class Checks {
         return true;
     }
 
-    /**
-     * Whether every constant of {@code model} is finite, as the generated class needs: generates its members, which
-     * the writer then takes over ({@link GeneratedMembers}).
-     */
-    boolean constantsFinite(ScheduleModel model, String attribute) {
-        try {
-            GeneratedMembers.generate(model);
-            return true;
-        } catch (NamedConstant.NotFinite e) {
-            return check(false, attribute, "the constant " + e.getMessage() + "; rates this close to "
-                    + "Double.MAX_VALUE overflow");
-        }
+    /** Reports on {@code attribute} that {@code constant} would not be finite, which no Java literal writes. */
+    void constantNotFinite(String attribute, NamedConstant.NotFinite constant) {
+        check(false, attribute, "the constant " + constant.getMessage() + "; rates this close to "
+                + "Double.MAX_VALUE overflow");
     }
 
     /** The {@code name} attribute: a simple class name, or "" for the default. */

@@ -22,16 +22,6 @@ record ConstantShape(double rate, Names names) implements Shape {
     }
 
     @Override
-    public CodeBlock fill(Code code) {
-        return FillCode.constant(code.use(constant()), FillCode.Into.SET);
-    }
-
-    @Override
-    public CodeBlock fillTimes(Code code) {
-        return FillCode.constant(code.use(constant()), FillCode.Into.TIMES);
-    }
-
-    @Override
     public String formula() {
         return names.b();
     }
@@ -46,8 +36,4 @@ record ConstantShape(double rate, Names names) implements Shape {
         return "constant";
     }
 
-    /** The constants of this shape, for checks. */
-    List<NamedConstant> constants() {
-        return List.of(constant());
-    }
 }

@@ -14,18 +14,10 @@ import java.util.OptionalLong;
  * </ul>
  * c is a multiple of 1/1024, so the position in the wave is an exact fraction of two longs, {@code r / Q}:
  * {@code frac(c u / L) = r / Q} with {@code r = m u mod Q} (restarts), and the half waves done, {@code 2 c u / L},
- * are {@code m u / Q} (waves), m / Q the fraction reduced. No rounding happens before the sine, so every restart falls
- * on its exact step, and the value near each trough keeps full relative precision (HF's {@code (1 + cos x) / 2}
- * cancels there: its values are up to 1e-10 relative from exact). The rate is then {@link CosineShape}'s falling
- * cosine over a span of Q steps, at the whole position {@code n}: {@code b + (a - b) * sin^2(pi / (2 Q) * (Q - n))},
- * n = r for restarts, n = {@code Q - |(m u mod 2Q) - Q|} (the distance to the nearest crest) for waves. That shape
- * computes it without {@code Math.sin} for {@code Q <= 2^27} (cos far from the trough, a Taylor polynomial near
- * it), within 4 ulps of the exact value.
- *
- * <p>{@code fill}: the position found once per restart (waves: per half wave, between a crest and a trough), as
- * {@code lr} finds it, then within it the wave's rotation ({@link CosineShape#fill}'s pattern) with the tables of
- * {@code cos(k m w), sin(k m w)}, since the position moves m a step: per block of {@code FILL_BLOCK} steps, the sine
- * and cosine at its step nearest the trough, rotated away from it.
+ * are {@code m u / Q} (waves), m / Q the fraction reduced. No rounding happens before the cosine, so every restart
+ * falls on its exact step. The rate is then {@link CosineShape}'s falling cosine over a span of Q steps, at the whole
+ * position {@code n}: {@code b + (a - b) * cos^2(pi / (2 Q) * n)}, n = r for restarts,
+ * n = {@code Q - |(m u mod 2Q) - Q|} (the distance to the nearest crest) for waves.
  *
  * @param restarts hard restarts, or waves
  * @param cycles c, as written (or its default)
@@ -128,73 +120,8 @@ record CosineCyclesShape(boolean restarts, double cycles, long numerator, long d
 
     /** The whole steps done times the numerator m, as a long: {@code m * u}, or {@code u} for m = 1. */
     private CodeBlock stepsTimesNumerator(Code code) {
-        return numerator == 1 ? span.doneWhole(code)
-                : CodeBlock.of("$N * $L", code.use(numeratorConstant()), span.doneWhole(code));
-    }
-
-    @Override
-    public CodeBlock fill(Code code) {
-        CosineShape.Rotation rotation = wave.rotation(code, numerator);
-        String q = code.use(wave.span().end().constant());
-        CodeBlock product = stepsTimesNumerator(code);
-        CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("int at = from")
-                .beginControlFlow("while (at < to)")
-                .addStatement("long $L = firstStep + (at - from)", span.variable());
-        if (restarts) {
-            body.addStatement("long inCycle = $L % $N", product, q)
-                    .add("// near: the wave's steps to its trough, $L fewer each step up to the next restart\n",
-                            numerator)
-                    .addStatement("long near = $N - inCycle", q)
-                    .add(segment(code, rotation, false));
-        } else {
-            String twoQ = code.use(waveDenominatorConstant());
-            body.addStatement("long inWave = $L % $N", product, twoQ)
-                    .beginControlFlow("if (inWave < $N)", q)
-                    .add("// from a crest down to the trough at Q: near, the steps to it, $L fewer each step\n",
-                            numerator)
-                    .addStatement("long near = $N - inWave", q)
-                    .add(segment(code, rotation, false))
-                    .nextControlFlow("else")
-                    .add("// from the trough up to the crest at 2 Q: near, the steps from it, $L more each step\n",
-                            numerator)
-                    .addStatement("long near = inWave - $N", q)
-                    .add(segment(code, rotation, true))
-                    .endControlFlow();
-        }
-        return body.endControlFlow().build();
-    }
-
-    /**
-     * Statements that fill {@code out[at, end)}, the steps up to the next restart, trough or crest (the next multiple
-     * of Q in {@code m u}), by the wave's rotation from {@code near}, the steps of the wave to its trough at
-     * {@code at}, and advance {@code at} to the end.
-     */
-    private CodeBlock segment(Code code, CosineShape.Rotation rotation, boolean rising) {
-        String q = code.use(wave.span().end().constant());
-        String m = numerator == 1 ? null : code.use(numeratorConstant());
-        // the steps until m u reaches the next multiple of Q: ceil(distance / m)
-        CodeBlock distance = rising ? CodeBlock.of("$N - near", q) : CodeBlock.of("near");
-        CodeBlock steps = m == null ? distance : CodeBlock.of("($L + $N - 1) / $N", distance, m, m);
-        return CodeBlock.builder()
-                .addStatement("long steps = $L", steps)
-                .addStatement("int end = steps >= to - at ? to : at + (int) steps")
-                .add(FillCode.rotation("at", "end", "FILL_BLOCK", rising, offset -> CodeBlock.of(
-                                "double angle = $N * (near $L $L);\n", rotation.omega(), rising ? "+" : "-",
-                                m == null ? CodeBlock.of(rising ? "$L" : "($L)", offset) : CodeBlock.of("$N * ($L)", m, offset)),
-                        j -> CodeBlock.of("$N[$L]", rotation.cos(), j), j -> CodeBlock.of("$N[$L]", rotation.sin(), j),
-                        s -> wave.squared(code, s)))
-                .addStatement("at = end")
-                .build();
-    }
-
-    /**
-     * The wave's rotation, from an anchor per block at the step nearest the trough: the cosine's bound
-     * ({@code SchedulePropertiesTest} measured 9 over random cycles and restarts).
-     */
-    @Override
-    public int fillUlps() {
-        return wave.fillUlps();
+        return numerator == 1 ? span.done(code)
+                : CodeBlock.of("$N * $L", code.use(numeratorConstant()), span.done(code));
     }
 
     @Override
@@ -209,10 +136,10 @@ record CosineCyclesShape(boolean restarts, double cycles, long numerator, long d
     public String computation() {
         String q = wave.span().end().constant().name();
         String product = numerator == 1 ? names.u() : numeratorConstant().name() + " * " + names.u();
-        String angle = restarts ? q + " - (" + product + " mod " + q + ")"
-                : "|(" + product + " mod " + waveDenominatorConstant().name() + ") - " + q + "|";
-        return wave.plusLow(wave.amplitudeConstant().name() + " * sin(" + wave.names().name("HALF_OMEGA") + " * ("
-                + angle + "))^2") + ", sin as the cosine shape computes it";
+        String angle = restarts ? product + " mod " + q
+                : q + " - |(" + product + " mod " + waveDenominatorConstant().name() + ") - " + q + "|";
+        return wave.plusLow(wave.amplitudeConstant().name() + " * cos(" + wave.names().name("HALF_OMEGA") + " * n)^2")
+                + ", n = " + angle;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import dev.warmup.CyclicMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +56,9 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
             return Optional.empty();
         }
         double height = max - base;
-        CyclicModel model = new CyclicModel(mode, base, up, up + down, height, Math.log(gamma), a);
+        CyclicModel model = new CyclicModel(mode, base, up, up + down, height, StrictMath.log(gamma), a);
         /* The highest rate is at the first peak. */
-        return checks.constantsFinite(model, "maxLr") && checks.ratesFinite(model, "maxLr", List.of(up))
+        return checks.ratesFinite(model, "maxLr", List.of(up))
                 ? Optional.of(model) : Optional.empty();
     }
 
@@ -118,11 +117,6 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
     }
 
     @Override
-    public List<Shape> shapes() {
-        return List.of(rise(), fall());
-    }
-
-    @Override
     public CodeBlock lrBody(Code code) {
         String length = code.use(cycleLengthConstant());
         CodeBlock.Builder body = CodeBlock.builder()
@@ -150,102 +144,17 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
         return NamedConstant.ofDouble("LOG_GAMMA", logGamma, "ln(gamma)");
     }
 
-    /** Below this many halvings, {@code Math.scalb(h, -k)} is one multiplication by {@code 2^-k}, the same bits. */
-    static final int SCALB_BY_ONE_FACTOR = 512;
-
-    /**
-     * Half-cycle by half-cycle: the cycle and the position in it are computed once, from {@code fromStep}, then
-     * advanced; each half-cycle's heights come from its {@link LinearShape}'s pattern ({@code fillRise},
-     * {@code fillFall}, whose {@code firstStep} is the first position), then baseLr and the mode's scale are applied,
-     * the halving once per cycle; {@code gamma^t} of {@code EXP_RANGE} as one anchor per block times tabulated powers.
-     */
-    @Override
-    public CodeBlock fillBody(Code code) {
-        String length = code.use(cycleLengthConstant());
-        String up = code.use(stepSizeUpConstant());
-        String base = code.use(baseLrConstant());
-        CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("long cycle = fromStep / $N", length)
-                .addStatement("long position = fromStep - cycle * $N", length)
-                .addStatement("int i = 0")
-                .beginControlFlow("while (i < n)")
-                .add("// the rest of this half-cycle: rising while position <= $N, then falling to the cycle's end\n",
-                        up)
-                .addStatement("boolean rising = position <= $N", up)
-                .addStatement("long left = (rising ? $N + 1 : $N) - position", up, length)
-                .addStatement("int end = left >= n - i ? n : i + (int) left")
-                .beginControlFlow("if (rising)")
-                .addStatement("fillRise(out, i, end, position)")
-                .nextControlFlow("else")
-                .addStatement("fillFall(out, i, end, position)")
-                .endControlFlow();
-        switch (mode) {
-            case TRIANGULAR -> body.beginControlFlow("for (int j = i; j < end; j++)")
-                    .addStatement("out[j] = $N + out[j]", base)
-                    .endControlFlow();
-            case EXP_RANGE -> { } // scaled below, over the whole range
-            case TRIANGULAR2 -> body
-                    .add("// the height halves every cycle; past $L halvings it is 0\n", MAX_HALVINGS)
-                    .addStatement("int halvings = (int) $T.min(cycle, $LL)", Math.class, MAX_HALVINGS)
-                    .beginControlFlow("if (halvings < $L)", SCALB_BY_ONE_FACTOR)
-                    .add("// Math.scalb(h, -halvings) is h * 2^-halvings here, one multiplication: the same bits\n")
-                    .addStatement("double scale = $T.scalb(1.0, -halvings)", Math.class)
-                    .beginControlFlow("for (int j = i; j < end; j++)")
-                    .addStatement("out[j] = $N + out[j] * scale", base)
-                    .endControlFlow()
-                    .nextControlFlow("else")
-                    .beginControlFlow("for (int j = i; j < end; j++)")
-                    .addStatement("out[j] = $N + $T.scalb(out[j], -halvings)", base, Math.class)
-                    .endControlFlow()
-                    .endControlFlow();
-        }
-        body.addStatement("position += end - i")
-                .beginControlFlow("if (position == $N)", length)
-                .addStatement("cycle++")
-                .addStatement("position = 0")
-                .endControlFlow()
-                .addStatement("i = end")
-                .endControlFlow();
-        if (mode != CyclicMode.EXP_RANGE) {
-            return body.build();
-        }
-        String powers = code.table(new FillCode.Table("GAMMA_POWERS", CodeBlock.of("$T.exp($N * k)", Math.class,
-                code.use(logGammaConstant())), "gamma^k"));
-        return body.add("// times gamma^t: per block, exp(LOG_GAMMA * t) at its first step, times GAMMA_POWERS[k]\n")
-                .addStatement("i = 0")
-                .beginControlFlow("while (i < n)")
-                .addStatement("int length = $T.min(FILL_BLOCK, n - i)", Math.class)
-                .addStatement("double anchor = $T.exp($N * (fromStep + i))", Math.class, code.use(logGammaConstant()))
-                .beginControlFlow("for (int k = 0; k < length; k++)")
-                .addStatement("out[i + k] = $N + out[i + k] * (anchor * $N[k])", base, powers)
-                .endControlFlow()
-                .addStatement("i += length")
-                .endControlFlow()
-                .build();
-    }
-
-    @Override
-    public List<MethodSpec> fillMethods(Code code) {
-        return List.of(FillCode.part("fillRise", rise().fill(code)), FillCode.part("fillFall", fall().fill(code)));
-    }
-
-    /** {@code EXP_RANGE}'s tabulated powers of gamma round as the exponential decay's do (ExponentialShape). */
-    @Override
-    public int fillUlps() {
-        return mode == CyclicMode.EXP_RANGE ? 2048 : 0;
-    }
-
-    @Override
-    public String fillJavadoc() {
-        return ScheduleModel.segmentedFillJavadoc("half-cycles", fillUlps());
-    }
-
     private String scale() {
         return switch (mode) {
             case TRIANGULAR -> "";
             case TRIANGULAR2 -> " / 2^k";
             case EXP_RANGE -> " * gamma^t";
         };
+    }
+
+    @Override
+    public String scaleAttribute() {
+        return "maxLr";
     }
 
     @Override

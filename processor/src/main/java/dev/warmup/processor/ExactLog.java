@@ -5,7 +5,7 @@ import java.math.MathContext;
 
 /**
  * The natural logarithm of a double, to 60 significant digits, in decimal arithmetic: for the exponential shapes'
- * rate per step and the part of it that the double leaves out. {@code x = m * 2^e} with m in [0.75, 1.5), both exact,
+ * rate per step, rounded once to the same double on every JDK. {@code x = m * 2^e} with m in [0.75, 1.5), both exact,
  * then {@code ln x = e ln 2 + ln m} and {@code ln m = 2 atanh((m - 1) / (m + 1))} by its series, whose ratio is at most
  * 0.04 (ln 2 the same way, from {@code ln 2 = 2 atanh(1/3)}). The JDK's BigDecimal has no logarithm; big-math
  * ({@code ch.obermuhlner:big-math}) has one, but for this one function the processor takes no dependency onto its

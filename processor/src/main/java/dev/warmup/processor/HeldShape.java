@@ -32,32 +32,6 @@ record HeldShape(Shape shape, Span span, NamedConstant held) implements Shape {
                 .build();
     }
 
-    /**
-     * The shape's pattern over the steps before N (a part of its own, {@code timesFactor1OnSpan}), then the held
-     * value: nothing to do when it is 1, since {@code x * 1.0} is x.
-     */
-    @Override
-    public CodeBlock fillTimes(Code code) {
-        String end = code.use(span.end().constant());
-        String name = FillCode.partName("times", code.rate()) + "OnSpan";
-        String onSpan = code.method(name, () -> FillCode.part(name, shape.fillTimes(code)));
-        CodeBlock.Builder body = CodeBlock.builder()
-                .add(FillCode.endBefore(end))
-                .addStatement("$N(out, from, end, firstStep)", onSpan);
-        if ((Double) held.value() == 1.0) {
-            return body.add("// from $N on, the factor is 1: out stays as it is\n", end).build();
-        }
-        return body.beginControlFlow("for (int i = end; i < to; i++)")
-                .addStatement("out[i] *= $N", code.use(held))
-                .endControlFlow()
-                .build();
-    }
-
-    @Override
-    public int fillUlps() {
-        return shape.fillUlps();
-    }
-
     @Override
     public String formula() {
         return shape.formula() + " for t < " + end() + ", then " + Literals.ofDouble((Double) held.value());

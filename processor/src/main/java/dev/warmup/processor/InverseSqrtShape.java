@@ -41,17 +41,8 @@ record InverseSqrtShape(double start, double tau, String tauDoc, String formulaT
         return start * Math.sqrt(tau / (tau + span.done(step)));
     }
 
-    /**
-     * {@code fill} evaluates it at every step, in blocks ({@link FillCode#blocksThenSteps} for the decay, which has no
-     * end): a division and a square root, no cheaper recurrence is exact, and the JIT vectorizes the block's loop.
-     */
     @Override
     public CodeBlock expression(Code code) {
-        return expression(code, span);
-    }
-
-    @Override
-    public CodeBlock expression(Code code, Span span) {
         String tau = code.use(tauConstant());
         return CodeBlock.of("$N * $T.sqrt($N / ($N + $L))", code.use(startConstant()), Math.class, tau, tau,
                 span.done(code));

@@ -26,11 +26,6 @@ record LinearShape(double start, double end, Span span, Names names) implements 
 
     @Override
     public CodeBlock expression(Code code) {
-        return expression(code, span);
-    }
-
-    @Override
-    public CodeBlock expression(Code code, Span span) {
         CodeBlock x = CodeBlock.of("$N * $L", code.use(slopeConstant()), rising() ? span.done(code) : span.left(code));
         return plusLow(code, x);
     }

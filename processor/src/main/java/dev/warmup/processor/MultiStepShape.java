@@ -9,8 +9,7 @@ import java.util.List;
  * Multi-step, PyTorch's {@code MultiStepLR}: from a, times gamma at each milestone (absolute steps),
  * {@code lr = a * gamma^k}, k the number of milestones {@code <= t}. The rate after each milestone is a constant,
  * multiplied out at compile time as {@code MultiStepLR} multiplies it at run time; up to {@value #MAX_CHAIN}
- * milestones are a branch chain, more a binary search over two constant arrays. {@code fill} writes runs of one value
- * until the next milestone.
+ * milestones are a branch chain, more a binary search over two constant arrays.
  */
 record MultiStepShape(List<Long> milestones, List<Double> rates, Names names) implements Shape {
 
@@ -80,34 +79,6 @@ record MultiStepShape(List<Long> milestones, List<Double> rates, Names names) im
                     .endControlFlow();
         }
         return body.addStatement("return $N", code.use(rateAfter(milestones.size() - 1))).build();
-    }
-
-    @Override
-    public CodeBlock fill(Code code) {
-        return fill(code, FillCode.Into.SET);
-    }
-
-    @Override
-    public CodeBlock fillTimes(Code code) {
-        return fill(code, FillCode.Into.TIMES);
-    }
-
-    private CodeBlock fill(Code code, FillCode.Into into) {
-        if (!chained()) {
-            String array = code.use(milestoneArray());
-            return FillCode.runs(code, CodeBlock.builder()
-                            .addStatement("int found = $T.binarySearch($N, step)", Arrays.class, array)
-                            .addStatement("int passed = found >= 0 ? found + 1 : -found - 1")
-                            .build(),
-                    CodeBlock.of("passed < $N.length ? $N[passed] - step : $T.MAX_VALUE", array, array, Long.class),
-                    into);
-        }
-        CodeBlock.Builder next = CodeBlock.builder();
-        for (int i = 0; i < milestones.size(); i++) {
-            String milestone = code.use(milestone(i));
-            next.add("step < $N ? $N - step$W: ", milestone, milestone);
-        }
-        return FillCode.runs(code, CodeBlock.of(""), next.add("$T.MAX_VALUE", Long.class).build(), into);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import dev.warmup.PhaseShape;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
@@ -88,8 +86,7 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
         }
         OneCycleModel model = new OneCycleModel(List.copyOf(curves), ends, last, min, a);
         /* The highest rates are around the peak. */
-        return checks.constantsFinite(model, "maxLr")
-                && checks.ratesFinite(model, "maxLr", List.of(model.lastOf(0), model.lastOf(0) + 1))
+        return checks.ratesFinite(model, "maxLr", List.of(model.lastOf(0), model.lastOf(0) + 1))
                 ? Optional.of(model) : Optional.empty();
     }
 
@@ -142,11 +139,6 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
         return used;
     }
 
-    @Override
-    public List<Shape> shapes() {
-        return phases;
-    }
-
     /** The first step at or after the peak, {@code ceil(pctStart * T - 1)}. */
     @Override
     public long warmupSteps() {
@@ -177,44 +169,6 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
         return body.build();
     }
 
-    /**
-     * Phase by phase: {@code out[phase(k-1)End, phaseKEnd)} gets phase k's steps, up to its last whole step
-     * ({@code PHASE_k_LAST}, the last phase up to {@code LAST_STEP}), filled by its shape's pattern
-     * ({@code fillPhaseK}), then minLr.
-     */
-    @Override
-    public CodeBlock fillBody(Code code) {
-        CodeBlock.Builder body = CodeBlock.builder();
-        String from = "0";
-        for (int i = 0; i < phases.size(); i++) {
-            String end = "phase" + (i + 1) + "End";
-            CodeBlock bound = i < ends.size() ? CodeBlock.of("($N + 1)", code.use(lastOfConstant(i)))
-                    : CodeBlock.of("$N", code.use(lastStepConstant(lastStep)));
-            body.add("// phase $L: $L\n", i + 1, title(i))
-                    .add(FillCode.segmentEnd(end, bound))
-                    .addStatement("fillPhase$L(out, $L, $L, $L)", i + 1, from, end,
-                            from.equals("0") ? "fromStep" : "fromStep + " + from);
-            from = end;
-        }
-        return body.add("// from the last step on, minLr\n")
-                .addStatement("$T.fill(out, $L, n, $N)", Arrays.class, from, code.use(minLrConstant()))
-                .build();
-    }
-
-    @Override
-    public List<MethodSpec> fillMethods(Code code) {
-        List<MethodSpec> methods = new ArrayList<>();
-        for (int i = 0; i < phases.size(); i++) {
-            methods.add(FillCode.part("fillPhase" + (i + 1), phases.get(i).fill(code)));
-        }
-        return methods;
-    }
-
-    @Override
-    public String fillJavadoc() {
-        return ScheduleModel.segmentedFillJavadoc("phases", fillUlps());
-    }
-
     /** Phase {@code i}'s name for people: {@code cosine 0.004 -> 0.1}. */
     private String title(int i) {
         return phases.get(i).kind() + " " + Literals.ofDouble(rate(i)) + " -> " + Literals.ofDouble(rate(i + 1));
@@ -225,6 +179,11 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
         double max = attributes.doubleValue("maxLr");
         double initial = max / attributes.doubleValue("divFactor");
         return i == 0 ? initial : i == phases.size() ? minLr : i == 1 ? max : initial;
+    }
+
+    @Override
+    public String scaleAttribute() {
+        return "maxLr";
     }
 
     @Override
@@ -240,8 +199,6 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
         for (int i = 0; i < phases.size(); i++) {
             String from = i == 0 ? "0" : Long.toString(lastOf(i - 1) + 1);
             String to = i < ends.size() ? " <= t <= " + lastOf(i) : " <= t < " + lastStep;
-            String start = i == 0 ? "0" : Literals.ofDouble(ends.get(i - 1));
-            String end = i < ends.size() ? Literals.ofDouble(ends.get(i)) : Long.toString(lastStep);
             rows.add(new FormulaRow(from + to, phases.get(i).formula(), phases.get(i).computation()));
         }
         rows.add(new FormulaRow("t >= " + lastStep, "minLr = maxLr / divFactor / finalDivFactor", "MIN_LR"));

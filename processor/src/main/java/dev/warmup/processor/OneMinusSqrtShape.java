@@ -30,11 +30,6 @@ record OneMinusSqrtShape(double start, double end, Span span, Names names)
 
     @Override
     public CodeBlock expression(Code code) {
-        return expression(code, span);
-    }
-
-    @Override
-    public CodeBlock expression(Code code, Span span) {
         String amplitude = code.use(amplitudeConstant());
         String length = code.use(spanConstant());
         CodeBlock x = CodeBlock.of("$N * ($L / ($N + $T.sqrt($L * $N)))", amplitude,

@@ -1,10 +1,8 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import dev.warmup.PhaseShape;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -100,7 +98,6 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
         }
         PhasedModel validated = new PhasedModel(model.phases(), model.ends(), model.finalLr(), model.peakStep(),
                 attributes);
-        checks.constantsFinite(validated, "phases");
         return checks.failed() ? Optional.empty() : Optional.of(validated);
     }
 
@@ -223,11 +220,6 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
         return endConstant(phase, ends.get(phase), phase == phases.size() - 1);
     }
 
-    @Override
-    public List<Shape> shapes() {
-        return phases.stream().map(Phase::shape).toList();
-    }
-
     /** Where each phase ends (the first ones, if there are many), marked on the chart. */
     @Override
     public List<SvgPlot.Marker> markers() {
@@ -280,42 +272,9 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
         return NamedConstant.ofDouble("FINAL_LR", finalLr, "b of phase " + phases.size() + ", held after it");
     }
 
-    /**
-     * Phase by phase: {@code out[phase(k-1)End, phaseKEnd)} gets phase k's steps, filled by its shape's pattern
-     * ({@code fillPhaseK}), then the end value from the last phase's end on (a constant last phase fills to the end).
-     */
     @Override
-    public CodeBlock fillBody(Code code) {
-        CodeBlock.Builder body = CodeBlock.builder();
-        String from = "0";
-        for (int i = 0; i < phases.size(); i++) {
-            String first = from.equals("0") ? "fromStep" : "fromStep + " + from;
-            body.add("// phase $L: $L\n", i + 1, phases.get(i).title());
-            if (i == phases.size() - 1 && lastHeld()) {
-                return body.addStatement("fillPhase$L(out, $L, n, $L)", i + 1, from, first).build();
-            }
-            String end = "phase" + (i + 1) + "End";
-            body.add(FillCode.segmentEnd(end, code.use(end(i))))
-                    .addStatement("fillPhase$L(out, $L, $L, $L)", i + 1, from, end, first);
-            from = end;
-        }
-        return body.add("// after the last phase, its end value holds\n")
-                .addStatement("$T.fill(out, $L, n, $N)", Arrays.class, from, code.use(finalLrConstant()))
-                .build();
-    }
-
-    @Override
-    public List<MethodSpec> fillMethods(Code code) {
-        List<MethodSpec> methods = new ArrayList<>();
-        for (int i = 0; i < phases.size(); i++) {
-            methods.add(FillCode.part("fillPhase" + (i + 1), phases.get(i).shape().fill(code)));
-        }
-        return methods;
-    }
-
-    @Override
-    public String fillJavadoc() {
-        return ScheduleModel.segmentedFillJavadoc("phases", fillUlps());
+    public String scaleAttribute() {
+        return "phases";
     }
 
     @Override

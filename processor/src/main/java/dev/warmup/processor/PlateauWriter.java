@@ -59,31 +59,19 @@ final class PlateauWriter {
         for (RuleConstant constant : rule) {
             type.addField(FieldSpec.builder(constant.type(), constant.name(), Modifier.PRIVATE, Modifier.STATIC,
                             Modifier.FINAL)
-                    .addJavadoc("$L.\n", constant.doc())
                     .initializer("$L", constant.literal())
                     .build());
         }
         for (NamedConstant constant : warmupConstants) {
             type.addField(ScheduleWriter.constantField(constant, constant.literal()));
         }
-        type.addFields(code.fields());
-        type.addField(FieldSpec.builder(TypeName.DOUBLE, "lr", Modifier.PRIVATE)
-                .addJavadoc("The current plateau rate.\n")
-                .initializer("INIT_LR")
-                .build());
+        type.addField(FieldSpec.builder(TypeName.DOUBLE, "lr", Modifier.PRIVATE).initializer("INIT_LR").build());
         type.addField(FieldSpec.builder(TypeName.DOUBLE, "best", Modifier.PRIVATE)
-                .addJavadoc("The best metric so far; before the first observation the worst value of the mode.\n")
                 .initializer("$L", bestLiteral(model))
                 .build());
-        type.addField(FieldSpec.builder(TypeName.INT, "badEvaluations", Modifier.PRIVATE)
-                .addJavadoc("Evaluations since the last improvement, PyTorch's {@code num_bad_epochs}.\n")
-                .build());
-        type.addField(FieldSpec.builder(TypeName.INT, "cooldownLeft", Modifier.PRIVATE)
-                .addJavadoc("Evaluations of cooldown still to come, PyTorch's {@code cooldown_counter}.\n")
-                .build());
-        type.addField(FieldSpec.builder(TypeName.LONG, "evaluations", Modifier.PRIVATE)
-                .addJavadoc("Observations counted (from step W on), PyTorch's {@code last_epoch}.\n")
-                .build());
+        type.addField(FieldSpec.builder(TypeName.INT, "badEvaluations", Modifier.PRIVATE).build());
+        type.addField(FieldSpec.builder(TypeName.INT, "cooldownLeft", Modifier.PRIVATE).build());
+        type.addField(FieldSpec.builder(TypeName.LONG, "evaluations", Modifier.PRIVATE).build());
 
         type.addMethod(MethodSpec.constructorBuilder()
                 .addJavadoc("A new run of the schedule, in {@link #INITIAL_STATE}.\n")
@@ -112,7 +100,6 @@ final class PlateauWriter {
                 .addStatement("return $L", model.warmupSteps() > 0 ? "WARMUP_STEPS" : Literals.ofLong(0))
                 .build());
         type.addMethod(MethodSpec.methodBuilder("toString")
-                .addJavadoc("The schedule and its state now.\n")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
@@ -240,10 +227,6 @@ final class PlateauWriter {
                 .addStatement("throw new $T($S + state.lr() + $S)", IllegalArgumentException.class, "lr = ",
                         " is not allowed: a rate of this schedule is in [minLr, initLr] = " + lrRange)
                 .endControlFlow()
-                .beginControlFlow("if ($T.isNaN(state.best()))", Double.class)
-                .addStatement("throw new $T($S)", IllegalArgumentException.class,
-                        "best = NaN is not allowed: the best metric is never NaN (a NaN metric never improves)")
-                .endControlFlow()
                 .beginControlFlow("if (state.badEvaluations() < 0 || state.badEvaluations() > PATIENCE)")
                 .addStatement("throw new $T($S + state.badEvaluations() + $S)", IllegalArgumentException.class,
                         "badEvaluations = ", " is not allowed: after an observation it is in [0, patience] = [0, "
@@ -252,10 +235,6 @@ final class PlateauWriter {
                 .beginControlFlow("if (state.cooldownLeft() < 0 || state.cooldownLeft() > COOLDOWN)")
                 .addStatement("throw new $T($S + state.cooldownLeft() + $S)", IllegalArgumentException.class,
                         "cooldownLeft = ", " is not allowed: it is in [0, cooldown] = [0, " + model.cooldown() + "]")
-                .endControlFlow()
-                .beginControlFlow("if (state.evaluations() < 0)")
-                .addStatement("throw new $T($S + state.evaluations() + $S)", IllegalArgumentException.class,
-                        "evaluations = ", " is not allowed: it counts observations, >= 0")
                 .endControlFlow()
                 .addStatement("lr = state.lr()")
                 .addStatement("best = state.best()")
@@ -280,24 +259,14 @@ final class PlateauWriter {
                 .append("As PyTorch's {@code ").append(model.pyTorchText()).append("}")
                 .append(model.warmupSteps() > 0 ? ", after the warmup" : "").append(".\n")
                 .append("One instance per training run; not thread-safe. No method allocates, except {@code state()}")
-                .append(" and {@code toString()}.\n\n");
+                .append(" and {@code toString()}; its state is a {@link PlateauState}.\n\n");
 
-        ScheduleWriter.Table formulas = new ScheduleWriter.Table("step t", "lr(t)", "computed as");
         if (model.warmupSteps() > 0) {
+            ScheduleWriter.Table formulas = new ScheduleWriter.Table("step t", "lr(t)", "computed as");
             formulas.row("0 <= t < " + model.warmupSteps(), model.warmup().formula(), model.warmup().computation());
+            formulas.row("t >= " + model.warmupSteps(), "the plateau rate lr()", "lr");
+            doc.append("<pre>{@code\n").append(formulas).append("}</pre>\n\n");
         }
-        formulas.row("t >= " + model.warmupSteps(), "the plateau rate lr()", "lr");
-        doc.append("<pre>{@code\n").append(formulas).append("}</pre>\n\n");
-
-        doc.append("<p>{@code observe(step, metric)}, for {@code step >= ").append(model.warmupSteps())
-                .append("}, in PyTorch's order:\n<pre>{@code\n")
-                .append("evaluations += 1\n")
-                .append("1. if ").append(improvementCode(model))
-                .append(": best = metric, badEvaluations = 0; else badEvaluations += 1\n")
-                .append("2. if cooldownLeft > 0: cooldownLeft -= 1, badEvaluations = 0\n")
-                .append("3. if badEvaluations > PATIENCE: cooldownLeft = COOLDOWN, badEvaluations = 0, and\n")
-                .append("4.    reduced = max(lr * FACTOR, MIN_LR); if lr - reduced > EPS: lr = reduced\n")
-                .append("}</pre>\n\n");
 
         ScheduleWriter.Table constants = new ScheduleWriter.Table("constant", "value", "from");
         for (RuleConstant constant : rule) {

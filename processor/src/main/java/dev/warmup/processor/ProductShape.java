@@ -3,7 +3,6 @@ package dev.warmup.processor;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -17,11 +16,7 @@ import javax.lang.model.element.Modifier;
  * <p>Each factor is a private static method of the generated class, {@code factor1(step)}, documented with its
  * formula: a shape's code is statements that end in {@code return}, so a factor cannot be inlined into one
  * expression, and a method of a few bytecodes is inlined by the JIT. {@code lr} returns
- * {@code BASE_LR * factor1(step) * factor2(step)}. {@code fill} writes {@code BASE_LR} into the whole range, then
- * multiplies each factor in by its shape's own pattern ({@link Shape#fillTimes}: closed forms, runs, an anchor per
- * block times tabulated factors), in the order {@code lr} multiplies: where every factor's pattern gives its method's
- * bits, {@code fill} gives {@code lr}'s. The product is the whole schedule, so that is {@link #fillBody}, over the
- * whole range; the per-span {@link Shape#fill} is not used.
+ * {@code BASE_LR * factor1(step) * factor2(step)}.
  *
  * @param scale the constant the factors multiply, or null for none
  * @param factors the factors, in the order they multiply
@@ -81,45 +76,6 @@ record ProductShape(NamedConstant scale, List<Factor> factors) implements Shape 
 
     private static String capitalized(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    /**
-     * The statements of the generated {@code fill} after its checks ({@code out}, {@code n}, {@code fromStep} in
-     * scope): {@code out} filled with the scale, or by {@code first} for a product without one (statements that
-     * write the first factor's rates into all of {@code out}); then each further factor multiplied in over all of
-     * {@code out}, left to right as {@code lr} multiplies, by a part of the class, {@code timesFactor2}, its shape's
-     * {@link Shape#fillTimes}.
-     */
-    CodeBlock fillBody(Code code, CodeBlock first) {
-        CodeBlock.Builder body = CodeBlock.builder();
-        List<Factor> multiplied = factors;
-        if (scale != null) {
-            body.addStatement("$T.fill(out, $N)", Arrays.class, code.use(scale));
-        } else if (first != null) {
-            body.add(first);
-            multiplied = factors.subList(1, factors.size());
-        } else {
-            throw new IllegalArgumentException("a product without a scale needs the fill of its first factor");
-        }
-        for (Factor factor : multiplied) {
-            String name = FillCode.partName("times", factor.method());
-            body.addStatement("$N(out, 0, n, fromStep)", code.method(name,
-                    () -> FillCode.part(name, factor.shape().fillTimes(code.forRate(factor.method())))));
-        }
-        return body.build();
-    }
-
-    /**
-     * How far {@code fill} may be from {@code lr}: 0 where every factor's pattern gives its method's bits (the same
-     * products in the same order); otherwise, with factors within u_i ulps of theirs (relative error u_i 2^-52 at
-     * most) and m products each rounded on either side (2^-53 each), {@code 2 (sum of u_i + m)} ulps of the result
-     * (an ulp of a double x is at least x 2^-53).
-     */
-    @Override
-    public int fillUlps() {
-        int sum = factors.stream().mapToInt(f -> f.shape().fillUlps()).sum();
-        int products = scale == null ? factors.size() - 1 : factors.size();
-        return sum == 0 ? 0 : 2 * (sum + products);
     }
 
     @Override

@@ -14,19 +14,18 @@ record RepeatedPowerShape(double start, double power, Span span, Names names) im
     }
 
     private NamedConstant logStartConstant() {
-        return NamedConstant.ofDouble(names.name("LOG_START_LR"), Math.log(start), names.doc("ln({a})"));
+        return NamedConstant.ofDouble(names.name("LOG_START_LR"), StrictMath.log(start), names.doc("ln({a})"));
     }
 
     private NamedConstant logPowerConstant() {
-        return NamedConstant.ofDouble(names.name("LOG_POWER"), Math.log(power), names.doc("ln(power)"));
+        return NamedConstant.ofDouble(names.name("LOG_POWER"), StrictMath.log(power), names.doc("ln(power)"));
     }
 
     @Override
     public double at(long step) {
-        return start * Math.exp(Math.log(start) * Math.expm1(Math.log(power) * span.done(step)));
+        return start * Math.exp(StrictMath.log(start) * Math.expm1(StrictMath.log(power) * span.done(step)));
     }
 
-    /** {@code fill} evaluates it at every step: the rate is not geometric, so no table of factors serves. */
     @Override
     public CodeBlock expression(Code code) {
         return CodeBlock.of("$N * $T.exp($N * $T.expm1($N * $L))", code.use(startConstant()), Math.class,

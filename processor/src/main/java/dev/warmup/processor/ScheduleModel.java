@@ -1,7 +1,6 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -46,50 +45,14 @@ interface ScheduleModel {
         return CodeBlock.of("$L", Literals.ofLong(warmupSteps()));
     }
 
-    /** The shapes the schedule is composed of, in order. */
-    List<Shape> shapes();
-
     /** The statements of {@code lr(step)} after its check of a negative step; they end by returning the rate. */
     CodeBlock lrBody(Code code);
 
     /**
-     * The statements of {@code fill(out, fromStep)} after its checks, with {@code out}, {@code n = out.length > 0}
-     * and {@code fromStep} in scope. By default, every step through {@code lr}.
+     * The attribute that sets the schedule's scale, on which the processor reports a constant that would not be
+     * finite (a slope of a rate near {@code Double.MAX_VALUE} over less than a step).
      */
-    default CodeBlock fillBody(Code code) {
-        return CodeBlock.builder()
-                .beginControlFlow("for (int i = 0; i < n; i++)")
-                .addStatement("out[i] = $N(fromStep + i)", code.rate())
-                .endControlFlow()
-                .build();
-    }
-
-    /** Private methods that {@link #fillBody(Code)} calls. */
-    default List<MethodSpec> fillMethods(Code code) {
-        return List.of();
-    }
-
-    /** The Javadoc of the generated {@code fill}. */
-    default String fillJavadoc() {
-        return "Fills {@code out} with {@code lr(fromStep + i)}, one call of {@code lr} per step.\n";
-    }
-
-    /** How far the generated {@code fill} may be from {@code lr}, in ulps: the largest of its shapes'. */
-    default int fillUlps() {
-        return shapes().stream().mapToInt(Shape::fillUlps).max().orElse(0);
-    }
-
-    /**
-     * The Javadoc of a {@code fill} that splits the range into {@code segments} ("phases", "cycles and half-cycles")
-     * once and fills each with its shape's pattern, within {@code ulps} of {@code lr}.
-     */
-    static String segmentedFillJavadoc(String segments, int ulps) {
-        return "Fills {@code out} with {@code lr(fromStep + i)}, faster than calling {@code lr}: the range is split into\n"
-                + segments + " once, not per step, and each is filled by its shape's own pattern (closed forms, runs of\n"
-                + "equal values, one anchor per {@code FILL_BLOCK} steps times tabulated factors). "
-                + (ulps == 0 ? "Every value is\n{@code lr(fromStep + i)}, bit for bit.\n"
-                        : "Every value is\nwithin " + ulps + " ulps of {@code lr(fromStep + i)}.\n");
-    }
+    String scaleAttribute();
 
     /** What the schedule does, in words, for the first sentence of the class Javadoc (no final period). */
     String summary();

@@ -33,12 +33,9 @@ final class ScheduleWriter {
      */
     static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
             Optional<ClassName> generated, Set<String> shadowing, Set<Framework> frameworks) {
-        GeneratedMembers members = GeneratedMembers.take(schedule);
-        Code code = members.code();
-        MethodSpec lr = lr(members.lrBody());
-        MethodSpec fill = fill(schedule, members.fillBody());
-        List<MethodSpec> fillMethods = members.fillMethods();
-        CodeBlock warmupSteps = members.warmupSteps();
+        Code code = new Code();
+        MethodSpec lr = lr(schedule.lrBody(code));
+        CodeBlock warmupSteps = schedule.warmupStepsExpression(code);
         List<NamedConstant> constants = code.constants();
         // Each literal once: the shortest digits that round-trip take a few BigDecimal roundings to find.
         List<String> literals = constants.stream().map(NamedConstant::literal).toList();
@@ -57,29 +54,8 @@ final class ScheduleWriter {
         for (int i = 0; i < constants.size(); i++) {
             type.addField(constantField(constants.get(i), literals.get(i)));
         }
-        type.addFields(code.fields());
-        List<FillCode.Table> tables = code.tables();
-        if (!tables.isEmpty()) {
-            type.addField(FieldSpec.builder(TypeName.INT, "FILL_BLOCK", Modifier.PRIVATE, Modifier.STATIC,
-                            Modifier.FINAL)
-                    .addJavadoc("Steps that {@code fill} computes from one anchor; the length of the tables.\n")
-                    .initializer("$L", FillCode.BLOCK)
-                    .build());
-            CodeBlock.Builder init = CodeBlock.builder().beginControlFlow("for (int k = 0; k < FILL_BLOCK; k++)");
-            for (FillCode.Table table : tables) {
-                type.addField(FieldSpec.builder(double[].class, table.name(), Modifier.PRIVATE, Modifier.STATIC,
-                                Modifier.FINAL)
-                        .addJavadoc("For {@code fill}: {@code $L[k] = $L}.\n", table.name(), table.doc())
-                        .initializer("new double[FILL_BLOCK]")
-                        .build());
-                init.addStatement("$N[k] = $L", table.name(), table.valueOfK());
-            }
-            type.addStaticBlock(init.endControlFlow().build());
-        }
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         type.addMethod(lr);
-        type.addMethod(fill);
-        type.addMethods(fillMethods);
         type.addMethods(code.methods());
         type.addMethod(MethodSpec.methodBuilder("warmupSteps")
                 .addAnnotation(Override.class)
@@ -104,8 +80,7 @@ final class ScheduleWriter {
     /**
      * The type, told to write qualified each type whose simple name is in {@code names}. One name a call: JavaPoet
      * 0.22's {@code alwaysQualify(String...)} formats the whole array into its null-check message for every entry,
-     * so one call with the n names of a package costs n squared string building (a tenth of {@code process()}'s
-     * time at 100 classes in one package; at 1,000, 21.5 ms a class against 7.0 one name a call).
+     * quadratic in the number of names.
      */
     static TypeSpec.Builder qualifying(TypeSpec.Builder type, Set<String> names) {
         for (String name : names) {
@@ -122,10 +97,9 @@ final class ScheduleWriter {
                 .build();
     }
 
-    /** The {@code private static final} field of a constant, documented with how it was computed. */
+    /** The {@code private static final} field of a constant; the class Javadoc's table says how it was computed. */
     static FieldSpec constantField(NamedConstant constant, String literal) {
         return FieldSpec.builder(constant.type(), constant.name(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("$L.\n", constant.doc())
                 .initializer(initializer(constant, literal))
                 .build();
     }
@@ -152,29 +126,6 @@ final class ScheduleWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.DOUBLE)
                 .addParameter(TypeName.LONG, "step")
-                .addCode(body)
-                .build();
-    }
-
-    private static MethodSpec fill(ScheduleModel schedule, CodeBlock fillBody) {
-        CodeBlock body = CodeBlock.builder()
-                .beginControlFlow("if (fromStep < 0)")
-                .addStatement("throw new $T($S + fromStep)", IllegalArgumentException.class,
-                        "fromStep must be >= 0, was ")
-                .endControlFlow()
-                .addStatement("int n = out.length")
-                .beginControlFlow("if (n == 0)")
-                .addStatement("return")
-                .endControlFlow()
-                .addStatement("$T.addExact(fromStep, n - 1)", Math.class)
-                .add(fillBody)
-                .build();
-        return MethodSpec.methodBuilder("fill")
-                .addJavadoc("$L", schedule.fillJavadoc())
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(double[].class, "out")
-                .addParameter(TypeName.LONG, "fromStep")
                 .addCode(body)
                 .build();
     }

@@ -8,52 +8,17 @@ import com.palantir.javapoet.CodeBlock;
  * {@code OneCycleLR}, a fractional one (a {@code double} constant); a start of 0 is no constant at all. The steps
  * done {@code u = step - start} and the steps left {@code L - u = end - step} are computed here, once for the
  * evaluator and once as code, in the same type: in {@code long} for whole bounds, then converted (in the generated
- * code by {@link StepValue}, to the same value as Java's conversion).
+ * code by Java's own widening of a {@code long} in a {@code double} expression, the same value).
  *
  * @param start the first step of the span
  * @param end the first step after it, or null when the span has no end
  * @param variable the step in the generated code: {@code step}, or a step within a cycle ({@code position})
- * @param inBlock whether the code is that of a {@code fill} block ({@link FillCode#blocks}), where the steps done
- *     and left are those of the block's first step, {@code firstDone} and {@code firstLeft}, plus or minus
- *     {@code k}, the step's place in the block as a double
  */
-record Span(Bound start, Bound end, String variable, boolean inBlock) {
-
-    /** A span of {@code variable}. */
-    Span(Bound start, Bound end, String variable) {
-        this(start, end, variable, false);
-    }
+record Span(Bound start, Bound end, String variable) {
 
     /** A span of {@code lr}'s own {@code step}. */
     Span(Bound start, Bound end) {
         this(start, end, "step");
-    }
-
-    /**
-     * Whether {@code fill} can run in blocks over this span: its bounds are whole steps and it has an end, so that the
-     * steps done and left, below 2^53, are whole doubles and adding {@code FILL_STEPS[k]} to them is exact. (Without
-     * an end, steps past 2^53 would round; such spans are filled step by step.)
-     */
-    boolean fillsInBlocks() {
-        return start.isWhole() && end != null && end.isWhole() && end.whole() - start.whole() <= 1L << 53;
-    }
-
-    /**
-     * Whether {@code fill} can run in blocks over this span's first 2^53 steps, and step by step after: a whole start
-     * and no end ({@link FillCode#blocksThenSteps}).
-     */
-    boolean fillsInBlocksAtFirst() {
-        return start.isWhole() && end == null;
-    }
-
-    /** The steps done at {@code firstStep}, a step of the span, as a {@code long}: {@code (firstStep - START)}. */
-    CodeBlock doneAtFirstStep(Code code) {
-        return start.isZero() ? CodeBlock.of("firstStep") : CodeBlock.of("(firstStep - $N)", code.use(start.constant()));
-    }
-
-    /** The span as seen by the statements of a {@code fill} block, for a span that {@link #fillsInBlocks()}. */
-    Span inFillBlock() {
-        return new Span(start, end, variable, true);
     }
 
     /**
@@ -112,46 +77,18 @@ record Span(Bound start, Bound end, String variable, boolean inBlock) {
     }
 
     /**
-     * The steps done as a double: {@code toDouble(step)}, {@code toDouble(step - START)} (see {@link StepValue}), or
-     * {@code (toDouble(step) - START)} for a fractional start.
+     * The steps done, an expression that a {@code double} expression takes as it is: {@code step},
+     * {@code (step - START)} (a {@code long}, widened exactly as {@link #done(long)} converts it), or
+     * {@code (step - START)} for a fractional start (a {@code double}).
      */
     CodeBlock done(Code code) {
-        if (inBlock) {
-            return CodeBlock.of("(firstDone + k)");
-        }
-        if (!start.isWhole()) {
-            return CodeBlock.of("($L - $N)", toDouble(code, CodeBlock.of("$L", variable)),
-                    code.use(start.constant()));
-        }
-        return toDouble(code, start.isZero() ? CodeBlock.of("$L", variable)
-                : CodeBlock.of("$L - $N", variable, code.use(start.constant())));
-    }
-
-    /** The steps left as a double: {@code toDouble(END - step)}, or {@code (END - toDouble(step))}. */
-    CodeBlock left(Code code) {
-        if (inBlock) {
-            return CodeBlock.of("(firstLeft - k)");
-        }
-        if (!end.isWhole()) {
-            return CodeBlock.of("($N - $L)", code.use(end.constant()), toDouble(code, CodeBlock.of("$L", variable)));
-        }
-        return toDouble(code, CodeBlock.of("$N - $L", code.use(end.constant()), variable));
-    }
-
-    /**
-     * {@code steps}, a count of this span's steps (its variable, the steps done or the steps left, each in [0, end]
-     * where the code runs; also {@link CosineShape}'s {@code long} counts), as a double: by
-     * {@link StepValue#ofSmall} where the span ends below 2^52, so that every such count is below it, else by
-     * {@link StepValue#of}.
-     */
-    CodeBlock toDouble(Code code, CodeBlock steps) {
-        return end != null && end.value() < 0x1p52 ? StepValue.ofSmall(code, steps) : StepValue.of(code, steps);
-    }
-
-    /** The whole steps done as a {@code long}, for a whole start: {@code step}, or {@code (step - START)}. */
-    CodeBlock doneWhole(Code code) {
         return start.isZero() ? CodeBlock.of("$L", variable)
                 : CodeBlock.of("($L - $N)", variable, code.use(start.constant()));
+    }
+
+    /** The steps left, {@code (END - step)}, in the same way. */
+    CodeBlock left(Code code) {
+        return CodeBlock.of("($N - $L)", code.use(end.constant()), variable);
     }
 
     /** The steps done in the Javadoc's "computed as": {@code t}, or {@code (t - W)}. */

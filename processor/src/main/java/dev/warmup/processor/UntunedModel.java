@@ -1,15 +1,12 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import dev.warmup.UntunedRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import javax.lang.model.element.Modifier;
 
 /**
  * A schedule with {@code @UntunedWarmup} beside it: {@code lr(t) = schedule(t) * omega(t + 1)}, one
@@ -27,9 +24,6 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
     /** The method of the product's first factor, the schedule beside {@code @UntunedWarmup}. */
     private static final String SCHEDULE = "schedule";
 
-    /** The method that fills with the schedule's rates. */
-    private static final String FILL_SCHEDULE = "fillSchedule";
-
     /** The schedule beside {@code @UntunedWarmup} as a factor: its {@code lr} code and its evaluator. */
     private record ScheduleShape(ScheduleModel model) implements Shape {
         @Override
@@ -40,11 +34,6 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
         @Override
         public CodeBlock code(Code code) {
             return model.lrBody(code);
-        }
-
-        @Override
-        public int fillUlps() {
-            return model.fillUlps();
         }
 
         @Override
@@ -104,36 +93,6 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
         return Optional.of(new UntunedModel(inner, untuned, product, attributes));
     }
 
-    /**
-     * The schedule's own {@code fill} ({@code fillSchedule}, its rate being the method {@code schedule}), then the
-     * factor multiplied in.
-     */
-    @Override
-    public CodeBlock fillBody(Code code) {
-        return product.fillBody(code, CodeBlock.of("$N(out, fromStep);\n", FILL_SCHEDULE));
-    }
-
-    /**
-     * {@code fillSchedule(out, fromStep)}: the schedule's own {@code fill} after its checks, in a method of its own,
-     * since it may return early (a range that ends inside a warmup), and its parts.
-     */
-    @Override
-    public List<MethodSpec> fillMethods(Code code) {
-        Code scheduleCode = code.forRate(SCHEDULE);
-        List<MethodSpec> methods = new ArrayList<>();
-        methods.add(MethodSpec.methodBuilder(FILL_SCHEDULE)
-                .addJavadoc("Fills {@code out} ({@code n > 0} steps) with the schedule's rates, as without"
-                        + " {@code @UntunedWarmup}.\n")
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(double[].class, "out")
-                .addParameter(TypeName.LONG, "fromStep")
-                .addStatement("int n = out.length")
-                .addCode(schedule.fillBody(scheduleCode))
-                .build());
-        methods.addAll(schedule.fillMethods(scheduleCode));
-        return methods;
-    }
-
     @Override
     public Attributes attributes() {
         return schedule.attributes();
@@ -164,8 +123,14 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
     }
 
     @Override
+    public String scaleAttribute() {
+        return schedule.scaleAttribute();
+    }
+
+    @Override
     public String summary() {
-        return schedule.summary() + ", times the untuned " + UntunedShape.name(untuned.rule()) + " warmup factor of beta2 = " + untunedAttributes.show("beta2") + " (Ma and Yarats 2019, as "
+        return schedule.summary() + ", times the untuned " + UntunedShape.name(untuned.rule())
+                + " warmup factor of beta2 = " + untunedAttributes.show("beta2") + " (Ma and Yarats 2019, as "
                 + "pytorch_warmup)";
     }
 

@@ -16,7 +16,7 @@ import dev.warmup.UntunedRule;
  *       {@code 1 - exp} is 5.4e-14 from exact at step 0);</li>
  *   <li>{@code RADAM}: {@code omega = sqrt((rho - 4)(rho - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho))},
  *       {@code rho = rho_inf - 2 s beta2^s / (1 - beta2^s)} at {@code s = step + OFFSET}: computed with
- *       {@code beta2^s = exp(s ln beta2)} and {@code 1 - beta2^s = -expm1(s ln beta2)}, and the constant
+ *       {@code q = 1 - beta2^s = -expm1(s ln beta2)} and {@code beta2^s = 1 - q}, and the constant
  *       {@code SCALE = rho_inf / ((rho_inf - 4)(rho_inf - 2))}; a product that rounds below 0 gives 0.</li>
  * </ul>
  *
@@ -97,8 +97,8 @@ record UntunedShape(UntunedRule rule, double beta2) implements Shape {
             case EXPONENTIAL -> -Math.expm1(-((double) step + 1) / (double) tau());
             case RADAM -> {
                 double s = (double) step + offset();
-                double e = StrictMath.log(beta2) * s;
-                double rho = rhoInfinity() - 2 * s * Math.exp(e) / -Math.expm1(e);
+                double q = -Math.expm1(StrictMath.log(beta2) * s);
+                double rho = rhoInfinity() - 2 * s * (1 - q) / q;
                 yield Math.sqrt(Math.max(0.0, (rho - 4) * (rho - 2) / rho * scale()));
             }
         };
@@ -114,155 +114,16 @@ record UntunedShape(UntunedRule rule, double beta2) implements Shape {
                     .addStatement("return 1.0")
                     .build();
             case EXPONENTIAL -> CodeBlock.builder()
-                    .addStatement("return -$T.expm1(-($L + 1) / $N)", Math.class, StepValue.of(code, "step"),
-                            code.use(tauConstant()))
+                    .addStatement("return -$T.expm1(-((double) step + 1) / $N)", Math.class, code.use(tauConstant()))
                     .build();
             case RADAM -> CodeBlock.builder()
-                    .addStatement("double s = $L + $N", StepValue.of(code, "step"), code.use(offsetConstant()))
-                    .addStatement("double e = $N * s", code.use(logBeta2Constant()))
-                    .add("// rho(s) = rho_inf - 2 s beta2^s / (1 - beta2^s)\n")
-                    .addStatement("double rho = $N - 2 * s * $T.exp(e) / -$T.expm1(e)", code.use(rhoInfinityConstant()),
-                            Math.class, Math.class)
+                    .addStatement("double s = (double) step + $N", code.use(offsetConstant()))
+                    .add("// q = 1 - beta2^s; rho(s) = rho_inf - 2 s beta2^s / (1 - beta2^s)\n")
+                    .addStatement("double q = -$T.expm1($N * s)", Math.class, code.use(logBeta2Constant()))
+                    .addStatement("double rho = $N - 2 * s * (1 - q) / q", code.use(rhoInfinityConstant()))
                     .addStatement("return $T.sqrt($T.max(0.0, (rho - 4) * (rho - 2) / rho * $N))", Math.class,
                             Math.class, code.use(scaleConstant()))
                     .build();
-        };
-    }
-
-    /**
-     * The factor multiplied into {@code out}: LINEAR by its closed form while it rises (its method's bits), nothing
-     * from {@code LAST_STEP} on, where it is 1; EXPONENTIAL per block of {@code FILL_BLOCK} steps, from an anchor
-     * {@code a = 1 - exp(-(s + 1) / tau)}, its method's value, {@code 1 - exp(-(s + 1 + k) / tau) =
-     * a exp(-k / tau) + (1 - exp(-k / tau))} with both tabulated: two terms {@code >= 0}, so nothing cancels and no
-     * error grows along the block; RADAM through its method before {@link #tableFrom}, then per block from
-     * {@code p = beta2^s} and {@code q = 1 - beta2^s} computed as its method computes them,
-     * {@code beta2^(s + k) / (1 - beta2^(s + k)) = p / (q + (beta2^-k - 1))} with {@code beta2^-k - 1} tabulated:
-     * one division, one square root and no transcendental call a step.
-     */
-    @Override
-    public CodeBlock fillTimes(Code code) {
-        return switch (rule) {
-            case LINEAR -> {
-                String last = code.use(lastStepConstant());
-                yield CodeBlock.builder()
-                        .add("// from $N on, the factor is 1: out stays as it is\n", last)
-                        .add(FillCode.endBefore(last))
-                        .beginControlFlow("for (int i = from; i < end; i++)")
-                        .addStatement("long step = firstStep + (i - from)")
-                        .addStatement("out[i] *= (step + 1) / $N", code.use(tauConstant()))
-                        .endControlFlow()
-                        .build();
-            }
-            case EXPONENTIAL -> {
-                String tau = code.use(tauConstant());
-                String decay = code.table(new FillCode.Table("UNTUNED_DECAY", CodeBlock.of("$T.exp(-k / $N)",
-                        Math.class, tau), "exp(-k / tau)"));
-                String rise = code.table(new FillCode.Table("UNTUNED_RISE", CodeBlock.of("-$T.expm1(-k / $N)",
-                        Math.class, tau), "1 - exp(-k / tau)"));
-                yield CodeBlock.builder()
-                        .addStatement("int i = from")
-                        .beginControlFlow("while (i < to)")
-                        .addStatement("int length = $T.min(FILL_BLOCK, to - i)", Math.class)
-                        .addStatement("long step = firstStep + (i - from)")
-                        .addStatement("double anchor = $N(step)", code.rate())
-                        .add("// 1 - exp(-(step + 1 + k) / tau), from the anchor: two terms >= 0\n")
-                        .beginControlFlow("for (int k = 0; k < length; k++)")
-                        .addStatement("out[i + k] *= anchor * $N[k] + $N[k]", decay, rise)
-                        .endControlFlow()
-                        .addStatement("i += length")
-                        .endControlFlow()
-                        .build();
-            }
-            case RADAM -> {
-                String tableFrom = code.use(tableFromConstant());
-                String growth = code.table(new FillCode.Table("UNTUNED_GROWTH", CodeBlock.of("$T.expm1(-$N * k)",
-                        Math.class, code.use(logBeta2Constant())), "beta2^-k - 1"));
-                yield CodeBlock.builder()
-                        .add("// before $N, rho - 4 is a small difference of large terms: the method's own values\n",
-                                tableFrom)
-                        .add(FillCode.endBefore(tableFrom))
-                        .beginControlFlow("for (int i = from; i < end; i++)")
-                        .addStatement("out[i] *= $N(firstStep + (i - from))", code.rate())
-                        .endControlFlow()
-                        .addStatement("int i = end")
-                        .beginControlFlow("while (i < to)")
-                        .addStatement("int length = $T.min(FILL_BLOCK, to - i)", Math.class)
-                        .addStatement("long step = firstStep + (i - from)")
-                        .addStatement("double s = $L + $N", StepValue.of(code, "step"),
-                                code.use(offsetConstant()))
-                        .addStatement("double e = $N * s", code.use(logBeta2Constant()))
-                        .addStatement("double p = $T.exp(e)", Math.class)
-                        .addStatement("double q = -$T.expm1(e)", Math.class)
-                        .add("// at s + k: beta2^(s + k) / (1 - beta2^(s + k)) = p / (q + (beta2^-k - 1)), two terms"
-                                + " >= 0\n")
-                        .beginControlFlow("for (int k = 0; k < length; k++)")
-                        .addStatement("double sk = s + k")
-                        .addStatement("double rho = $N - 2 * sk * p / (q + $N[k])", code.use(rhoInfinityConstant()),
-                                growth)
-                        .addStatement("out[i + k] *= $T.sqrt($T.max(0.0, (rho - 4) * (rho - 2) / rho * $N))",
-                                Math.class, Math.class, code.use(scaleConstant()))
-                        .endControlFlow()
-                        .addStatement("i += length")
-                        .endControlFlow()
-                        .build();
-            }
-        };
-    }
-
-    /** How much larger than {@code rho - 4} the subtracted term may be where RADAM's fill uses tables. */
-    static final double TABLE_CONDITION = 4;
-
-    /**
-     * The first step of RADAM whose factor {@code fill} computes from tables: the first where
-     * {@code t = 2 s beta2^s / (1 - beta2^s) <= TABLE_CONDITION (rho - 4)}. Before it,
-     * {@code rho - 4 = rho_inf - 4 - t} is a small difference of large terms, so the tables' few ulps in {@code t}
-     * would be many in the factor; {@code fill} takes the method's own values there. {@code t / (rho - 4)} falls as
-     * s grows: a binary search over every step.
-     */
-    long tableFrom() {
-        double logBeta2 = StrictMath.log(beta2);
-        double rhoInf = rhoInfinity();
-        long offset = offset();
-        long low = 0;
-        // At Long.MAX_VALUE, beta2^s is 0 for every beta2 < 1 (|ln beta2| >= 2^-53), so the condition holds there.
-        long high = Long.MAX_VALUE;
-        while (low < high) {
-            long middle = (low + high) >>> 1;
-            double s = (double) middle + offset;
-            double e = logBeta2 * s;
-            double t = 2 * s * StrictMath.exp(e) / -StrictMath.expm1(e);
-            if (t <= TABLE_CONDITION * (rhoInf - t - 4)) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return low;
-    }
-
-    private NamedConstant tableFromConstant() {
-        return NamedConstant.ofLong("UNTUNED_TABLE_FROM", tableFrom(), "the first step whose factor fill computes "
-                + "from tables, where 2 s beta2^s / (1 - beta2^s) <= " + Literals.ofDouble(TABLE_CONDITION)
-                + " (rho - 4)");
-    }
-
-    /**
-     * In units u = 2^-53 of relative error. EXPONENTIAL: the anchor and {@code 1 - exp(-k / tau)} are within 3u of
-     * exact (expm1's ulp, and the rounding of its argument, to which {@code 1 - exp(x)} is no more sensitive than 1),
-     * {@code exp(-k / tau)} within 2u plus {@code k / tau} u, which its term's weight {@code exp(-k / tau)} keeps
-     * below 0.4u, and two roundings: 7.4u; the method within 3u: 12 ulps at most. RADAM, from the tables on: the
-     * subtracted term t of {@code rho}, in fill and in the method, within about {@code 12u + 4 |ln(beta2) s|} u of each
-     * other, and {@code |ln(beta2) s|} is about 0.45 where the tables start; {@code rho - 4} magnifies that by
-     * {@code t / (rho - 4) <= 4}, the square root halves it: 32 ulps, with room. LINEAR, and RADAM before the tables:
-     * the method's bits. {@code UntunedWarmupTest} measured 2 (EXPONENTIAL) and 8 (RADAM), the factor alone, over
-     * 200,000 steps from 0 and 3,000 around 2^40 and 2^50, for beta2 from 0 (0.6) to 0.9999999999999999.
-     */
-    @Override
-    public int fillUlps() {
-        return switch (rule) {
-            case LINEAR -> 0;
-            case EXPONENTIAL -> 12;
-            case RADAM -> 32;
         };
     }
 

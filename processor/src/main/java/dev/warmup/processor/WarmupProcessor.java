@@ -64,7 +64,7 @@ public final class WarmupProcessor extends AbstractProcessor {
 
     /** How each schedule annotation is validated into a model, by name. */
     private static final Map<String, BiFunction<Attributes, Reporter, Optional<ScheduleModel>>> VALIDATORS = Map.of(
-            "dev.warmup.WarmupSchedule", WarmupModel::validate,
+            "dev.warmup.WarmupSchedule", WarmupValidation::validate,
             "dev.warmup.PhasedSchedule", PhasedModel::validate,
             "dev.warmup.OneCycleSchedule", OneCycleModel::validate,
             "dev.warmup.CyclicSchedule", CyclicModel::validate,
@@ -121,8 +121,8 @@ public final class WarmupProcessor extends AbstractProcessor {
         try {
             untunedWithoutSchedule(round, scheduleAnnotations);
         } catch (RuntimeException | LinkageError | AssertionError unexpected) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "The warmup processor failed on "
-                    + "@UntunedWarmup. Please report this as a bug, with this message: " + unexpected);
+            print(Diagnostic.Kind.ERROR, "The warmup processor failed on @UntunedWarmup. Please report this as a bug,"
+                    + " with this message: " + unexpected, null, null, null);
         }
         if (scheduleAnnotations.isEmpty()) {
             return false;
@@ -157,8 +157,8 @@ public final class WarmupProcessor extends AbstractProcessor {
             } catch (RuntimeException | LinkageError | AssertionError unexpected) {
                 StringWriter trace = new StringWriter();
                 unexpected.printStackTrace(new PrintWriter(trace));
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "The warmup processor failed on "
-                        + element + ". Please report this as a bug, with this message:\n" + trace, element);
+                print(Diagnostic.Kind.ERROR, "The warmup processor failed on " + element + ". Please report this as"
+                        + " a bug, with this message:\n" + trace, element, null, null);
             }
         }
         return false;
@@ -183,9 +183,8 @@ public final class WarmupProcessor extends AbstractProcessor {
                     if (!scheduleAnnotations.contains(mirror.getAnnotationType().asElement())) {
                         continue;
                     }
-                    AnnotationValue name = explicitValues(mirror).get("name");
-                    if (name != null && name.getValue() instanceof String simpleName && !simpleName.isEmpty()
-                            && JAVA_LANG.computeIfAbsent(simpleName, WarmupProcessor::isJavaLang)) {
+                    String simpleName = Attributes.read(mirror).map(a -> a.stringValue("name")).orElse("");
+                    if (!simpleName.isEmpty() && JAVA_LANG.computeIfAbsent(simpleName, WarmupProcessor::isJavaLang)) {
                         Element enclosing = element;
                         while (enclosing != null && !(enclosing instanceof PackageElement)) {
                             enclosing = enclosing.getEnclosingElement();
@@ -242,8 +241,6 @@ public final class WarmupProcessor extends AbstractProcessor {
         if (!checkTargetFree(target, writtenThisRound, reporter) || schedule.isEmpty() || frameworks.isEmpty()) {
             return;
         }
-        writtenThisRound.put(target.canonicalName(), "@" + annotation + " of this compilation, on "
-                + type.getQualifiedName() + ",");
         Optional<ClassName> generated = Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(GENERATED))
                 .map(ClassName::get);
         Object model = schedule.get();
@@ -255,7 +252,18 @@ public final class WarmupProcessor extends AbstractProcessor {
                         frameworks.get())).toString();
         Set<String> shadowing = new TreeSet<>(javaLangNamesThisRound.getOrDefault(target.packageName(), Set.of()));
         shadowing.add(target.simpleName());
-        String text = write.apply(shadowing);
+        String text;
+        try {
+            text = write.apply(shadowing);
+        } catch (NamedConstant.NotFinite e) {
+            if (!(model instanceof ScheduleModel scheduleModel)) {
+                throw e; // a plateau's constants are its attributes, checked finite: a bug, reported as one
+            }
+            new Checks(scheduleModel.attributes(), reporter).constantNotFinite(scheduleModel.scaleAttribute(), e);
+            return;
+        }
+        writtenThisRound.put(target.canonicalName(), "@" + annotation + " of this compilation, on "
+                + type.getQualifiedName() + ",");
         Map<String, Boolean> packageTakes = packagesThisRound.computeIfAbsent(target.packageName(),
                 p -> new HashMap<>());
         if (shadowing.addAll(javaLangNamesTaken(target.packageName(), text, packageTakes))) {
@@ -321,8 +329,7 @@ public final class WarmupProcessor extends AbstractProcessor {
     /**
      * Whether {@code java.lang} has a type {@code simpleName} in the JDK that runs the processor: every type the
      * generated code uses is one of that JDK's. Asked of the JVM, not the compiler: listing the compiler's
-     * {@code java.lang} reads all its class files (a twentieth of {@code process()}'s time at 100 classes), and
-     * ECJ lists only the types it has loaded.
+     * {@code java.lang} reads all its class files, and ECJ lists only the types it has loaded.
      */
     private static boolean isJavaLang(String simpleName) {
         try {
@@ -339,38 +346,33 @@ public final class WarmupProcessor extends AbstractProcessor {
      */
     private Optional<Set<Framework>> frameworks(TypeElement type, String annotation) {
         Set<Framework> frameworks = EnumSet.noneOf(Framework.class);
+        Optional<AnnotationMirror> mirror = mirrorOf(type, ADAPTERS);
+        if (mirror.isEmpty()) {
+            return Optional.of(frameworks);
+        }
+        Optional<Attributes> adapters = Attributes.read(mirror.get());
+        if (adapters.isEmpty()) {
+            return Optional.empty(); // did not compile; javac has said so
+        }
+        Reporter reporter = reporterOn(type, mirror.get());
         boolean ok = true;
-        for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
-            if (!((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(ADAPTERS)) {
+        for (String name : adapters.get().enums("value")) {
+            Framework framework = Framework.valueOf(name);
+            if (framework == Framework.ND4J && PLATEAU.endsWith("." + annotation)) {
+                reporter.error("value", "Framework.ND4J is not allowed with @PlateauSchedule: ND4J's ISchedule must"
+                        + " hold no state (DL4J clones it per layer and rebuilds it from JSON); call"
+                        + " net.setLearningRate(schedule.lr()) after observe returns true");
+                ok = false;
                 continue;
             }
-            for (AnnotationValue value : mirror.getElementValues().values()) {
-                if (!(value.getValue() instanceof List<?> list)) {
-                    return Optional.empty(); // did not compile; javac has said so
-                }
-                for (Object item : list) {
-                    Object constant = ((AnnotationValue) item).getValue();
-                    if (!(constant instanceof VariableElement element)) {
-                        return Optional.empty();
-                    }
-                    Framework framework = Framework.valueOf(element.getSimpleName().toString());
-                    if (framework == Framework.ND4J && PLATEAU.endsWith("." + annotation)) {
-                        error(type, mirror, value, "Framework.ND4J is not allowed with @PlateauSchedule: ND4J's"
-                                + " ISchedule must hold no state (DL4J clones it per layer and rebuilds it from JSON);"
-                                + " call net.setLearningRate(schedule.lr()) after observe returns true");
-                        ok = false;
-                        continue;
-                    }
-                    String needed = FrameworkAdapters.interfaceOf(framework).canonicalName();
-                    if (processingEnv.getElementUtils().getTypeElement(needed) == null) {
-                        error(type, mirror, value, "@Adapters: Framework." + framework + " needs "
-                                + FrameworkAdapters.artifactOf(framework) + " on the compile class path (" + needed
-                                + " is not there); add the dependency, or leave Framework." + framework + " out");
-                        ok = false;
-                    }
-                    frameworks.add(framework);
-                }
+            String needed = FrameworkAdapters.interfaceOf(framework).canonicalName();
+            if (processingEnv.getElementUtils().getTypeElement(needed) == null) {
+                reporter.error("value", "@Adapters: Framework." + framework + " needs "
+                        + FrameworkAdapters.artifactOf(framework) + " on the compile class path (" + needed
+                        + " is not there); add the dependency, or leave Framework." + framework + " out");
+                ok = false;
             }
+            frameworks.add(framework);
         }
         return ok ? Optional.of(frameworks) : Optional.empty();
     }
@@ -496,7 +498,7 @@ public final class WarmupProcessor extends AbstractProcessor {
             String message) {
         Map.Entry<AnnotationMirror, AnnotationValue> site = locate(mirror, attribute);
         try {
-            processingEnv.getMessager().printMessage(kind, message, element, site.getKey(), site.getValue());
+            print(kind, message, element, site.getKey(), site.getValue());
         } catch (RuntimeException eclipse) {
             // The Eclipse compiler (BaseMessagerImpl.findAnnotation) throws on a nested annotation that has an empty
             // array value ({@code milestones = {}} in a @Factor): the message goes on the outer attribute instead.
@@ -505,7 +507,7 @@ public final class WarmupProcessor extends AbstractProcessor {
                 throw eclipse;
             }
             Map.Entry<AnnotationMirror, AnnotationValue> outer = locate(mirror, attribute.substring(0, nested));
-            processingEnv.getMessager().printMessage(kind, message, element, outer.getKey(), outer.getValue());
+            print(kind, message, element, outer.getKey(), outer.getValue());
         }
     }
 
@@ -536,7 +538,22 @@ public final class WarmupProcessor extends AbstractProcessor {
     }
 
     private void error(Element element, AnnotationMirror mirror, AnnotationValue value, String message) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror, value);
+        print(Diagnostic.Kind.ERROR, message, element, mirror, value);
+    }
+
+    /**
+     * The one place where the processor reports to the compiler: on {@code value} of {@code mirror} on
+     * {@code element}, each as far as it is known (null: not known).
+     */
+    private void print(Diagnostic.Kind kind, String message, Element element, AnnotationMirror mirror,
+            AnnotationValue value) {
+        if (element == null) {
+            processingEnv.getMessager().printMessage(kind, message);
+        } else if (mirror == null) {
+            processingEnv.getMessager().printMessage(kind, message, element);
+        } else {
+            processingEnv.getMessager().printMessage(kind, message, element, mirror, value);
+        }
     }
 
     private static String describe(ElementKind kind) {

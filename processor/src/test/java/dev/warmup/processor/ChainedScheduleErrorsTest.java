@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every error and warning of {@code @ChainedSchedule} and its {@code @Factor}s (docs/design/new-schedules.md, 3.1):
+ * Every error and warning of {@code @ChainedSchedule} and its {@code @Factor}s (docs/chained-schedule.md):
  * the message, the file, and the line of the attribute at fault; for an attribute of a nested {@code @Factor}, the
  * line of that value inside the factor. Sources put one attribute a line (factors too), so a line names one
  * attribute. The expected messages are the processor's specification, written from its message text. Run under

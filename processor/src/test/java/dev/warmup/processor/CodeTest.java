@@ -7,26 +7,36 @@ import com.palantir.javapoet.MethodSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What {@link Code} declares: each method once, under its own name, in the order of first use. */
+/** What {@link Code} declares: each constant and method once, under its own name, in the order of first use. */
 class CodeTest {
 
     @Test
-    void aMethodBuiltLaterIsDeclaredOnceUnderItsNameBeforeTheMethodsItsCodeDeclares() {
+    void constantsAreDeclaredOnceInTheOrderOfFirstUse() {
         Code code = new Code();
-        String outer = code.method("outer", () -> {
-            code.method(MethodSpec.methodBuilder("inner").build());
-            return MethodSpec.methodBuilder("outer").build();
-        });
-        assertEquals("outer", outer);
-        assertEquals("outer", code.method("outer", () -> MethodSpec.methodBuilder("other").build()));
-        assertEquals(List.of("outer", "inner"), code.methods().stream().map(MethodSpec::name).toList());
+        assertEquals("B", code.use(NamedConstant.ofDouble("B", 0.5, "b")));
+        assertEquals("A", code.use(NamedConstant.ofLong("A", 3, "a")));
+        assertEquals("B", code.use(NamedConstant.ofDouble("B", 0.5, "b, again")));
+        assertEquals(List.of("B", "A"), code.constants().stream().map(NamedConstant::name).toList());
     }
 
     @Test
-    void aMethodBuiltUnderAnotherNameThanItsOwnIsRefused() {
+    void aNameGivenToTwoValuesIsRefused() {
         Code code = new Code();
+        code.use(NamedConstant.ofDouble("SLOPE", 0.5, "a slope"));
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> code.method("fillPhase1", () -> MethodSpec.methodBuilder("fillPhase2").build()));
-        assertEquals("method fillPhase2 declared as fillPhase1", e.getMessage());
+                () -> code.use(NamedConstant.ofDouble("SLOPE", 0.25, "another slope")));
+        assertEquals("SLOPE defined twice: NamedConstant[name=SLOPE, value=0.5, doc=a slope], "
+                + "NamedConstant[name=SLOPE, value=0.25, doc=another slope]", e.getMessage());
+    }
+
+    @Test
+    void methodsAreDeclaredOnceAndANameGivenToTwoMethodsIsRefused() {
+        Code code = new Code();
+        MethodSpec factor = MethodSpec.methodBuilder("factor1").build();
+        assertEquals("factor1", code.method(factor));
+        assertEquals("factor1", code.method(MethodSpec.methodBuilder("factor1").build()));
+        assertEquals(List.of(factor), code.methods());
+        assertThrows(IllegalStateException.class,
+                () -> code.method(MethodSpec.methodBuilder("factor1").addStatement("return").build()));
     }
 }

@@ -3,7 +3,6 @@ package dev.warmup.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.warmup.processor.ErrorSources.annotated;
 import static dev.warmup.processor.ErrorSources.phase;
-import static dev.warmup.processor.ErrorSources.phased;
 import static dev.warmup.processor.ErrorSources.source;
 import static dev.warmup.processor.WarmupScheduleErrorsTest.assertOnlyError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,21 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.warmup.StepLr;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The errors every schedule annotation shares (its name, two schedules on a class, a value that does not

@@ -231,20 +231,17 @@ class IncrementalBuildTest {
                 JavaFileObjects.forSourceString("p.Z", """
                         package p;
                         import dev.warmup.*;
-                        @WarmupSchedule(steps = 10, initLr = 0.2, decay = Decay.MULTISTEP, milestones = {30, 60},
-                                gamma = 0.5)
+                        @WarmRestartsSchedule(baseLr = 0.1, t0 = 10, tMult = 2)
                         final class Z {}
                         """));
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(source(compilation, "p/AStepLr.java")).contains("java.lang.Math.exp(");
-        assertThat(source(compilation, "p/ZStepLr.java")).contains("java.lang.Long.MAX_VALUE");
+        assertThat(source(compilation, "p/ZStepLr.java")).contains("java.lang.Long.numberOfLeadingZeros(");
         Compiler.Loader loader = new Compiler.Loader(compilation);
         assertEquals(0.1 * Math.pow(0.99, 10), loader.schedule("p.AStepLr").lr(10), 1e-16);
-        double[] out = new double[100];
-        loader.schedule("p.ZStepLr").fill(out, 20);
-        assertEquals(0.2, out[0]);
-        assertEquals(0.2 * 0.5, out[20]);
-        assertEquals(0.2 * 0.25, out[50]);
+        // the second cycle, 20 steps from step 10: at its start, and a quarter in, 0.1 * (1 + cos(pi / 4)) / 2
+        assertEquals(0.1, loader.schedule("p.ZStepLr").lr(10));
+        assertEquals(0.08535533905932738, loader.schedule("p.ZStepLr").lr(15), 1e-16);
         assertEquals(0.1, loader.schedule("p.Math").lr(7));
     }
 

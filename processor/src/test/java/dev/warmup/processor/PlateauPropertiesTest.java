@@ -350,16 +350,20 @@ class PlateauPropertiesTest {
                 "lr = " + init * 2 + " is not allowed: a rate of this schedule is in " + range);
         assertRefused(schedule, new PlateauState(Double.NaN, 1.0, 0, 0, 1),
                 "lr = NaN is not allowed: a rate of this schedule is in " + range);
-        assertRefused(schedule, new PlateauState(init, Double.NaN, 0, 0, 1),
-                "best = NaN is not allowed: the best metric is never NaN (a NaN metric never improves)");
         assertRefused(schedule, new PlateauState(init, 1.0, 4, 0, 1),
                 "badEvaluations = 4 is not allowed: after an observation it is in [0, patience] = [0, 3]");
         assertRefused(schedule, new PlateauState(init, 1.0, -1, 0, 1),
                 "badEvaluations = -1 is not allowed: after an observation it is in [0, patience] = [0, 3]");
         assertRefused(schedule, new PlateauState(init, 1.0, 0, 3, 1),
                 "cooldownLeft = 3 is not allowed: it is in [0, cooldown] = [0, 2]");
-        assertRefused(schedule, new PlateauState(init, 1.0, 0, 0, -1),
-                "evaluations = -1 is not allowed: it counts observations, >= 0");
+        // what no schedule's run can give, PlateauState itself refuses
+        assertEquals("best = NaN is not allowed: the best metric is never NaN (a NaN metric never improves)",
+                assertThrows(IllegalArgumentException.class, () -> new PlateauState(init, Double.NaN, 0, 0, 1))
+                        .getMessage());
+        assertEquals("evaluations = -1 is not allowed: it counts observations, >= 0",
+                assertThrows(IllegalArgumentException.class, () -> new PlateauState(init, 1.0, 0, 0, -1))
+                        .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PlateauState.decode("0x1p-4 NaN 0 0 0"));
         assertThrows(NullPointerException.class, () -> schedule.restore(null));
         assertEquals(loader.plateau("q.FixedPlateauLr").state(), schedule.state(), "a refused state changes nothing");
         assertThrows(IllegalArgumentException.class, () -> schedule.lr(-1));

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every error and warning of {@code @PlateauSchedule}: the message, the file, and the line of the attribute at fault
  * (sources put one attribute a line). The expected messages are the processor's specification, written from the
- * design's table (docs/design/new-schedules.md, section 3.5).
+ * rules of docs/plateau-schedule.md.
  */
 class PlateauScheduleErrorsTest {
 
