@@ -312,13 +312,15 @@ final class HandInline {
     /**
      * RAdam's warmup factor (beta2 0.999, offset 5) over a cosine decay of 5000 steps from 1e-3: with s = t + 5 and
      * {@code rho = rho_inf - 2 s beta2^s / (1 - beta2^s)}, the cosine times
-     * {@code sqrt((rho - 4)(rho - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho))}.
+     * {@code sqrt((rho - 4)(rho - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho))}. {@code 1 - beta2^s} by
+     * {@code expm1}: {@code 1 - exp} cancels at the first steps, which {@code rho - 4} then magnifies (3.8e-12
+     * relative at step 0, where the rate is 1.7 % of its peak: outside the accuracy target).
      */
     static double radamCosine(long t) {
         double cosine = t < 5000 ? 0.5 * (1 + Math.cos(RADAM_OMEGA * t)) : 0;
         double s = t + 5;
-        double power = Math.exp(RADAM_LOG_BETA2 * s);
-        double rho = RADAM_RHO_INF - 2 * s * power / (1 - power);
+        double q = -Math.expm1(RADAM_LOG_BETA2 * s);
+        double rho = RADAM_RHO_INF - 2 * s * (1 - q) / q;
         return 1e-3 * cosine * Math.sqrt(Math.max(0.0, (rho - 4) * (rho - 2) / rho * RADAM_SCALE));
     }
 }

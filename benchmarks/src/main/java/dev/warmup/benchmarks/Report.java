@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -22,15 +23,20 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * ({@code jmh-result.json} in the working directory unless {@code -rff} says otherwise), then reads it back and prints
  * Markdown tables: per shape the generated class against the same formula by hand, per call and per step of a sweep;
  * per peer the generated class against it; ratios side by side with {@code gc.alloc.rate.norm}.
- * {@code --table <file.json>} prints the tables of an earlier run without running anything.
+ * {@code --table <file.json>...} prints the tables of earlier runs (their results together) without running anything.
  */
 public final class Report {
 
     private Report() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("--table")) {
-            System.out.println(tables(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)));
+        if (args.length >= 2 && args[0].equals("--table")) {
+            JsonArray runs = new JsonArray();
+            for (String file : List.of(args).subList(1, args.length)) {
+                runs.addAll(JsonParser.parseString(Files.readString(Path.of(file), StandardCharsets.UTF_8))
+                        .getAsJsonArray());
+            }
+            System.out.println(tables(runs.toString()));
             return;
         }
         CommandLineOptions commandLine = new CommandLineOptions(args);

@@ -17,23 +17,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ShapesTest {
 
-    /**
-     * RAdam's factor at the first steps is a difference of nearly equal numbers ({@code rho(5) = 1999 - 1994.0}): a
-     * rounding of {@code beta2^s} moves it by up to about 1e-11 of itself, so two sound implementations of the formula
-     * ({@code 1 - beta2^s} or {@code -expm1}) differ by that much there. A wrong offset or beta2 moves it by percents.
-     */
-    private static final double RADAM_RELATIVE_TOLERANCE = 1e-10;
-
     @ParameterizedTest
     @EnumSource(Shape.class)
     void handWrittenFormulaIsTheGeneratedSchedule(Shape shape) {
         double peak = peak(shape);
         assertTrue(peak > 0, shape + ": peak " + peak);
-        double relative = shape == Shape.UNTUNED_RADAM_COSINE ? RADAM_RELATIVE_TOLERANCE : 1e-13;
         for (long step = 0; step < shape.span; step++) {
             double generated = shape.generated.lr(step);
             double hand = shape.hand.applyAsDouble(step);
-            double allowed = Math.max(relative * Math.abs(hand), 1e-15 * peak);
+            double allowed = Math.max(1e-13 * Math.abs(hand), 1e-15 * peak);
             if (!(Math.abs(generated - hand) <= allowed)) {
                 fail(shape + " at step " + step + ": generated " + generated + ", hand " + hand);
             }

@@ -4,8 +4,8 @@ import com.palantir.javapoet.CodeBlock;
 
 /**
  * Repeated power: from a, raised to {@code power} every step, {@code lr(u + 1) = lr(u)^power}; in closed form
- * {@code a^(power^u)}, computed as {@code a * exp(ln(a) * expm1(ln(power) * u))}, that is
- * {@code a * a^(power^u - 1)}: exactly a at the start, and without the rounding of {@code exp(ln(a))} just after it.
+ * {@code a^(power^u)}, computed as {@code a * exp(ln(a) * (exp(ln(power) * u) - 1))}, that is
+ * {@code a * a^(power^u - 1)}: exactly a at the start.
  */
 record RepeatedPowerShape(double start, double power, Span span, Names names) implements ClosedFormShape {
 
@@ -23,12 +23,12 @@ record RepeatedPowerShape(double start, double power, Span span, Names names) im
 
     @Override
     public double at(long step) {
-        return start * Math.exp(StrictMath.log(start) * Math.expm1(StrictMath.log(power) * span.done(step)));
+        return start * Math.exp(StrictMath.log(start) * (Math.exp(StrictMath.log(power) * span.done(step)) - 1));
     }
 
     @Override
     public CodeBlock expression(Code code) {
-        return CodeBlock.of("$N * $T.exp($N * $T.expm1($N * $L))", code.use(startConstant()), Math.class,
+        return CodeBlock.of("$N * $T.exp($N * ($T.exp($N * $L) - 1))", code.use(startConstant()), Math.class,
                 code.use(logStartConstant()), Math.class, code.use(logPowerConstant()), span.done(code));
     }
 
@@ -39,8 +39,8 @@ record RepeatedPowerShape(double start, double power, Span span, Names names) im
 
     @Override
     public String computation() {
-        return startConstant().name() + " * exp(" + logStartConstant().name() + " * expm1(" + logPowerConstant().name()
-                + " * " + span.doneText() + "))";
+        return startConstant().name() + " * exp(" + logStartConstant().name() + " * (exp(" + logPowerConstant().name()
+                + " * " + span.doneText() + ") - 1))";
     }
 
     @Override

@@ -154,7 +154,8 @@ class CosineAccuracyTest {
         });
     }
 
-    private static final Reporter FAIL = new Reporter() {
+    /** Fails the test on any message: the settings the accuracy tests take are valid. */
+    static final Reporter FAIL = new Reporter() {
         @Override
         public void error(String attribute, String message) {
             fail(attribute + ": " + message);
