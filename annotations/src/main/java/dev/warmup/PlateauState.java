@@ -28,6 +28,11 @@ public record PlateauState(double lr, double best, int badEvaluations, int coold
      * The state, checked for what no run of any plateau schedule can give (each generated class checks its own
      * bounds when it restores one).
      *
+     * @param lr the current plateau rate
+     * @param best the best metric seen so far, never NaN
+     * @param badEvaluations the evaluations since the last improvement
+     * @param cooldownLeft the evaluations of cooldown still to come
+     * @param evaluations the observations counted so far, {@code >= 0}
      * @throws IllegalArgumentException if {@code best} is NaN or {@code evaluations} is negative
      */
     public PlateauState {

@@ -452,11 +452,11 @@ class SchedulePropertiesTest {
      * {@code cycles * 1024 * d} over {@code 1024 * D}:
      * <ul>
      *   <li>every restart (c d / D whole) gives initLr, to the ulp, and the step before it lies within
-     *       {@code (initLr - minLr) * (pi c / (2 D))^2} of minLr (design section 7);</li>
-     *   <li>every trough of a wave (2 c d / D odd) gives minLr exactly, every crest (even) initLr to the ulp, and
-     *       the value at T holds after it;</li>
-     *   <li>at every step, the rate is within 4 ulps of the exact value, computed here in 50-digit decimals (sine
-     *       by its Taylor series);</li>
+     *       {@code (initLr - minLr) * (pi c / (2 D))^2} of minLr;</li>
+     *   <li>every trough of a wave (2 c d / D odd) gives minLr within 1e-15 of initLr, every crest (even) initLr to
+     *       the ulp, and the value at T holds after it;</li>
+     *   <li>at every step, the rate is within the accuracy target of the exact value, computed here in 50-digit
+     *       decimals (sine by its Taylor series);</li>
      *   <li>cycles = 0.5 generates exactly what an unset cycles generates, today's cosine.</li>
      * </ul>
      */
