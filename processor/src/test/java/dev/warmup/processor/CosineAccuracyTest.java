@@ -1,7 +1,6 @@
 package dev.warmup.processor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.warmup.Decay;
 import dev.warmup.OneCycleSchedule;
@@ -155,17 +154,7 @@ class CosineAccuracyTest {
     }
 
     /** Fails the test on any message: the settings the accuracy tests take are valid. */
-    static final Reporter FAIL = new Reporter() {
-        @Override
-        public void error(String attribute, String message) {
-            fail(attribute + ": " + message);
-        }
-
-        @Override
-        public void warning(String attribute, String message) {
-            fail(attribute + ": " + message);
-        }
-    };
+    static final Reporter FAIL = FailingReporter.ANY;
 
     /**
      * Every step's distance from {@code exact}, the worst at most {@link #TARGET}, and printed (also for

@@ -4,7 +4,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -69,17 +68,7 @@ class SchedulePropertiesTest {
 
     /** A reporter that fails the test on any message: the settings are valid. */
     private static Reporter failing(String annotation) {
-        return new Reporter() {
-            @Override
-            public void error(String attribute, String message) {
-                fail(annotation + ": " + message);
-            }
-
-            @Override
-            public void warning(String attribute, String message) {
-                fail(annotation + ": " + message);
-            }
-        };
+        return new FailingReporter(annotation);
     }
 
     /**
