@@ -109,6 +109,11 @@ public final class AdamCosineStepLr implements StepLr {
     }
 
     @Override
+    public double peakLr() {
+        return 0.001;
+    }
+
+    @Override
     public String toString() {
         return "AdamCosineStepLr @WarmupSchedule(steps = 0, initLr = 0.001, decay = Decay.COSINE, totalSteps = 5000, minLr = 0.0 (default)) @UntunedWarmup(value = UntunedRule.RADAM, beta2 = 0.999 (default))";
     }

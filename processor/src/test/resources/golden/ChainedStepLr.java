@@ -99,6 +99,11 @@ public final class ChainedStepLr implements StepLr {
     }
 
     @Override
+    public double peakLr() {
+        return 0.1;
+    }
+
+    @Override
     public String toString() {
         return "ChainedStepLr @ChainedSchedule(baseLr = 0.1, factors = {@Factor(shape = FactorShape.LINEAR, startFactor = 0.01, steps = 1000), @Factor(shape = FactorShape.EXP, gamma = 0.999)})";
     }

@@ -76,6 +76,11 @@ public final class Cifar10StepLr implements StepLr {
     }
 
     @Override
+    public double peakLr() {
+        return 0.1;
+    }
+
+    @Override
     public String toString() {
         return "Cifar10StepLr @WarmupSchedule(steps = 2500, initLr = 0.1, warmup = Warmup.LINEAR (default), startLr = 0.0 (default), decay = Decay.EXP, gamma = 0.9999)";
     }

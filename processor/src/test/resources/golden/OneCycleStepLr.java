@@ -7,7 +7,8 @@ import javax.annotation.processing.Generated;
  * Learning-rate schedule of {@code p.OneCycle}, generated from
  * {@code @OneCycleSchedule(maxLr = 0.1, totalSteps = 1001, pctStart = 0.25,
  *         annealStrategy = AnnealStrategy.COS (default), divFactor = 25.0 (default),
- *         finalDivFactor = 10000.0 (default), threePhase = true)}:
+ *         finalDivFactor = 10000.0 (default), threePhase = true, cycleMomentum = true (default),
+ *         baseMomentum = 0.85 (default), maxMomentum = 0.95 (default))}:
  * three-phase one-cycle schedule over 1001 steps, cosine annealing (PyTorch's OneCycleLR), then minLr held.
  *
  * <pre>{@code
@@ -18,39 +19,52 @@ import javax.annotation.processing.Generated;
  * t >= 1000        minLr = maxLr / divFactor / finalDivFactor                                    MIN_LR
  * }</pre>
  *
+ * <p>{@code momentum(t)}: cycled against the rate, cosine from maxMomentum = 0.95 to baseMomentum = 0.85 while the rate rises, back while it falls, maxMomentum in the third phase:
+ * <pre>{@code
+ * step t           momentum(t)                                                                 computed as
+ * 0 <= t <= 249    0.85 + (0.95 - 0.85) * (1 + cos(pi * t / 249.25)) / 2                       PHASE_1_MOMENTUM_END + PHASE_1_MOMENTUM_AMPLITUDE * c^2, c = cos(PHASE_1_HALF_OMEGA * t)
+ * 250 <= t <= 498  0.95 + (0.85 - 0.95) * (1 + cos(pi * (t - 249.25) / (498.5 - 249.25))) / 2  PHASE_2_MOMENTUM_START + PHASE_2_MOMENTUM_AMPLITUDE * c^2, c = cos(PHASE_2_HALF_OMEGA * (PHASE_2_END - t))
+ * t >= 499         maxMomentum                                                                 MAX_MOMENTUM
+ * }</pre>
+ *
  * <p>Constants:
  * <pre>{@code
- * constant            value                  from
- * LAST_STEP           1000L                  totalSteps - 1: minLr from here on
- * MIN_LR              4.0E-7                 maxLr / divFactor / finalDivFactor
- * PHASE_1_LAST        249L                   floor(PHASE_1_END): the last step of phase 1
- * PHASE_1_HALF_OMEGA  0.006302091581925362   pi / (2 L) of phase 1
- * PHASE_1_END         249.25                 pctStart * totalSteps - 1: PyTorch's end of phase 1, where the rate is maxLr
- * PHASE_1_AMPLITUDE   0.096                  |b - a| of phase 1
- * PHASE_1_START_LR    0.004                  a, the rate phase 1 starts at
- * PHASE_2_LAST        498L                   floor(PHASE_2_END): the last step of phase 2
- * PHASE_2_HALF_OMEGA  0.006302091581925362   pi / (2 L) of phase 2
- * PHASE_2_AMPLITUDE   0.096                  |b - a| of phase 2
- * PHASE_2_END_LR      0.004                  b, the rate phase 2 ends at
- * PHASE_3_HALF_OMEGA  0.0031321960653936123  pi / (2 L) of phase 3
- * PHASE_2_END         498.5                  2 * pctStart * totalSteps - 2: PyTorch's end of phase 2, where the rate is maxLr / divFactor
- * PHASE_3_AMPLITUDE   0.0039996              |b - a| of phase 3
- * PHASE_3_END_LR      4.0E-7                 b, the rate phase 3 ends at
+ * constant                    value                  from
+ * LAST_STEP                   1000L                  totalSteps - 1: minLr from here on
+ * MIN_LR                      4.0E-7                 maxLr / divFactor / finalDivFactor
+ * PHASE_1_LAST                249L                   floor(PHASE_1_END): the last step of phase 1
+ * PHASE_1_HALF_OMEGA          0.006302091581925362   pi / (2 L) of phase 1
+ * PHASE_1_END                 249.25                 pctStart * totalSteps - 1: PyTorch's end of phase 1, where the rate is maxLr
+ * PHASE_1_AMPLITUDE           0.096                  |b - a| of phase 1
+ * PHASE_1_START_LR            0.004                  a, the rate phase 1 starts at
+ * PHASE_2_LAST                498L                   floor(PHASE_2_END): the last step of phase 2
+ * PHASE_2_HALF_OMEGA          0.006302091581925362   pi / (2 L) of phase 2
+ * PHASE_2_AMPLITUDE           0.096                  |b - a| of phase 2
+ * PHASE_2_END_LR              0.004                  b, the rate phase 2 ends at
+ * PHASE_3_HALF_OMEGA          0.0031321960653936123  pi / (2 L) of phase 3
+ * PHASE_2_END                 498.5                  2 * pctStart * totalSteps - 2: PyTorch's end of phase 2, where the rate is maxLr / divFactor
+ * PHASE_3_AMPLITUDE           0.0039996              |b - a| of phase 3
+ * PHASE_3_END_LR              4.0E-7                 b, the rate phase 3 ends at
+ * PHASE_1_MOMENTUM_AMPLITUDE  0.09999999999999998    |b - a| of phase 1
+ * PHASE_1_MOMENTUM_END        0.85                   b, the momentum phase 1 ends at
+ * PHASE_2_MOMENTUM_AMPLITUDE  0.09999999999999998    |b - a| of phase 2
+ * PHASE_2_MOMENTUM_START      0.85                   a, the momentum phase 2 starts at
+ * MAX_MOMENTUM                0.95                   maxMomentum
  * }</pre>
  *
  * <p>Values at key steps:
  * <pre>{@code
- * step  lr
- * 0     0.004
- * 124   0.05162187841594934
- * 249   0.09999976170204734
- * 250   0.09999785533262245
- * 373   0.05252936496150053
- * 498   0.0040009531894445935
- * 499   0.003999990190336894
- * 749   0.002003331881565544
- * 999   4.3923855618853266E-7
- * 1000  4.0E-7
+ * step  lr                     momentum
+ * 0     0.004                  0.95
+ * 124   0.05162187841594934    0.9003938766500528
+ * 249   0.09999976170204734    0.850000248227034
+ * 250   0.09999785533262245    0.8500022340285183
+ * 373   0.05252936496150053    0.8994485781651036
+ * 498   0.0040009531894445935  0.9499990070943285
+ * 499   0.003999990190336894   0.95
+ * 749   0.002003331881565544   0.95
+ * 999   4.3923855618853266E-7  0.95
+ * 1000  4.0E-7                 0.95
  * }</pre>
  */
 @Generated(
@@ -93,6 +107,16 @@ public final class OneCycleStepLr implements StepLr {
 
     private static final double PHASE_3_END_LR = 4.0E-7;
 
+    private static final double PHASE_1_MOMENTUM_AMPLITUDE = 0.09999999999999998;
+
+    private static final double PHASE_1_MOMENTUM_END = 0.85;
+
+    private static final double PHASE_2_MOMENTUM_AMPLITUDE = 0.09999999999999998;
+
+    private static final double PHASE_2_MOMENTUM_START = 0.85;
+
+    private static final double MAX_MOMENTUM = 0.95;
+
     private OneCycleStepLr() {
     }
 
@@ -119,13 +143,44 @@ public final class OneCycleStepLr implements StepLr {
         return PHASE_3_END_LR + PHASE_3_AMPLITUDE * (c * c);
     }
 
+    /**
+     * Returns the {@code momentum} of the update that follows {@code step} earlier updates, the one
+     * that uses {@code lr(step)}: cycled against the rate, cosine from maxMomentum = 0.95 to baseMomentum = 0.85 while the rate rises, back while it falls, maxMomentum in the third phase.
+     *
+     * @param step the number of updates before this one, from 0
+     * @return the {@code momentum}
+     * @throws IllegalArgumentException if {@code step} is negative
+     */
+    public double momentum(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        if (step <= PHASE_1_LAST) {
+            // phase 1: cosine 0.95 -> 0.85
+            double c = Math.cos(PHASE_1_HALF_OMEGA * step);
+            return PHASE_1_MOMENTUM_END + PHASE_1_MOMENTUM_AMPLITUDE * (c * c);
+        }
+        if (step <= PHASE_2_LAST) {
+            // phase 2: cosine 0.85 -> 0.95
+            double c = Math.cos(PHASE_2_HALF_OMEGA * (PHASE_2_END - step));
+            return PHASE_2_MOMENTUM_START + PHASE_2_MOMENTUM_AMPLITUDE * (c * c);
+        }
+        // phase 3: maxMomentum held
+        return MAX_MOMENTUM;
+    }
+
     @Override
     public long warmupSteps() {
         return 250L;
     }
 
     @Override
+    public double peakLr() {
+        return 0.1;
+    }
+
+    @Override
     public String toString() {
-        return "OneCycleStepLr @OneCycleSchedule(maxLr = 0.1, totalSteps = 1001, pctStart = 0.25, annealStrategy = AnnealStrategy.COS (default), divFactor = 25.0 (default), finalDivFactor = 10000.0 (default), threePhase = true)";
+        return "OneCycleStepLr @OneCycleSchedule(maxLr = 0.1, totalSteps = 1001, pctStart = 0.25, annealStrategy = AnnealStrategy.COS (default), divFactor = 25.0 (default), finalDivFactor = 10000.0 (default), threePhase = true, cycleMomentum = true (default), baseMomentum = 0.85 (default), maxMomentum = 0.95 (default))";
     }
 }

@@ -125,6 +125,11 @@ public final class SgdrStepLr implements StepLr {
     }
 
     @Override
+    public double peakLr() {
+        return 0.1;
+    }
+
+    @Override
     public String toString() {
         return "SgdrStepLr @WarmRestartsSchedule(baseLr = 0.1, t0 = 10, tMult = 3, etaMin = 0.0 (default), warmupSteps = 5, startLr = 0.01)";
     }

@@ -174,6 +174,11 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
     }
 
     @Override
+    public double peakLr() {
+        return INIT_LR;
+    }
+
+    @Override
     public String toString() {
         return "WarmupPlateauPlateauLr @PlateauSchedule(initLr = 0.1, mode = PlateauMode.MIN (default), factor = 0.3, patience = 10, threshold = 0.001, thresholdMode = ThresholdMode.REL (default), cooldown = 5, minLr = 1.0E-5, eps = 1.0E-8 (default), warmupSteps = 100, startLr = 0.0 (default)) " + state();
     }

@@ -100,6 +100,11 @@ public final class WsdStepLr implements StepLr {
     }
 
     @Override
+    public double peakLr() {
+        return 0.001;
+    }
+
+    @Override
     public String toString() {
         return "WsdStepLr @PhasedSchedule(phases = {@Phase(steps = 1000, shape = PhaseShape.LINEAR, endLr = 0.001), @Phase(steps = 7000, shape = PhaseShape.CONSTANT, endLr = 0.001), @Phase(steps = 2000, shape = PhaseShape.LINEAR, endLr = 0.0)})";
     }

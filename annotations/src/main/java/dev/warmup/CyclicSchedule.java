@@ -72,6 +72,32 @@ public @interface CyclicSchedule {
     double gamma() default 1.0;
 
     /**
+     * PyTorch's {@code cycle_momentum}: whether the generated class also schedules the momentum, against the rate:
+     * from maxMomentum down to baseMomentum while the rate rises, back up while it falls, its swing scaled by the
+     * {@link #mode()} as the rate's is: {@code momentum(t) = maxMomentum - (maxMomentum - baseMomentum) * h(t) *
+     * scale}. The generated class
+     * then has {@code double momentum(long step)}, the momentum of the update that uses {@code lr(step)}: SGD's
+     * {@code momentum}, or Adam's beta1 ({@code betas[0]}), as PyTorch cycles it.
+     *
+     * @return true (the default, as in PyTorch) for {@code momentum(step)}; false for none
+     */
+    boolean cycleMomentum() default true;
+
+    /**
+     * The momentum where the rate is highest, the bottom of the momentum's cycle; PyTorch's {@code base_momentum}.
+     *
+     * @return a momentum in {@code [0, 1)}, {@code < maxMomentum}, by default 0.8
+     */
+    double baseMomentum() default 0.8;
+
+    /**
+     * The momentum where the rate is lowest, the top of the momentum's cycle; PyTorch's {@code max_momentum}.
+     *
+     * @return a momentum in {@code [0, 1)}, {@code > baseMomentum}, by default 0.9
+     */
+    double maxMomentum() default 0.9;
+
+    /**
      * The simple name of the generated class, in the annotated class's package.
      *
      * @return a Java identifier, or "" (the default) for the annotated class's name followed by {@code StepLr}

@@ -83,6 +83,30 @@ public @interface OneCycleSchedule {
     boolean threePhase() default false;
 
     /**
+     * PyTorch's {@code cycle_momentum}: whether the generated class also schedules the momentum, against the rate:
+     * from maxMomentum down to baseMomentum while the rate rises, back up while it falls (with {@link #threePhase()}, it holds maxMomentum in the third phase). The generated class
+     * then has {@code double momentum(long step)}, the momentum of the update that uses {@code lr(step)}: SGD's
+     * {@code momentum}, or Adam's beta1 ({@code betas[0]}), as PyTorch cycles it.
+     *
+     * @return true (the default, as in PyTorch) for {@code momentum(step)}; false for none
+     */
+    boolean cycleMomentum() default true;
+
+    /**
+     * The momentum where the rate is highest, the bottom of the momentum's cycle; PyTorch's {@code base_momentum}.
+     *
+     * @return a momentum in {@code [0, 1)}, {@code < maxMomentum}, by default 0.85
+     */
+    double baseMomentum() default 0.85;
+
+    /**
+     * The momentum where the rate is lowest, the top of the momentum's cycle; PyTorch's {@code max_momentum}.
+     *
+     * @return a momentum in {@code [0, 1)}, {@code > baseMomentum}, by default 0.95
+     */
+    double maxMomentum() default 0.95;
+
+    /**
      * The simple name of the generated class, in the annotated class's package.
      *
      * @return a Java identifier, or "" (the default) for the annotated class's name followed by {@code StepLr}

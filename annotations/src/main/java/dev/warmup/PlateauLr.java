@@ -70,6 +70,25 @@ public interface PlateauLr {
     void restore(PlateauState state);
 
     /**
+     * Returns {@code initLr}, the rate before any reduction, to which {@link #factor(long)} is relative.
+     *
+     * @return the peak rate
+     */
+    double peakLr();
+
+    /**
+     * Returns the rate relative to the peak, {@code lr(step) / peakLr()}, as {@link StepLr#factor(long)}: a parameter
+     * group whose peak is p trains with {@code p * factor(step)}.
+     *
+     * @param step the number of optimiser steps taken before this one, from 0
+     * @return the rate divided by the peak rate
+     * @throws IllegalArgumentException if {@code step} is negative
+     */
+    default double factor(long step) {
+        return lr(step) / peakLr();
+    }
+
+    /**
      * Returns the warmup length W: the plateau rule starts at step W.
      *
      * @return W, or 0 for a schedule without warmup

@@ -57,6 +57,32 @@ public interface StepLr {
     }
 
     /**
+     * Returns the peak rate the schedule was declared with, to which {@link #factor(long)} is relative:
+     * {@code initLr} of {@link WarmupSchedule}, {@code maxLr} of {@link OneCycleSchedule} and {@link CyclicSchedule},
+     * {@code baseLr} of {@link WarmRestartsSchedule} and {@link ChainedSchedule}, the highest rate of a
+     * {@link PhasedSchedule}. A schedule written as a lambda has {@code lr(warmupSteps())}.
+     *
+     * @return the peak rate
+     */
+    default double peakLr() {
+        return lr(warmupSteps());
+    }
+
+    /**
+     * Returns the rate relative to the peak, {@code lr(step) / peakLr()}: the factor of PyTorch's {@code LambdaLR},
+     * which multiplies each parameter group's own base rate. One schedule then serves groups with different base
+     * rates (layer-wise rate decay) and a peak chosen at run time: a group whose peak is p trains with
+     * {@code p * factor(step)}. It is NaN for a schedule whose peak is 0.
+     *
+     * @param step the number of optimiser steps taken before this one, from 0
+     * @return the rate divided by the peak rate
+     * @throws IllegalArgumentException if {@code step} is negative
+     */
+    default double factor(long step) {
+        return lr(step) / peakLr();
+    }
+
+    /**
      * Returns the number of warmup steps W: the step at which the schedule reaches its preset (peak) rate.
      *
      * @return W, or 0 for a schedule without warmup

@@ -14,7 +14,7 @@ final class NanoGpt {}
         @Phase(steps = 2000, shape = PhaseShape.LINEAR, endLr = 0.0)})
 final class Wsd {}
 
-// PyTorch's OneCycleLR(max_lr=0.1, total_steps=10000).
+// PyTorch's OneCycleLR(max_lr=0.1, total_steps=10000), which cycles the momentum too: momentum(step).
 @OneCycleSchedule(maxLr = 0.1, totalSteps = 10000)
 final class SuperConvergence {}
 
@@ -37,6 +37,14 @@ final class Chained {}
 @WarmupSchedule(steps = 0, initLr = 1e-3, decay = Decay.COSINE, totalSteps = 5000)
 @UntunedWarmup(UntunedRule.RADAM)
 final class AdamCosine {}
+
+// DINO's weight decay and teacher momentum (its utils.cosine_scheduler) beside a warmup and cosine rate:
+// DinoStepLr has lr(step), weightDecay(step) and teacherMomentum(step).
+@WarmupSchedule(steps = 500, initLr = 5e-4, decay = Decay.COSINE, totalSteps = 5000, minLr = 1e-6)
+@Quantity(kind = QuantityKind.WEIGHT_DECAY, shape = PhaseShape.COSINE, start = 0.04, end = 0.4, steps = 5000)
+@Quantity(kind = QuantityKind.MOMENTUM, name = "teacherMomentum", shape = PhaseShape.COSINE, start = 0.996,
+        end = 1.0, steps = 5000)
+final class Dino {}
 
 // PyTorch's ReduceLROnPlateau(factor=0.5, patience=3, cooldown=2, min_lr=1e-4): generates ValLossPlateauLr, with
 // state; s.lr(step) every step, s.observe(step, validationLoss) after each evaluation.

@@ -33,6 +33,26 @@ class SchedulesTest {
         // OneCycleLR starts at max_lr / div_factor = 0.1 / 25 and peaks at step pct_start * total_steps - 1.
         assertEquals(0.004, SuperConvergenceStepLr.INSTANCE.lr(0), TOLERANCE);
         assertEquals(0.1, SuperConvergenceStepLr.INSTANCE.lr(2999), TOLERANCE);
+        // The momentum against it, PyTorch's defaults: max_momentum 0.95 at the start and the end, base_momentum
+        // 0.85 at the peak.
+        assertEquals(0.95, SuperConvergenceStepLr.INSTANCE.momentum(0), TOLERANCE);
+        assertEquals(0.85, SuperConvergenceStepLr.INSTANCE.momentum(2999), TOLERANCE);
+        assertEquals(0.95, SuperConvergenceStepLr.INSTANCE.momentum(9999), TOLERANCE);
+        // The factor, relative to max_lr: 0.004 / 0.1 at the start.
+        assertEquals(0.04, SuperConvergenceStepLr.INSTANCE.factor(0), TOLERANCE);
+    }
+
+    @Test
+    void dino() {
+        // 5e-4 * 250 / 500 in the warmup; the weight decay half-way up its cosine at step 2500,
+        // 0.4 + (0.04 - 0.4) * (1 + cos(pi / 2)) / 2; the teacher's momentum from 0.996 to 1.
+        assertEquals(2.5e-4, DinoStepLr.INSTANCE.lr(250), TOLERANCE);
+        assertEquals(0.04, DinoStepLr.INSTANCE.weightDecay(0), TOLERANCE);
+        assertEquals(0.22, DinoStepLr.INSTANCE.weightDecay(2500), TOLERANCE);
+        assertEquals(0.4, DinoStepLr.INSTANCE.weightDecay(5000), TOLERANCE);
+        assertEquals(0.996, DinoStepLr.INSTANCE.teacherMomentum(0), TOLERANCE);
+        assertEquals(0.998, DinoStepLr.INSTANCE.teacherMomentum(2500), TOLERANCE);
+        assertEquals(1.0, DinoStepLr.INSTANCE.teacherMomentum(5000), TOLERANCE);
     }
 
     @Test

@@ -281,6 +281,12 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
         return product.at(step);
     }
 
+    /** baseLr, which the factors multiply. */
+    @Override
+    public double peakLr() {
+        return attributes().doubleValue("baseLr");
+    }
+
     @Override
     public String scaleAttribute() {
         return "factors";

@@ -107,6 +107,29 @@ final class Checks {
     }
 
     /**
+     * The momentum PyTorch's {@code OneCycleLR} and {@code CyclicLR} cycle against the rate: with
+     * {@code cycleMomentum}, {@code baseMomentum} and {@code maxMomentum} in {@code [0, 1)} and base below max; without
+     * it, neither set. Whether they are valid.
+     */
+    boolean cycledMomentum() {
+        if (!attributes.booleanValue("cycleMomentum")) {
+            for (String attribute : List.of("baseMomentum", "maxMomentum")) {
+                unused(attribute, "cycleMomentum = false schedules no momentum; remove it, or remove "
+                        + "cycleMomentum = false");
+            }
+            return true;
+        }
+        double base = attributes.doubleValue("baseMomentum");
+        double max = attributes.doubleValue("maxMomentum");
+        boolean baseOk = check(base >= 0 && base < 1, "baseMomentum", "a momentum must be in [0, 1)");
+        boolean maxOk = check(max >= 0 && max < 1, "maxMomentum", "a momentum must be in [0, 1)");
+        return baseOk && maxOk && check(base < max, attributes.isSet("baseMomentum") ? "baseMomentum" : "maxMomentum",
+                "the momentum cycles between baseMomentum = " + Literals.ofDouble(base) + " and maxMomentum = "
+                        + Literals.ofDouble(max) + ", so baseMomentum must be below maxMomentum; for a momentum "
+                        + "that does not move, set cycleMomentum = false and give it to the optimizer");
+    }
+
+    /**
      * Reports {@code attribute}, if set, as an error: the schedule does not use it, so it would have no effect, which
      * is almost always a mistake. {@code whyAndFix} says why it has none and what to write instead.
      */

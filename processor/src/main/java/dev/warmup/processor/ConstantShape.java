@@ -8,7 +8,7 @@ record ConstantShape(double rate, Names names) implements Shape {
 
     private NamedConstant constant() {
         return NamedConstant.ofDouble(names.name("LR"), rate, names.label().isEmpty() ? names.b()
-                : "b, the rate of " + names.label());
+                : "b, the " + names.noun() + " of " + names.label());
     }
 
     @Override

@@ -52,7 +52,7 @@ record CosineCyclesShape(boolean restarts, double cycles, long numerator, long d
                 : NamedConstant.ofLong(names.name("HALF_WAVE_DENOMINATOR"), denominator,
                         "Q: the half waves done, 2 * cycles * " + names.u() + " / " + names.length() + ", are "
                                 + product + " / Q");
-        Names waveNames = new Names(names.naming(), names.label(), names.a(), names.b(), "n", "Q");
+        Names waveNames = new Names(names.naming(), names.label(), names.a(), names.b(), "n", "Q", names.noun());
         CosineShape wave = new CosineShape(start, end, new Span(Span.Bound.ZERO, Span.Bound.of(q, "Q"),
                 restarts ? "inCycle" : "fromCrest"), waveNames);
         return new CosineCyclesShape(restarts, cycles, numerator, denominator, span, names, wave);

@@ -2,6 +2,7 @@ package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.warmup.CyclicMode;
+import dev.warmup.QuantityKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,14 @@ import java.util.Optional;
  * from 0 to {@code maxLr - baseLr} up to the peak, {@code UP_SLOPE * p}, and one falling back to 0 after it,
  * {@code DOWN_SLOPE * (C - p)}, exact in whole steps where PyTorch computes
  * {@code x = 1 + t / C - floor(1 + t / C)} in floating point; the mode then scales it: not at all, by {@code 2^-k}
- * ({@code Math.scalb}, exact, as PyTorch's {@code 1 / 2.**(cycle - 1)}), or by {@code gamma^t}.
+ * ({@code Math.scalb}, exact, as PyTorch's {@code 1 / 2.**(cycle - 1)}), or by {@code gamma^t}. The momentum, cycled
+ * unless {@code cycleMomentum = false}, is {@code maxMomentum} less the same wave of height
+ * {@code maxMomentum - baseMomentum}, as PyTorch computes it.
+ *
+ * @param quantities the cycled momentum, or none
  */
 record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLength, double height,
-        double logGamma, Attributes attributes) implements ScheduleModel {
+        double logGamma, Attributes attributes, List<QuantityModel> quantities) implements ScheduleModel {
 
     /** Past this many halvings every height is 0 (2^-2200 times the largest double underflows). */
     static final long MAX_HALVINGS = 2200;
@@ -52,11 +57,21 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
                 "a cycle of stepSizeUp + stepSizeDown steps must be at most Long.MAX_VALUE steps")) {
             return Optional.empty();
         }
-        if (!(baseOk && maxOk && upOk && downOk && gammaOk)) {
+        boolean momentumOk = checks.cycledMomentum();
+        if (!(baseOk && maxOk && upOk && downOk && gammaOk && momentumOk)) {
             return Optional.empty();
         }
         double height = max - base;
-        CyclicModel model = new CyclicModel(mode, base, up, up + down, height, StrictMath.log(gamma), a);
+        CyclicModel model = new CyclicModel(mode, base, up, up + down, height, StrictMath.log(gamma), a, List.of());
+        if (a.booleanValue("cycleMomentum")) {
+            double top = a.doubleValue("maxMomentum");
+            double bottom = a.doubleValue("baseMomentum");
+            model = new CyclicModel(mode, base, up, up + down, height, StrictMath.log(gamma), a, List.of(
+                    new QuantityModel("momentum", QuantityKind.MOMENTUM, "cycled against the rate, from maxMomentum"
+                            + " = " + Literals.ofDouble(top) + " down to baseMomentum = "
+                            + Literals.ofDouble(bottom) + " at the peak of the rate, the wave scaled as the rate's",
+                            model.new Momentum(top, top - bottom))));
+        }
         /* The highest rate is at the first peak. */
         return checks.ratesFinite(model, "maxLr", List.of(up))
                 ? Optional.of(model) : Optional.empty();
@@ -67,14 +82,47 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
         if (step < 0) {
             throw new IllegalArgumentException("step must be >= 0, was " + step);
         }
+        return baseLr + wave(step, height, "");
+    }
+
+    /** The height of the wave of amplitude {@code amplitude} at {@code step}, scaled by the mode. */
+    private double wave(long step, double amplitude, String prefix) {
         long cycle = step / cycleLength;
         long position = step - cycle * cycleLength;
-        double height = position <= stepSizeUp ? rise().at(position) : fall().at(position);
+        double h = position <= stepSizeUp ? rise(amplitude, prefix).at(position) : fall(amplitude, prefix).at(position);
         return switch (mode) {
-            case TRIANGULAR -> baseLr + height;
-            case TRIANGULAR2 -> baseLr + Math.scalb(height, -(int) Math.min(cycle, MAX_HALVINGS));
-            case EXP_RANGE -> baseLr + height * Math.exp(logGamma * step);
+            case TRIANGULAR -> h;
+            case TRIANGULAR2 -> Math.scalb(h, -(int) Math.min(cycle, MAX_HALVINGS));
+            case EXP_RANGE -> h * Math.exp(logGamma * step);
         };
+    }
+
+    /** The momentum: maxMomentum less the wave of height {@code maxMomentum - baseMomentum}. */
+    private final class Momentum implements Series {
+        private final double max;
+        private final double amplitude;
+
+        Momentum(double max, double amplitude) {
+            this.max = max;
+            this.amplitude = amplitude;
+        }
+
+        @Override
+        public double at(long step) {
+            return max - wave(step, amplitude, "MOMENTUM_");
+        }
+
+        @Override
+        public CodeBlock body(Code code) {
+            return CyclicModel.this.body(code, "MOMENTUM_", NamedConstant.ofDouble("MAX_MOMENTUM", max, "maxMomentum"),
+                    amplitude, "-");
+        }
+
+        @Override
+        public List<FormulaRow> formulaRows() {
+            return CyclicModel.this.formulaRows("maxMomentum - (maxMomentum - baseMomentum)", "MAX_MOMENTUM - ",
+                    "MOMENTUM_");
+        }
     }
 
     @Override
@@ -91,6 +139,11 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
         if (mode == CyclicMode.EXP_RANGE) {
             used.put("gamma", attributes.show("gamma"));
         }
+        used.put("cycleMomentum", attributes.show("cycleMomentum"));
+        if (attributes.booleanValue("cycleMomentum")) {
+            used.put("baseMomentum", attributes.show("baseMomentum"));
+            used.put("maxMomentum", attributes.show("maxMomentum"));
+        }
         return used;
     }
 
@@ -102,36 +155,45 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
         return NamedConstant.ofLong("CYCLE_LENGTH", cycleLength, "stepSizeUp + stepSizeDown: the steps of a cycle");
     }
 
-    /** The height above baseLr up to the peak: from 0 to {@code maxLr - baseLr} over stepSizeUp steps. */
-    private LinearShape rise() {
-        return new LinearShape(0, height, new Span(Span.Bound.ZERO, Span.Bound.of(stepSizeUpConstant(),
-                "stepSizeUp"), "position"), new Names(role -> "UP_" + role, "", "0", "(maxLr - baseLr)", "p",
+    /** The wave up to the peak: from 0 to {@code amplitude} over stepSizeUp steps; its constants {@code prefix}ed. */
+    private LinearShape rise(double amplitude, String prefix) {
+        return new LinearShape(0, amplitude, new Span(Span.Bound.ZERO, Span.Bound.of(stepSizeUpConstant(),
+                "stepSizeUp"), "position"), new Names(role -> prefix + "UP_" + role, "", "0", heightWords(prefix), "p",
                 "stepSizeUp"));
     }
 
-    /** The height above baseLr after the peak: from {@code maxLr - baseLr} back to 0 over stepSizeDown steps. */
-    private LinearShape fall() {
-        return new LinearShape(height, 0, new Span(Span.Bound.of(stepSizeUpConstant(), "stepSizeUp"),
-                Span.Bound.of(cycleLengthConstant(), "C"), "position"), new Names(role -> "DOWN_" + role, "",
-                "(maxLr - baseLr)", "0", "(p - stepSizeUp)", "stepSizeDown"));
+    /** The wave after the peak: from {@code amplitude} back to 0 over stepSizeDown steps. */
+    private LinearShape fall(double amplitude, String prefix) {
+        return new LinearShape(amplitude, 0, new Span(Span.Bound.of(stepSizeUpConstant(), "stepSizeUp"),
+                Span.Bound.of(cycleLengthConstant(), "C"), "position"), new Names(role -> prefix + "DOWN_" + role, "",
+                heightWords(prefix), "0", "(p - stepSizeUp)", "stepSizeDown"));
+    }
+
+    private static String heightWords(String prefix) {
+        return prefix.isEmpty() ? "(maxLr - baseLr)" : "(maxMomentum - baseMomentum)";
     }
 
     @Override
-    public CodeBlock lrBody(Code code) {
+    public CodeBlock body(Code code) {
+        return body(code, "", baseLrConstant(), height, "+");
+    }
+
+    /** The code of {@code base op wave}: the rate ({@code BASE_LR + height}) or the momentum. */
+    private CodeBlock body(Code code, String prefix, NamedConstant baseConstant, double amplitude, String op) {
         String length = code.use(cycleLengthConstant());
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("long cycle = step / $N", length)
                 .addStatement("long position = step - cycle * $N", length)
                 .addStatement("double height = position <= $N ? $L\n: $L", code.use(stepSizeUpConstant()),
-                        rise().expression(code), fall().expression(code));
-        String base = code.use(baseLrConstant());
+                        rise(amplitude, prefix).expression(code), fall(amplitude, prefix).expression(code));
+        String base = code.use(baseConstant);
         return switch (mode) {
-            case TRIANGULAR -> body.addStatement("return $N + height", base).build();
+            case TRIANGULAR -> body.addStatement("return $N $L height", base, op).build();
             case TRIANGULAR2 -> body.add("// the height halves every cycle; past $L halvings it is 0\n", MAX_HALVINGS)
-                    .addStatement("return $N + $T.scalb(height, -(int) $T.min(cycle, $LL))", base, Math.class,
+                    .addStatement("return $N $L $T.scalb(height, -(int) $T.min(cycle, $LL))", base, op, Math.class,
                             Math.class, MAX_HALVINGS)
                     .build();
-            case EXP_RANGE -> body.addStatement("return $N + height * $T.exp($N * step)", base, Math.class,
+            case EXP_RANGE -> body.addStatement("return $N $L height * $T.exp($N * step)", base, op, Math.class,
                     code.use(logGammaConstant())).build();
         };
     }
@@ -167,17 +229,22 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
 
     @Override
     public List<FormulaRow> formulaRows() {
+        return formulaRows("baseLr + (maxLr - baseLr)", "BASE_LR + ", "");
+    }
+
+    /** The rows of {@code base op wave}, in words ({@code baseLr + (maxLr - baseLr)}) and in constants. */
+    private List<FormulaRow> formulaRows(String words, String computedBase, String prefix) {
         String computedScale = switch (mode) {
             case TRIANGULAR -> "";
             case TRIANGULAR2 -> ", scalb(h, -k)";
             case EXP_RANGE -> " * exp(LOG_GAMMA * t)";
         };
         return List.of(
-                new FormulaRow("p <= " + stepSizeUp, "baseLr + (maxLr - baseLr) * p / stepSizeUp" + scale(),
-                        "BASE_LR + h" + computedScale + ", h = UP_SLOPE * p"),
+                new FormulaRow("p <= " + stepSizeUp, words + " * p / stepSizeUp" + scale(),
+                        computedBase + "h" + computedScale + ", h = " + prefix + "UP_SLOPE * p"),
                 new FormulaRow("p > " + stepSizeUp,
-                        "baseLr + (maxLr - baseLr) * (" + cycleLength + " - p) / stepSizeDown" + scale(),
-                        "BASE_LR + h" + computedScale + ", h = DOWN_SLOPE * (CYCLE_LENGTH - p)"));
+                        words + " * (" + cycleLength + " - p) / stepSizeDown" + scale(),
+                        computedBase + "h" + computedScale + ", h = " + prefix + "DOWN_SLOPE * (CYCLE_LENGTH - p)"));
     }
 
     @Override

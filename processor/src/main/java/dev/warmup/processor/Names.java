@@ -13,8 +13,23 @@ import java.util.function.UnaryOperator;
  * @param b the end rate in the formula's words
  * @param u the steps done in the formula's words ({@code t}, {@code (t - W)})
  * @param length the span's length in the formula's words ({@code W}, {@code (T - W)}, {@code 2000})
+ * @param noun what the shape's values are, in documentation: {@code rate}, {@code momentum}
  */
-record Names(UnaryOperator<String> naming, String label, String a, String b, String u, String length) {
+record Names(UnaryOperator<String> naming, String label, String a, String b, String u, String length, String noun) {
+
+    /** Names of a shape of the rate. */
+    Names(UnaryOperator<String> naming, String label, String a, String b, String u, String length) {
+        this(naming, label, a, b, u, length, "rate");
+    }
+
+    /**
+     * Names of a shape of another quantity, its constants named {@code PREFIX_ROLE} with the rate's {@code _LR} left
+     * out of the role: {@code MOMENTUM_START}, {@code PHASE_1_MOMENTUM_AMPLITUDE}.
+     */
+    static Names ofQuantity(String prefix, String noun, String label, String a, String b, String u, String length) {
+        return new Names(role -> prefix + "_" + (role.equals("LR") ? "VALUE" : role.replace("_LR", "")), label, a, b,
+                u, length, noun);
+    }
 
     /** Constants named {@code PREFIX_ROLE}, a rate held throughout named {@code PREFIX_LR}. */
     static Names prefixed(String prefix, String label, String a, String b, String u, String length) {
@@ -46,12 +61,12 @@ record Names(UnaryOperator<String> naming, String label, String a, String b, Str
 
     /** The doc of the start rate's constant. */
     String startDoc() {
-        return label.isEmpty() ? a : "a, the rate " + label + " starts at";
+        return label.isEmpty() ? a : "a, the " + noun + " " + label + " starts at";
     }
 
     /** The doc of the end rate's constant. */
     String endDoc() {
-        return label.isEmpty() ? b : "b, the rate " + label + " ends at";
+        return label.isEmpty() ? b : "b, the " + noun + " " + label + " ends at";
     }
 
     /**

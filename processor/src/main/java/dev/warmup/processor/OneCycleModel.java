@@ -2,6 +2,7 @@ package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.warmup.PhaseShape;
+import dev.warmup.QuantityKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,16 @@ import java.util.TreeSet;
  * between PyTorch's own phase boundaries, which are doubles ({@code pctStart * totalSteps - 1}, and
  * {@code 2 * pctStart * totalSteps - 2} with three phases); a step t of a phase from s to e is at
  * {@code pct = (t - s) / (e - s)}, computed in double as PyTorch does, and belongs to the first phase whose
- * {@code e >= t}. From the last step {@code T - 1} on, the rate holds minLr.
+ * {@code e >= t}. From the last step {@code T - 1} on, the rate holds minLr. The momentum, cycled unless
+ * {@code cycleMomentum = false}, has the same phases from maxMomentum to baseMomentum and back (then held; with three
+ * phases, the third holds maxMomentum), as PyTorch cycles it.
  *
  * @param ends PyTorch's {@code end_step} of each phase but the last
  * @param lastStep {@code T - 1}, where the last phase ends at minLr
+ * @param quantities the cycled momentum, or none
  */
-record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, double minLr, Attributes attributes)
-        implements ScheduleModel {
+record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, double minLr, Attributes attributes,
+        List<QuantityModel> quantities) implements ScheduleModel {
 
     /** Validates a {@code @OneCycleSchedule}, reporting every problem; empty if there was one. */
     static Optional<ScheduleModel> validate(Attributes a, Reporter reporter) {
@@ -35,6 +39,7 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
         boolean divOk = checks.rate("divFactor", true, "the ratio of maxLr to the starting rate");
         boolean finalDivOk = checks.rate("finalDivFactor", true, "the ratio of the starting rate to the final one");
         boolean threePhase = a.booleanValue("threePhase");
+        boolean momentumOk = checks.cycledMomentum();
         if (!(totalOk && pctOk)) {
             return Optional.empty();
         }
@@ -55,7 +60,7 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
                     + "2 * pctStart * totalSteps - 2 = " + Literals.ofDouble(end2) + ", not before the last step "
                     + "totalSteps - 1 = " + last + ", so the third phase would be empty; use pctStart <= 0.5");
         }
-        if (!(maxOk && divOk && finalDivOk && phasesOk)) {
+        if (!(maxOk && divOk && finalDivOk && phasesOk && momentumOk)) {
             return Optional.empty();
         }
         double max = a.doubleValue("maxLr");
@@ -71,28 +76,136 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
         PhaseShape shape = a.enumValue("annealStrategy").equals("COS") ? PhaseShape.COSINE : PhaseShape.LINEAR;
         List<Double> ends = threePhase ? List.of(end1, end2) : List.of(end1);
         List<Double> rates = threePhase ? List.of(initial, max, initial, min) : List.of(initial, max, min);
+        List<Shape> curves = phases(shape, rates, ends, last, "rate");
+        List<QuantityModel> momentum = List.of();
+        if (a.booleanValue("cycleMomentum")) {
+            double base = a.doubleValue("baseMomentum");
+            double top = a.doubleValue("maxMomentum");
+            /* PyTorch: max -> base while the rate rises, base -> max while it falls; a third phase holds max. */
+            List<Double> values = List.of(top, base, top);
+            Momentum cycled = new Momentum(phases(shape, values, ends, last, "momentum"), values, ends, last);
+            momentum = List.of(new QuantityModel("momentum", QuantityKind.MOMENTUM, "cycled against the rate, "
+                    + shape.name().toLowerCase(java.util.Locale.ROOT) + " from maxMomentum = "
+                    + Literals.ofDouble(top) + " to baseMomentum = " + Literals.ofDouble(base) + " while the rate rises,"
+                    + " back while it falls" + (threePhase ? ", maxMomentum in the third phase" : ", then held"),
+                    cycled));
+        }
+        OneCycleModel model = new OneCycleModel(curves, ends, last, min, a, momentum);
+        /* The highest rates are around the peak. */
+        return checks.ratesFinite(model, "maxLr", List.of(model.lastOf(0), model.lastOf(0) + 1))
+                ? Optional.of(model) : Optional.empty();
+    }
+
+    /**
+     * The shapes between consecutive {@code values}, one a phase, on PyTorch's phase boundaries: the rate's, or the
+     * momentum's (which has one phase fewer with three phases: its third holds maxMomentum).
+     */
+    private static List<Shape> phases(PhaseShape shape, List<Double> values, List<Double> ends, long last,
+            String noun) {
         List<Shape> curves = new ArrayList<>();
-        for (int i = 0; i < rates.size() - 1; i++) {
+        for (int i = 0; i < values.size() - 1; i++) {
             Span.Bound from = i == 0 ? Span.Bound.ZERO : new Span.Bound(endConstant(i - 1, ends.get(i - 1)),
                     endName(i - 1));
             Span.Bound to = i < ends.size() ? new Span.Bound(endConstant(i, ends.get(i)), endName(i))
                     : new Span.Bound(lastStepConstant(last), "LAST_STEP");
             String start = i == 0 ? "0" : Literals.ofDouble(ends.get(i - 1));
             String end = i < ends.size() ? Literals.ofDouble(ends.get(i)) : Long.toString(last);
-            Names names = Names.prefixed("PHASE_" + (i + 1), "phase " + (i + 1), Literals.ofDouble(rates.get(i)),
-                    Literals.ofDouble(rates.get(i + 1)), i == 0 ? "t" : "(t - " + start + ")",
-                    i == 0 ? end : "(" + end + " - " + start + ")");
-            curves.add(PhasedModel.shape(shape, rates.get(i), rates.get(i + 1), 1, new Span(from, to), names));
+            String a = Literals.ofDouble(values.get(i));
+            String b = Literals.ofDouble(values.get(i + 1));
+            String u = i == 0 ? "t" : "(t - " + start + ")";
+            String length = i == 0 ? end : "(" + end + " - " + start + ")";
+            String label = "phase " + (i + 1);
+            String prefix = "PHASE_" + (i + 1);
+            /* The momentum's constants are its own, but for the angular frequency, which is the phase's. */
+            Names names = noun.equals("rate") ? Names.prefixed(prefix, label, a, b, u, length)
+                    : new Names(role -> role.equals("HALF_OMEGA") ? prefix + "_" + role
+                            : prefix + "_MOMENTUM_" + role.replace("_LR", ""), label, a, b, u, length, noun);
+            curves.add(PhasedModel.shape(shape, values.get(i), values.get(i + 1), 1, new Span(from, to), names));
         }
-        OneCycleModel model = new OneCycleModel(List.copyOf(curves), ends, last, min, a);
-        /* The highest rates are around the peak. */
-        return checks.ratesFinite(model, "maxLr", List.of(model.lastOf(0), model.lastOf(0) + 1))
-                ? Optional.of(model) : Optional.empty();
+        return List.copyOf(curves);
     }
 
     /** The last whole step of phase {@code i} (from 0, not the last phase): {@code floor(end_step)}. */
     private long lastOf(int i) {
+        return lastOf(ends, i);
+    }
+
+    private static long lastOf(List<Double> ends, int i) {
         return (long) Math.floor(ends.get(i));
+    }
+
+    private static NamedConstant lastOfConstant(List<Double> ends, int i) {
+        return NamedConstant.ofLong("PHASE_" + (i + 1) + "_LAST", lastOf(ends, i),
+                "floor(" + endName(i) + "): the last step of phase " + (i + 1));
+    }
+
+    /**
+     * PyTorch's cycled momentum: {@code phases} from maxMomentum down to baseMomentum and back up on the rate's phase
+     * boundaries, then maxMomentum held, from the last step (two phases) or from the third phase on (three).
+     */
+    private record Momentum(List<Shape> phases, List<Double> values, List<Double> ends, long lastStep)
+            implements Series {
+
+        /** Whether maxMomentum holds from {@code T - 1} on, after the last phase, rather than after phase 2 of 3. */
+        private boolean heldFromLastStep() {
+            return phases.size() > ends.size();
+        }
+
+        private NamedConstant maxConstant() {
+            return NamedConstant.ofDouble("MAX_MOMENTUM", values.get(0), "maxMomentum");
+        }
+
+        @Override
+        public double at(long step) {
+            if (heldFromLastStep() && step >= lastStep) {
+                return values.get(0);
+            }
+            for (int i = 0; i < ends.size(); i++) {
+                if (step <= lastOf(ends, i)) {
+                    return phases.get(i).at(step);
+                }
+            }
+            return heldFromLastStep() ? phases.get(ends.size()).at(step) : values.get(0);
+        }
+
+        @Override
+        public CodeBlock body(Code code) {
+            CodeBlock.Builder body = CodeBlock.builder();
+            if (heldFromLastStep()) {
+                body.beginControlFlow("if (step >= $N)", code.use(lastStepConstant(lastStep)))
+                        .addStatement("return $N", code.use(maxConstant()))
+                        .endControlFlow();
+            }
+            for (int i = 0; i < phases.size(); i++) {
+                String comment = "// phase " + (i + 1) + ": " + phases.get(i).kind() + " "
+                        + Literals.ofDouble(values.get(i)) + " -> " + Literals.ofDouble(values.get(i + 1)) + "\n";
+                if (i == ends.size()) {
+                    body.add(comment).add(phases.get(i).code(code));
+                } else {
+                    body.beginControlFlow("if (step <= $N)", code.use(lastOfConstant(ends, i)))
+                            .add(comment)
+                            .add(phases.get(i).code(code))
+                            .endControlFlow();
+                }
+            }
+            if (!heldFromLastStep()) {
+                body.add("// phase 3: maxMomentum held\n").addStatement("return $N", code.use(maxConstant()));
+            }
+            return body.build();
+        }
+
+        @Override
+        public List<FormulaRow> formulaRows() {
+            List<FormulaRow> rows = new ArrayList<>();
+            for (int i = 0; i < phases.size(); i++) {
+                String from = i == 0 ? "0" : Long.toString(lastOf(ends, i - 1) + 1);
+                String to = i < ends.size() ? " <= t <= " + lastOf(ends, i) : " <= t < " + lastStep;
+                rows.add(new FormulaRow(from + to, phases.get(i).formula(), phases.get(i).computation()));
+            }
+            rows.add(new FormulaRow("t >= " + (heldFromLastStep() ? lastStep : lastOf(ends, 1) + 1), "maxMomentum",
+                    "MAX_MOMENTUM"));
+            return rows;
+        }
     }
 
     @Override
@@ -126,15 +239,19 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
     }
 
     private NamedConstant lastOfConstant(int i) {
-        return NamedConstant.ofLong("PHASE_" + (i + 1) + "_LAST", lastOf(i),
-                "floor(" + endName(i) + "): the last step of phase " + (i + 1));
+        return lastOfConstant(ends, i);
     }
 
     @Override
     public Map<String, String> defaultsUsed() {
         Map<String, String> used = new LinkedHashMap<>();
-        for (String attribute : List.of("pctStart", "annealStrategy", "divFactor", "finalDivFactor", "threePhase")) {
+        for (String attribute : List.of("pctStart", "annealStrategy", "divFactor", "finalDivFactor", "threePhase",
+                "cycleMomentum")) {
             used.put(attribute, attributes.show(attribute));
+        }
+        if (attributes.booleanValue("cycleMomentum")) {
+            used.put("baseMomentum", attributes.show("baseMomentum"));
+            used.put("maxMomentum", attributes.show("maxMomentum"));
         }
         return used;
     }
@@ -150,7 +267,7 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
     }
 
     @Override
-    public CodeBlock lrBody(Code code) {
+    public CodeBlock body(Code code) {
         CodeBlock.Builder body = CodeBlock.builder()
                 .beginControlFlow("if (step >= $N)", code.use(lastStepConstant(lastStep)))
                 .addStatement("return $N", code.use(minLrConstant()))

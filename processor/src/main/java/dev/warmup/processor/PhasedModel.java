@@ -231,7 +231,7 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
     }
 
     @Override
-    public CodeBlock lrBody(Code code) {
+    public CodeBlock body(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
         branches(code, body, 0, phases.size(), true);
         return body.build();
@@ -270,6 +270,12 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
 
     private NamedConstant finalLrConstant() {
         return NamedConstant.ofDouble("FINAL_LR", finalLr, "b of phase " + phases.size() + ", held after it");
+    }
+
+    /** The highest rate, at {@link #warmupSteps()}. */
+    @Override
+    public double peakLr() {
+        return at(warmupSteps);
     }
 
     @Override

@@ -99,6 +99,12 @@ final class PlateauWriter {
                 .returns(TypeName.LONG)
                 .addStatement("return $L", model.warmupSteps() > 0 ? "WARMUP_STEPS" : Literals.ofLong(0))
                 .build());
+        type.addMethod(MethodSpec.methodBuilder("peakLr")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.DOUBLE)
+                .addStatement("return INIT_LR")
+                .build());
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -106,7 +112,7 @@ final class PlateauWriter {
                 .addStatement("return $S + state()", target.simpleName() + " " + annotation + " ")
                 .build());
         type.addMethods(code.methods());
-        FrameworkAdapters.addTo(type, target, frameworks);
+        FrameworkAdapters.addTo(type, target, frameworks, List.of());
 
         return JavaFile.builder(target.packageName(), type.build())
                 .skipJavaLangImports(true)

@@ -13,7 +13,7 @@ interface ProductModel extends ScheduleModel {
     ProductShape product();
 
     @Override
-    default CodeBlock lrBody(Code code) {
+    default CodeBlock body(Code code) {
         return product().code(code);
     }
 }

@@ -7,11 +7,10 @@ import java.util.TreeSet;
 
 /**
  * What {@link ScheduleWriter} needs of a validated schedule, whichever annotation declared it: a composition of
- * {@link Shape}s. Like each shape, a model has two faces that must agree to the bit: {@link #at(long)}, the reference
- * evaluator used for Javadoc and tests, and {@link #lrBody(Code)}, the code of the generated {@code lr(step)}, which
- * composes the shapes' code as {@code at} composes their evaluators.
+ * {@link Shape}s, the {@link Series} of the generated {@code lr(step)}, and the quantities it schedules beside the
+ * rate.
  */
-interface ScheduleModel {
+interface ScheduleModel extends Series {
 
     /** The annotation as read. */
     Attributes attributes();
@@ -34,9 +33,6 @@ interface ScheduleModel {
         return attributes().annotationText(defaultsUsed());
     }
 
-    /** The learning rate at {@code step >= 0}, exactly as the generated class computes it. */
-    double at(long step);
-
     /** What the generated {@code warmupSteps()} returns. */
     long warmupSteps();
 
@@ -45,20 +41,27 @@ interface ScheduleModel {
         return CodeBlock.of("$L", Literals.ofLong(warmupSteps()));
     }
 
-    /** The statements of {@code lr(step)} after its check of a negative step; they end by returning the rate. */
-    CodeBlock lrBody(Code code);
-
     /**
      * The attribute that sets the schedule's scale, on which the processor reports a constant that would not be
      * finite (a slope of a rate near {@code Double.MAX_VALUE} over less than a step).
      */
     String scaleAttribute();
 
+    /**
+     * The rate the generated {@code peakLr()} returns, to which {@code factor(step)} is relative: the attribute of
+     * {@link #scaleAttribute()} by default ({@code initLr}, {@code maxLr}).
+     */
+    default double peakLr() {
+        return attributes().doubleValue(scaleAttribute());
+    }
+
+    /** The quantities the schedule itself has beside the rate: the momentum PyTorch cycles against it. */
+    default List<QuantityModel> quantities() {
+        return List.of();
+    }
+
     /** What the schedule does, in words, for the first sentence of the class Javadoc (no final period). */
     String summary();
-
-    /** The rows of the Javadoc's formula table: the steps, the formula, and how the constants compute it. */
-    List<FormulaRow> formulaRows();
 
     /** Steps worth showing in the Javadoc's table of values, ascending. */
     List<Long> keySteps();

@@ -30,11 +30,15 @@ final class ScheduleWriter {
      * @param shadowing the simple names of the target's package, its own included, that are also names of
      *     {@code java.lang} types: JavaPoet writes those qualified (every type of the generated code is a {@code $T})
      * @param frameworks the frameworks of {@code @Adapters} whose interfaces the class also implements
+     * @param quantities the quantities beside the rate, each a method: the schedule's own, then the
+     *     {@code @Quantity} annotations'
      */
     static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
-            Optional<ClassName> generated, Set<String> shadowing, Set<Framework> frameworks) {
+            Optional<ClassName> generated, Set<String> shadowing, Set<Framework> frameworks,
+            List<QuantityModel> quantities) {
         Code code = new Code();
-        MethodSpec lr = lr(schedule.lrBody(code));
+        MethodSpec lr = lr(schedule.body(code));
+        List<MethodSpec> quantityMethods = quantities.stream().map(q -> quantity(q, q.series().body(code))).toList();
         CodeBlock warmupSteps = schedule.warmupStepsExpression(code);
         List<NamedConstant> constants = code.constants();
         // Each literal once: the shortest digits that round-trip take a few BigDecimal roundings to find.
@@ -43,7 +47,7 @@ final class ScheduleWriter {
                 .addOriginatingElement(origin)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(StepLr.class)
-                .addJavadoc("$L", classJavadoc(schedule, constants, literals, source));
+                .addJavadoc("$L", classJavadoc(schedule, quantities, constants, literals, source));
         generated.ifPresent(annotation -> type.addAnnotation(generatedAnnotation(annotation,
                 schedule.annotationText(), source)));
 
@@ -56,6 +60,7 @@ final class ScheduleWriter {
         }
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         type.addMethod(lr);
+        type.addMethods(quantityMethods);
         type.addMethods(code.methods());
         type.addMethod(MethodSpec.methodBuilder("warmupSteps")
                 .addAnnotation(Override.class)
@@ -63,13 +68,19 @@ final class ScheduleWriter {
                 .returns(TypeName.LONG)
                 .addStatement("return $L", warmupSteps)
                 .build());
+        type.addMethod(MethodSpec.methodBuilder("peakLr")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.DOUBLE)
+                .addStatement("return $L", Literals.ofDouble(schedule.peakLr()))
+                .build());
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
                 .addStatement("return $S", target.simpleName() + " " + schedule.effectiveText())
                 .build());
-        FrameworkAdapters.addTo(type, target, frameworks);
+        FrameworkAdapters.addTo(type, target, frameworks, quantities);
 
         return JavaFile.builder(target.packageName(), type.build())
                 .skipJavaLangImports(true)
@@ -114,6 +125,26 @@ final class ScheduleWriter {
                 elements.toArray());
     }
 
+    /** The method of a quantity beside the rate: {@code momentum(step)}. */
+    private static MethodSpec quantity(QuantityModel quantity, CodeBlock body) {
+        return MethodSpec.methodBuilder(quantity.method())
+                .addJavadoc("Returns the {@code $L} of the update that follows {@code step} earlier updates, the one\n"
+                        + "that uses {@code lr(step)}: $L.\n\n@param step the number of updates before this one, "
+                        + "from 0\n@return the {@code $L}\n@throws IllegalArgumentException if {@code step} is "
+                        + "negative\n", quantity.method(), quantity.summary(), quantity.method())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.DOUBLE)
+                .addParameter(TypeName.LONG, "step")
+                .addCode(CodeBlock.builder()
+                        .beginControlFlow("if (step < 0)")
+                        .addStatement("throw new $T($S + step)", IllegalArgumentException.class,
+                                "step must be >= 0, was ")
+                        .endControlFlow()
+                        .add(body)
+                        .build())
+                .build();
+    }
+
     private static MethodSpec lr(CodeBlock lrBody) {
         CodeBlock body = CodeBlock.builder()
                 .beginControlFlow("if (step < 0)")
@@ -130,8 +161,8 @@ final class ScheduleWriter {
                 .build();
     }
 
-    private static String classJavadoc(ScheduleModel schedule, List<NamedConstant> constants, List<String> literals,
-            String source) {
+    private static String classJavadoc(ScheduleModel schedule, List<QuantityModel> quantities,
+            List<NamedConstant> constants, List<String> literals, String source) {
         StringBuilder doc = new StringBuilder()
                 .append("Learning-rate schedule of {@code ").append(source).append("}, generated from\n")
                 .append("{@code ").append(wrapNested(schedule.effectiveText())).append("}:\n")
@@ -142,6 +173,14 @@ final class ScheduleWriter {
             formulas.row(row.steps(), row.formula(), row.computation());
         }
         doc.append("<pre>{@code\n").append(formulas).append("}</pre>\n\n");
+        for (QuantityModel quantity : quantities) {
+            Table rows = new Table("step t", quantity.method() + "(t)", "computed as");
+            for (ScheduleModel.FormulaRow row : quantity.series().formulaRows()) {
+                rows.row(row.steps(), row.formula(), row.computation());
+            }
+            doc.append("<p>{@code ").append(quantity.method()).append("(t)}: ").append(quantity.summary())
+                    .append(":\n<pre>{@code\n").append(rows).append("}</pre>\n\n");
+        }
 
         Table constantTable = new Table("constant", "value", "from");
         for (int i = 0; i < constants.size(); i++) {
@@ -151,9 +190,14 @@ final class ScheduleWriter {
         }
         doc.append("<p>Constants:\n<pre>{@code\n").append(constantTable).append("}</pre>\n\n");
 
-        Table values = new Table("step", "lr");
+        List<String> header = new java.util.ArrayList<>(List.of("step", "lr"));
+        quantities.forEach(q -> header.add(q.method()));
+        Table values = new Table(header.toArray(String[]::new));
         for (long step : schedule.keySteps()) {
-            values.row(Long.toString(step), Literals.ofDouble(schedule.at(step)));
+            List<String> row = new java.util.ArrayList<>(List.of(Long.toString(step),
+                    Literals.ofDouble(schedule.at(step))));
+            quantities.forEach(q -> row.add(Literals.ofDouble(q.series().at(step))));
+            values.row(row.toArray(String[]::new));
         }
         doc.append("<p>Values at key steps:\n<pre>{@code\n").append(values).append("}</pre>\n");
         return doc.toString();

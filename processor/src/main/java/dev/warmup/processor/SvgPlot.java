@@ -29,6 +29,8 @@ final class SvgPlot {
     /** At most this many jumps are drawn between two samples; more are under a pixel apart. */
     private static final int JUMPS_BETWEEN_SAMPLES = 8;
     private static final int BOTTOM = 52;
+    /** The height of each panel under the rate's. */
+    private static final int PANEL_HEIGHT = 200;
     private static final int SAMPLES = 600;
 
     private SvgPlot() {}
@@ -41,23 +43,26 @@ final class SvgPlot {
      * @param markers steps to mark, within [0, lastStep]
      */
     static String render(String title, long lastStep, LongToDoubleFunction lr, List<Marker> markers) {
+        return render(title, lastStep, List.of(new Panel("learning rate", lr)), markers);
+    }
+
+    /** A curve of its own, under the rate's: a quantity scheduled beside it, such as the momentum. */
+    record Panel(String label, LongToDoubleFunction values) {}
+
+    /**
+     * The rate's chart, with a panel under it for each further quantity, on the same steps.
+     *
+     * @param panels the rate first, then each quantity
+     */
+    static String render(String title, long lastStep, List<Panel> panels, List<Marker> markers) {
         int colon = title.indexOf(": ");
         String heading = colon < 0 ? title : title.substring(0, colon);
         String subtitle = colon < 0 ? "" : title.substring(colon + 2);
-        Frame frame = new Frame(subtitle.isEmpty() ? TOP : TOP_UNDER_SUBTITLE, lastStep);
-        Curve curve = curve(samples(lastStep, markers), lr);
-        double top = 0;
-        for (double rate : curve.rates()) {
-            top = Math.max(top, rate);
-        }
-        // A tenth of headroom above the curve, for the markers' labels.
-        double[] yTicks = niceTicks(top > 0 ? Math.min(1.1 * top, Double.MAX_VALUE) : 1);
-        double yMax = yTicks[yTicks.length - 1];
-        double[] xTicks = niceTicks(lastStep);
+        int height = HEIGHT + (panels.size() - 1) * PANEL_HEIGHT;
 
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
         // The whole title, as viewers name the image.
         svg.append("<title>").append(escape(title)).append("</title>\n");
@@ -67,10 +72,48 @@ final class SvgPlot {
         if (!subtitle.isEmpty()) {
             svg.append(text(WIDTH / 2.0, 42, "middle", "fill=\"#333\"" + fit(subtitle, 12, 0.62), escape(subtitle)));
         }
+        for (int i = 0; i < panels.size(); i++) {
+            Frame frame = i == 0 ? new Frame(subtitle.isEmpty() ? TOP : TOP_UNDER_SUBTITLE, HEIGHT - BOTTOM, lastStep)
+                    : new Frame(HEIGHT + (i - 1) * PANEL_HEIGHT + 12, HEIGHT + i * PANEL_HEIGHT - BOTTOM, lastStep);
+            panel(svg, frame, lastStep, panels.get(i), markers, i == 0);
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    /**
+     * One panel: grid, ticks, axes, markers and the curve; the rate's axis starts at 0, another quantity's at a round
+     * value under its lowest (a momentum between 0.85 and 0.95 fills its panel).
+     */
+    private static void panel(StringBuilder svg, Frame frame, long lastStep, Panel panel, List<Marker> markers,
+            boolean fromZero) {
+        Curve curve = curve(samples(lastStep, markers), panel.values());
+        double top = 0;
+        double bottom = Double.POSITIVE_INFINITY;
+        for (double rate : curve.rates()) {
+            top = Math.max(top, rate);
+            bottom = Math.min(bottom, rate);
+        }
+        double[] yTicks;
+        if (fromZero || bottom <= 0 || top <= bottom) {
+            // A tenth of headroom above the curve, for the markers' labels.
+            yTicks = niceTicks(top > 0 ? Math.min(1.1 * top, Double.MAX_VALUE) : 1);
+        } else {
+            double[] spread = niceTicks(1.1 * (top - bottom));
+            double spacing = spread[1];
+            double low = Math.floor(bottom / spacing + 1e-9) * spacing;
+            int count = Math.max(1, (int) Math.ceil((top - low) / spacing - 1e-9));
+            yTicks = new double[count + 1];
+            for (int i = 0; i <= count; i++) {
+                yTicks[i] = low + i * spacing;
+            }
+        }
+        double yMin = yTicks[0];
+        double yMax = yTicks[yTicks.length - 1];
+        double[] xTicks = niceTicks(lastStep);
 
         // Grid and ticks.
         for (double tick : yTicks) {
-            double y = frame.y(tick, yMax);
+            double y = frame.y(tick, yMin, yMax);
             svg.append(line(LEFT, y, WIDTH - RIGHT, y, "#e4e4e4", ""));
             svg.append(text(LEFT - 6, y + 4, "end", "", label(tick, yTicks)));
         }
@@ -79,16 +122,16 @@ final class SvgPlot {
                 continue;
             }
             double x = frame.x(tick);
-            svg.append(line(x, frame.top(), x, HEIGHT - BOTTOM, "#e4e4e4", ""));
-            svg.append(text(x, HEIGHT - BOTTOM + 16, "middle", "", label(tick, xTicks)));
+            svg.append(line(x, frame.top(), x, frame.bottom(), "#e4e4e4", ""));
+            svg.append(text(x, frame.bottom() + 16, "middle", "", label(tick, xTicks)));
         }
         // Axes and their labels.
-        svg.append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, "black", ""));
-        svg.append(line(LEFT, frame.top(), LEFT, HEIGHT - BOTTOM, "black", ""));
-        svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 12, "middle", "", "step"));
-        double middle = (frame.top() + HEIGHT - BOTTOM) / 2.0;
+        svg.append(line(LEFT, frame.bottom(), WIDTH - RIGHT, frame.bottom(), "black", ""));
+        svg.append(line(LEFT, frame.top(), LEFT, frame.bottom(), "black", ""));
+        svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, frame.bottom() + 40, "middle", "", "step"));
+        double middle = (frame.top() + frame.bottom()) / 2.0;
         svg.append(text(18, middle, "middle", "transform=\"rotate(-90 18 " + format(middle) + ")\"",
-                "learning rate"));
+                escape(panel.label())));
 
         // Markers.
         int row = 0;
@@ -97,7 +140,10 @@ final class SvgPlot {
                 continue;
             }
             double x = frame.x(marker.step());
-            svg.append(line(x, frame.top(), x, HEIGHT - BOTTOM, "#c0392b", " stroke-dasharray=\"5 4\""));
+            svg.append(line(x, frame.top(), x, frame.bottom(), "#c0392b", " stroke-dasharray=\"5 4\""));
+            if (!fromZero) {
+                continue; // labelled once, on the rate's panel
+            }
             // Right of the line, or left of it where the label would run off the chart (about 7 px a character).
             boolean fitsRight = x + 4 + 7 * marker.label().length() <= WIDTH - RIGHT;
             svg.append(text(fitsRight ? x + 4 : x - 4, frame.top() + 12 + 14 * (row++ % 2),
@@ -105,17 +151,17 @@ final class SvgPlot {
         }
 
         // The curve.
-        svg.append("<polyline fill=\"none\" stroke=\"#1f5fbf\" stroke-width=\"2\" points=\"");
+        svg.append("<polyline fill=\"none\" stroke=\"").append(fromZero ? "#1f5fbf" : "#2e8b57")
+                .append("\" stroke-width=\"2\" points=\"");
         for (int i = 0; i < curve.steps().length; i++) {
             if (i > 0) {
                 svg.append(' ');
             }
             appendTenths(svg, frame.x(curve.steps()[i]));
             svg.append(',');
-            appendTenths(svg, frame.y(curve.rates()[i], yMax));
+            appendTenths(svg, frame.y(curve.rates()[i], yMin, yMax));
         }
         svg.append("\"/>\n");
-        return svg.append("</svg>\n").toString();
     }
 
     /**
@@ -205,15 +251,15 @@ final class SvgPlot {
         return high;
     }
 
-    /** The plot's area: from {@code top} to {@code HEIGHT - BOTTOM}, from {@code LEFT} to {@code WIDTH - RIGHT}. */
-    private record Frame(int top, double xMax) {
+    /** A panel's plot area: from {@code top} to {@code bottom}, from {@code LEFT} to {@code WIDTH - RIGHT}. */
+    private record Frame(int top, int bottom, double xMax) {
 
         double x(double step) {
             return LEFT + (WIDTH - LEFT - RIGHT) * step / xMax;
         }
 
-        double y(double value, double yMax) {
-            return HEIGHT - BOTTOM - (HEIGHT - top - BOTTOM) * value / yMax;
+        double y(double value, double yMin, double yMax) {
+            return bottom - (bottom - top) * (value - yMin) / (yMax - yMin);
         }
     }
 
@@ -249,7 +295,7 @@ final class SvgPlot {
         if (value == 0) {
             return "0";
         }
-        double spacing = ticks[1];
+        double spacing = ticks[1] - ticks[0];
         if (spacing >= 1e-3 && ticks[ticks.length - 1] < 1e6) {
             int decimals = Math.max(0, (int) -Math.floor(Math.log10(spacing) + 1e-9));
             return String.format(Locale.ROOT, "%." + decimals + "f", value);

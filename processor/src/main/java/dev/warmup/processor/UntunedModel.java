@@ -33,7 +33,7 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
 
         @Override
         public CodeBlock code(Code code) {
-            return model.lrBody(code);
+            return model.body(code);
         }
 
         @Override
@@ -125,6 +125,16 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
     @Override
     public String scaleAttribute() {
         return schedule.scaleAttribute();
+    }
+
+    @Override
+    public double peakLr() {
+        return schedule.peakLr();
+    }
+
+    @Override
+    public List<QuantityModel> quantities() {
+        return schedule.quantities();
     }
 
     @Override

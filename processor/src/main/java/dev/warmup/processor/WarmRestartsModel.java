@@ -151,7 +151,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     }
 
     @Override
-    public CodeBlock lrBody(Code code) {
+    public CodeBlock body(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
         if (warmupSteps > 0) {
             String w = code.use(warmupStepsConstant());

@@ -104,7 +104,7 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
     }
 
     @Override
-    public CodeBlock lrBody(Code code) {
+    public CodeBlock body(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
         if (warmup != null) {
             body.beginControlFlow("if (step < $N)", code.use(warmupStepsConstant(warmupSteps)))

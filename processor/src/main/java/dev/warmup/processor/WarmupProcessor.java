@@ -54,6 +54,9 @@ public final class WarmupProcessor extends AbstractProcessor {
 
     private static final String ADAPTERS = "dev.warmup.Adapters";
     private static final String UNTUNED_WARMUP = "dev.warmup.UntunedWarmup";
+    private static final String QUANTITY = "dev.warmup.Quantity";
+    /** The container javac writes for repeated {@code @Quantity}. */
+    private static final String QUANTITIES = "dev.warmup.Quantities";
     private static final String STEP_LR = "dev.warmup.StepLr";
     private static final String GENERATED = "javax.annotation.processing.Generated";
     /** Which simple names are {@code java.lang}'s, as {@link #isJavaLang} found, for the life of the JVM. */
@@ -81,9 +84,12 @@ public final class WarmupProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> types = scheduleAnnotationNames();
-        types.add(UNTUNED_WARMUP);
+        types.addAll(BESIDE_SCHEDULE);
         return types;
     }
+
+    /** The annotations that go beside a schedule annotation, and mean nothing alone. */
+    private static final List<String> BESIDE_SCHEDULE = List.of(UNTUNED_WARMUP, QUANTITY, QUANTITIES);
 
     /** The annotations that declare a schedule: one a class. */
     private static Set<String> scheduleAnnotationNames() {
@@ -121,8 +127,8 @@ public final class WarmupProcessor extends AbstractProcessor {
         try {
             untunedWithoutSchedule(round, scheduleAnnotations);
         } catch (RuntimeException | LinkageError | AssertionError unexpected) {
-            print(Diagnostic.Kind.ERROR, "The warmup processor failed on @UntunedWarmup. Please report this as a bug,"
-                    + " with this message: " + unexpected, null, null, null);
+            print(Diagnostic.Kind.ERROR, "The warmup processor failed on @UntunedWarmup or @Quantity. Please report "
+                    + "this as a bug, with this message: " + unexpected, null, null, null);
         }
         if (scheduleAnnotations.isEmpty()) {
             return false;
@@ -233,12 +239,14 @@ public final class WarmupProcessor extends AbstractProcessor {
                     schedule.map(ScheduleModel.class::cast));
         }
         // In the same compile as the schedule's own problems: every problem of the class at once.
+        Optional<List<QuantityModel>> quantities = quantities(type, schedule, annotation);
         Optional<Set<Framework>> frameworks = frameworks(type, annotation);
         if (!Checks.isValidName(request.get().name())) {
             return; // reported by the validator; there is no target name to check
         }
         ClassName target = targetName(type, request.get().name(), request.get().suffix());
-        if (!checkTargetFree(target, writtenThisRound, reporter) || schedule.isEmpty() || frameworks.isEmpty()) {
+        if (!checkTargetFree(target, writtenThisRound, reporter) || schedule.isEmpty() || frameworks.isEmpty()
+                || quantities.isEmpty() || !nestedNamesFree(type, target, quantities.get(), frameworks.get())) {
             return;
         }
         Optional<ClassName> generated = Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(GENERATED))
@@ -249,7 +257,7 @@ public final class WarmupProcessor extends AbstractProcessor {
         Function<Set<String>, String> write = shadowing -> (plateau != null
                 ? PlateauWriter.write(plateau, target, annotated, type, generated, shadowing, frameworks.get())
                 : ScheduleWriter.write((ScheduleModel) model, target, annotated, type, generated, shadowing,
-                        frameworks.get())).toString();
+                        frameworks.get(), quantities.get())).toString();
         Set<String> shadowing = new TreeSet<>(javaLangNamesThisRound.getOrDefault(target.packageName(), Set.of()));
         shadowing.add(target.simpleName());
         String text;
@@ -287,7 +295,12 @@ public final class WarmupProcessor extends AbstractProcessor {
                                 plateau.markers()));
                     } else {
                         ScheduleModel scheduleModel = (ScheduleModel) model;
-                        writer.write(SvgPlot.render(target.simpleName(), scheduleModel.plotEnd(), scheduleModel::at,
+                        List<SvgPlot.Panel> panels = new java.util.ArrayList<>(List.of(
+                                new SvgPlot.Panel("learning rate", scheduleModel::at)));
+                        for (QuantityModel quantity : quantities.get()) {
+                            panels.add(new SvgPlot.Panel(quantity.method(), quantity.series()::at));
+                        }
+                        writer.write(SvgPlot.render(target.simpleName(), scheduleModel.plotEnd(), panels,
                                 scheduleModel.markers()));
                     }
                 }
@@ -296,6 +309,26 @@ public final class WarmupProcessor extends AbstractProcessor {
             reporter.error("name", "Cannot write " + target.canonicalName() + ": " + e.getMessage()
                     + (request.get().nameSet() ? "" : "; set name = \"...\" to write it under another name"));
         }
+    }
+
+    /**
+     * Whether the ND4J adapter's nested class of each quantity ({@code MomentumSchedule}) can be declared: a nested
+     * class cannot have the name of the class around it; reported on {@code @Adapters}.
+     */
+    private boolean nestedNamesFree(TypeElement type, ClassName target, List<QuantityModel> quantities,
+            Set<Framework> frameworks) {
+        if (!frameworks.contains(Framework.ND4J)) {
+            return true;
+        }
+        for (QuantityModel quantity : quantities) {
+            if (quantity.scheduleClass().equals(target.simpleName())) {
+                mirrorOf(type, ADAPTERS).ifPresent(mirror -> error(type, mirror, null, "Framework.ND4J adds a class "
+                        + quantity.scheduleClass() + " for " + quantity.method() + "(step) inside the generated class,"
+                        + " which has that name too; set name = \"...\" of the schedule to another class name"));
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A simple name, as the generated source may use one: {@code Math}, {@code Double}, {@code Override}. */
@@ -496,6 +529,9 @@ public final class WarmupProcessor extends AbstractProcessor {
 
     private void report(Diagnostic.Kind kind, Element element, AnnotationMirror mirror, String attribute,
             String message) {
+        if (isContainer(mirror) && printInRepeated(kind, message, element, attribute)) {
+            return;
+        }
         Map.Entry<AnnotationMirror, AnnotationValue> site = locate(mirror, attribute);
         try {
             print(kind, message, element, site.getKey(), site.getValue());
@@ -521,24 +557,135 @@ public final class WarmupProcessor extends AbstractProcessor {
 
     /** {@code @UntunedWarmup} multiplies a schedule: on a class without one it is an error. */
     private void untunedWithoutSchedule(RoundEnvironment round, Set<TypeElement> scheduleAnnotations) {
-        TypeElement untuned = processingEnv.getElementUtils().getTypeElement(UNTUNED_WARMUP);
-        if (untuned == null) {
-            return;
-        }
-        for (Element element : round.getElementsAnnotatedWith(untuned)) {
-            boolean scheduled = element.getAnnotationMirrors().stream()
-                    .anyMatch(m -> scheduleAnnotations.contains(m.getAnnotationType().asElement()));
-            if (!scheduled) {
-                mirrorOf(element, UNTUNED_WARMUP).ifPresent(mirror -> error(element, mirror, null, "@UntunedWarmup "
-                        + "multiplies a schedule, but " + element + " has no schedule annotation: add @WarmupSchedule, "
-                        + "@PhasedSchedule, @OneCycleSchedule, @CyclicSchedule, @WarmRestartsSchedule or "
-                        + "@ChainedSchedule beside it"));
+        for (String name : BESIDE_SCHEDULE) {
+            TypeElement beside = processingEnv.getElementUtils().getTypeElement(name);
+            if (beside == null) {
+                continue;
+            }
+            for (Element element : round.getElementsAnnotatedWith(beside)) {
+                boolean scheduled = element.getAnnotationMirrors().stream()
+                        .anyMatch(m -> scheduleAnnotations.contains(m.getAnnotationType().asElement()));
+                String what = name.equals(UNTUNED_WARMUP) ? "@UntunedWarmup multiplies a schedule"
+                        : "@Quantity adds a quantity to a schedule's generated class";
+                if (!scheduled) {
+                    mirrorOf(element, name).ifPresent(mirror -> error(element, mirror, null, what + ", but " + element
+                            + " has no schedule annotation: add @WarmupSchedule, @PhasedSchedule, @OneCycleSchedule,"
+                            + " @CyclicSchedule, @WarmRestartsSchedule or @ChainedSchedule beside it"));
+                }
             }
         }
     }
 
+    /**
+     * The quantities of a schedule's generated class: the schedule's own (a cycled momentum), then each
+     * {@code @Quantity} beside it, validated; empty after an error, reported on the {@code @Quantity} at fault.
+     */
+    private Optional<List<QuantityModel>> quantities(TypeElement type, Optional<?> schedule, String annotation) {
+        Optional<ScheduleModel> model = schedule.filter(ScheduleModel.class::isInstance).map(ScheduleModel.class::cast);
+        List<QuantityModel> quantities = new java.util.ArrayList<>(model.map(ScheduleModel::quantities)
+                .orElse(List.of()));
+        List<String> taken = new java.util.ArrayList<>();
+        quantities.forEach(q -> taken.add(q.method()));
+        int own = taken.size();
+        /* The schedule's constants, which no quantity's may be named as. */
+        Set<String> constants = new HashSet<>();
+        model.ifPresent(m -> {
+            Code code = new Code();
+            try {
+                m.body(code);
+                m.quantities().forEach(q -> q.series().body(code));
+            } catch (NamedConstant.NotFinite e) {
+                // reported when the class is written
+            }
+            code.constants().forEach(c -> constants.add(c.name()));
+        });
+        boolean ok = true;
+        for (String container : List.of(QUANTITY, QUANTITIES)) {
+            Optional<AnnotationMirror> mirror = mirrorOf(type, container);
+            if (mirror.isEmpty()) {
+                continue;
+            }
+            if (PLATEAU.endsWith("." + annotation)) {
+                error(type, mirror.get(), null, "@Quantity is not supported with @PlateauSchedule: its rate is set by "
+                        + "observations; declare the quantity beside a schedule of another class");
+                return Optional.empty();
+            }
+            Optional<Attributes> attributes = Attributes.read(mirror.get());
+            if (attributes.isEmpty()) {
+                return Optional.empty(); // a value did not compile; javac has said so
+            }
+            Reporter reporter = reporterOn(type, mirror.get());
+            if (container.equals(QUANTITY)) {
+                Optional<QuantityModel> quantity = QuantityModel.validate(new Checks(attributes.get(), reporter),
+                        taken, own, constants);
+                quantity.ifPresent(quantities::add);
+                ok &= quantity.isPresent();
+            } else {
+                Checks checks = new Checks(attributes.get(), reporter);
+                for (int i = 0; i < attributes.get().nested("value").size(); i++) {
+                    Optional<QuantityModel> quantity = QuantityModel.validate(checks.nested("value", i,
+                            "quantity " + (i + 1) + ": "), taken, own, constants);
+                    quantity.ifPresent(quantities::add);
+                    ok &= quantity.isPresent();
+                }
+            }
+        }
+        return ok ? Optional.of(quantities) : Optional.empty();
+    }
+
     private void error(Element element, AnnotationMirror mirror, AnnotationValue value, String message) {
+        if (isContainer(mirror)) {
+            // On the first of the repeated annotations, rather than on the container the source does not write.
+            if (!printInRepeated(Diagnostic.Kind.ERROR, message, element, "")) {
+                report(Diagnostic.Kind.ERROR, element, mirror, "value[0]", message);
+            }
+            return;
+        }
         print(Diagnostic.Kind.ERROR, message, element, mirror, value);
+    }
+
+    private static boolean isContainer(AnnotationMirror mirror) {
+        return mirror != null && ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+                .contentEquals(QUANTITIES);
+    }
+
+    /**
+     * Prints on the value at {@code path} ({@code value[1].start}) of the repeated {@code @Quantity} annotations
+     * that javac wrapped in their container, {@code @Quantities}: javac's {@code Messager} cannot place a message in
+     * a container the source never writes (it falls back to the class), so the written annotation is found in
+     * javac's own trees; on the first {@code @Quantity} for an empty path. False with another compiler, or where
+     * the tree is not found: the caller prints as usual (ECJ places these messages itself).
+     */
+    private boolean printInRepeated(Diagnostic.Kind kind, String message, Element element, String path) {
+        com.sun.source.util.Trees trees;
+        try {
+            trees = com.sun.source.util.Trees.instance(processingEnv);
+        } catch (RuntimeException | LinkageError notJavac) {
+            return false;
+        }
+        com.sun.source.util.TreePath classPath = trees.getPath(element);
+        if (classPath == null || !(classPath.getLeaf() instanceof com.sun.source.tree.ClassTree type)) {
+            return false;
+        }
+        List<? extends com.sun.source.tree.AnnotationTree> written = type.getModifiers().getAnnotations().stream()
+                .filter(a -> a.getAnnotationType().toString().equals("Quantity")
+                        || a.getAnnotationType().toString().endsWith(".Quantity"))
+                .toList();
+        Matcher nested = Pattern.compile("value\\[(\\d+)](?:\\.(\\w+))?").matcher(path);
+        int index = nested.matches() ? Integer.parseInt(nested.group(1)) : 0;
+        if (index >= written.size()) {
+            return false;
+        }
+        com.sun.source.tree.Tree site = written.get(index);
+        String attribute = nested.matches() ? nested.group(2) : null;
+        for (com.sun.source.tree.ExpressionTree argument : written.get(index).getArguments()) {
+            if (argument instanceof com.sun.source.tree.AssignmentTree assignment
+                    && assignment.getVariable().toString().equals(attribute)) {
+                site = assignment.getExpression();
+            }
+        }
+        trees.printMessage(kind, message, site, classPath.getCompilationUnit());
+        return true;
     }
 
     /**

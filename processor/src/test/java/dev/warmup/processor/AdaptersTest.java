@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.MapSchedule;
@@ -95,18 +96,8 @@ class AdaptersTest {
 
         // Java serialisation (DL4J's ModelSerializer keeps configurations as JSON, Spark ships them serialised):
         // the one instance comes back.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(updater);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
-            @Override
-            protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws ClassNotFoundException {
-                return Class.forName(desc.getName(), false, schedule.getClass().getClassLoader());
-            }
-        }) {
-            assertSame(schedule, ((Sgd) in.readObject()).getLearningRateSchedule());
-        }
+        assertSame(schedule, ((Sgd) javaSerialised(updater, schedule.getClass().getClassLoader()))
+                .getLearningRateSchedule());
 
         // ND4J's shaded Jackson, which DL4J's configuration JSON goes through: the one instance again, by the
         // generated @JsonCreator, not a new one by the private constructor. Jackson finds the class by the
@@ -157,6 +148,76 @@ class AdaptersTest {
             assertSame(schedule, restored.getLearningRateSchedule());
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * A quantity beside the rate gets, with ND4J, a nested {@code ISchedule} of its own: the momentum a one-cycle
+     * schedule cycles (for {@code Nesterovs}) and a dropout's retain probability (DL4J's {@code Dropout} takes the
+     * probability to keep a unit), stateless, one instance through JSON and Java serialisation.
+     */
+    @Test
+    void nd4jSchedulesEachQuantityInANestedClass() throws Exception {
+        Compilation compilation = Compiler.compile(JavaFileObjects.forSourceLines("p.Cycle",
+                "package p;",
+                "import dev.warmup.*;",
+                "@OneCycleSchedule(maxLr = 0.1, totalSteps = 1000)",
+                "@Quantity(kind = QuantityKind.DROPOUT, shape = PhaseShape.LINEAR, start = 0.0, end = 0.1,"
+                        + " steps = 500)",
+                "@Adapters(Framework.ND4J)",
+                "final class Cycle {}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        Compiler.Loader loader = new Compiler.Loader(compilation);
+        StepLr schedule = loader.schedule("p.CycleStepLr");
+        Class<?> momentumClass = loader.loadClass("p.CycleStepLr$MomentumSchedule");
+        ISchedule momentum = (ISchedule) momentumClass.getField("INSTANCE").get(null);
+        ISchedule retain = (ISchedule) loader.loadClass("p.CycleStepLr$DropoutSchedule").getField("INSTANCE")
+                .get(null);
+        java.lang.reflect.Method momentumOf = schedule.getClass().getMethod("momentum", long.class);
+        java.lang.reflect.Method dropoutOf = schedule.getClass().getMethod("dropout", long.class);
+        for (int step = 0; step < 1200; step += 7) {
+            assertEquals((double) momentumOf.invoke(schedule, (long) step), momentum.valueAt(step, 2), "step " + step);
+            assertEquals(1 - (double) dropoutOf.invoke(schedule, (long) step), retain.valueAt(step, 2),
+                    "step " + step);
+        }
+        // PyTorch's default momentum at the start of the cycle and at its peak; the dropout after its ramp
+        assertEquals(0.95, momentum.valueAt(0, 0));
+        assertEquals(0.85, momentum.valueAt(299, 0), 1e-15);
+        assertEquals(0.9, retain.valueAt(500, 0));
+        assertSame(momentum, momentum.clone());
+
+        Nesterovs updater = new Nesterovs((ISchedule) schedule, momentum);
+        assertEquals((double) momentumOf.invoke(schedule, 123L), updater.currentMomentum(123, 0));
+        ObjectMapper mapper = new ObjectMapper();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(schedule.getClass().getClassLoader());
+        try {
+            String json = mapper.writeValueAsString(updater);
+            assertTrue(json.contains("\"@class\":\"p.CycleStepLr$MomentumSchedule\""), json);
+            Nesterovs restored = mapper.readValue(json, Nesterovs.class);
+            assertSame(momentum, restored.getMomentumISchedule());
+            assertSame(schedule, restored.getLearningRateSchedule());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        assertSame(momentum, ((Nesterovs) javaSerialised(updater, schedule.getClass().getClassLoader()))
+                .getMomentumISchedule());
+    }
+
+    /** {@code object} through Java serialisation and back, its classes found by {@code loader}. */
+    private static Object javaSerialised(Object object, ClassLoader loader) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(object);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
+            @Override
+            protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws ClassNotFoundException {
+                return Class.forName(desc.getName(), false, loader);
+            }
+        }) {
+            return in.readObject();
         }
     }
 

@@ -61,6 +61,23 @@ class GeneratedSourceTest {
                 "final class OneCycle {}"), "OneCycleStepLr");
     }
 
+    /**
+     * DINO's three schedules, the rate and two {@code @Quantity} beside it, with the ND4J adapter's nested schedules
+     * left out (no ND4J here), as reviewed in {@code golden/DinoStepLr.java}.
+     */
+    @Test
+    void quantitiesGenerateTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(JavaFileObjects.forSourceLines("p.Dino",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmupSchedule(steps = 500, initLr = 5e-4, decay = Decay.COSINE, totalSteps = 5000, minLr = 1e-6)",
+                "@Quantity(kind = QuantityKind.WEIGHT_DECAY, shape = PhaseShape.COSINE, start = 0.04, end = 0.4,"
+                        + " steps = 5000)",
+                "@Quantity(kind = QuantityKind.MOMENTUM, name = \"teacherMomentum\", shape = PhaseShape.COSINE,"
+                        + " start = 0.996, end = 1.0, steps = 5000)",
+                "final class Dino {}"), "DinoStepLr");
+    }
+
     /** PyTorch's {@code CyclicLR} in mode exp_range, as reviewed in {@code golden/ClrStepLr.java}. */
     @Test
     void cyclicGeneratesTheReviewedSource() throws IOException {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
@@ -41,6 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on a metric, are {@link PlateauReferenceTest}'s.
  */
 class PyTorchReferenceTest {
+
+    private static final String ONE_CYCLE = "@OneCycleSchedule(maxLr = 0.1, totalSteps = 10000)";
+    private static final String CYCLIC = "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 500,"
+            + " baseMomentum = 0.8, maxMomentum = 0.9)";
 
     /** The annotations of the cases that {@code cases.json} gives none for. */
     private static final Map<String, String> WRITTEN_HERE = Map.ofEntries(
@@ -84,7 +89,26 @@ class PyTorchReferenceTest {
             Map.entry("untuned_exp_warmup", "@WarmupSchedule(steps = 0, initLr = 1e-3)"
                     + " @UntunedWarmup(UntunedRule.EXPONENTIAL)"),
             Map.entry("radam_warmup_cosine", "@WarmupSchedule(steps = 0, initLr = 1e-3, decay = Decay.COSINE,"
-                    + " totalSteps = 5000) @UntunedWarmup(value = UntunedRule.RADAM, beta2 = 0.999)"));
+                    + " totalSteps = 5000) @UntunedWarmup(value = UntunedRule.RADAM, beta2 = 0.999)"),
+            // OneCycleLR(max_lr=0.1, total_steps=10000) on SGD(momentum=0.9): PyTorch's defaults cycle the momentum
+            // between base_momentum 0.85 and max_momentum 0.95; the annotation's defaults are the same
+            Map.entry("onecycle_momentum_cos", ONE_CYCLE),
+            Map.entry("onecycle_momentum_cos_momentum", ONE_CYCLE),
+            // CyclicLR(0.001, 0.1, step_size_up=500, triangular, cycle_momentum, base_momentum 0.8, max 0.9)
+            Map.entry("cyclic_momentum_triangular", CYCLIC),
+            Map.entry("cyclic_momentum_triangular_momentum", CYCLIC),
+            // DINO's teacher momentum, cosine_scheduler(0.996, 1.0, 100 epochs, 50 updates each), beside a rate
+            // schedule (the case records the momentum only)
+            Map.entry("dino_teacher_momentum", "@WarmupSchedule(steps = 500, initLr = 5e-4, decay = Decay.COSINE,"
+                    + " totalSteps = 5000, minLr = 1e-6) @Quantity(kind = QuantityKind.MOMENTUM,"
+                    + " name = \"teacherMomentum\", shape = PhaseShape.COSINE, start = 0.996, end = 1.0,"
+                    + " steps = 5000)"));
+
+    /** The generated method whose values a case records, where it is not {@code lr}. */
+    private static final Map<String, String> METHODS = Map.of(
+            "onecycle_momentum_cos_momentum", "momentum",
+            "cyclic_momentum_triangular_momentum", "momentum",
+            "dino_teacher_momentum", "teacherMomentum");
 
     private static JsonObject cases;
     private static Compiler.Loader loader;
@@ -132,7 +156,7 @@ class PyTorchReferenceTest {
 
     @Test
     void everyCaseOfTheReferenceSetIsChecked() {
-        assertEquals(21, caseNames().count(), "cases in cases.json");
+        assertEquals(26, caseNames().count(), "cases in cases.json");
         assertEquals(Set.copyOf(WRITTEN_HERE.keySet()), caseNames()
                 .filter(name -> cases.getAsJsonObject(name).getAsJsonObject("annotation").isEmpty())
                 .collect(Collectors.toSet()), "the cases whose annotation is written here");
@@ -140,7 +164,7 @@ class PyTorchReferenceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("caseNames")
-    void matchesPyTorchAtEveryRecordedStep(String name) throws IOException {
+    void matchesPyTorchAtEveryRecordedStep(String name) throws IOException, ReflectiveOperationException {
         JsonObject meta = cases.getAsJsonObject(name);
         double rtol = meta.get("rtol").getAsDouble();
         List<double[]> reference = readCsv(name + ".csv");
@@ -148,7 +172,18 @@ class PyTorchReferenceTest {
         double atol = 1e-15 * reference.stream().mapToDouble(r -> Math.abs(r[1])).max().orElseThrow();
 
         StepLr schedule = loader.schedule("refs." + className(name) + "StepLr");
-        writeCsv(name, schedule, reference.size());
+        String method = METHODS.getOrDefault(name, "lr");
+        assertEquals(meta.get("quantity") == null ? "lr" : meta.get("quantity").getAsString(),
+                method.equals("lr") ? "lr" : "momentum", "what the case records");
+        java.lang.reflect.Method values = schedule.getClass().getMethod(method, long.class);
+        LongToDoubleFunction value = step -> {
+            try {
+                return (double) values.invoke(schedule, step);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        };
+        writeCsv(name, value, reference.size(), method);
         double worst = 0;
         long worstStep = -1;
         double worstAboveFloor = 0;
@@ -156,7 +191,7 @@ class PyTorchReferenceTest {
         for (double[] row : reference) {
             long step = (long) row[0];
             double expected = row[1];
-            double actual = schedule.lr(step);
+            double actual = value.applyAsDouble(step);
             double error = Math.abs(actual - expected);
             double relative = error / Math.max(Math.abs(expected), Double.MIN_NORMAL);
             if (!(error <= atol || relative <= rtol) && failures.size() < 5) {
@@ -180,12 +215,13 @@ class PyTorchReferenceTest {
      * Writes what the generated class gives as {@code target/pytorch-reference/<case>.csv}, in the reference's format,
      * so that the reference set's own {@code compare.py} can check it too.
      */
-    private static void writeCsv(String name, StepLr schedule, int steps) throws IOException {
+    private static void writeCsv(String name, LongToDoubleFunction schedule, int steps, String header)
+            throws IOException {
         Path dir = Path.of("target", "pytorch-reference");
         Files.createDirectories(dir);
-        StringBuilder csv = new StringBuilder("step,lr\n");
+        StringBuilder csv = new StringBuilder("step," + header + "\n");
         for (int step = 0; step < steps; step++) {
-            csv.append(step).append(',').append(schedule.lr(step)).append('\n');
+            csv.append(step).append(',').append(schedule.applyAsDouble(step)).append('\n');
         }
         Files.writeString(dir.resolve(name + ".csv"), csv);
     }

@@ -15,6 +15,8 @@ import dev.warmup.OneCycleSchedule;
 import dev.warmup.Phase;
 import dev.warmup.PhaseShape;
 import dev.warmup.PhasedSchedule;
+import dev.warmup.Quantity;
+import dev.warmup.QuantityKind;
 import dev.warmup.StepLr;
 import dev.warmup.UntunedRule;
 import dev.warmup.UntunedWarmup;
@@ -1334,7 +1336,7 @@ class ScheduleFuzzTest {
 
     /** A message of the processor names the attribute at fault first, after the phase or factor it is in, if any. */
     private static final Pattern ATTRIBUTE =
-            Pattern.compile("^(?:(?:phase|factor) \\d+: )?([A-Za-z][A-Za-z0-9]*) (?:=|is required)");
+            Pattern.compile("^(?:(?:phase|factor|quantity) \\d+: )?([A-Za-z][A-Za-z0-9]*) (?:=|is required)");
 
     private static final double[] EXTREME_DOUBLES = {0.0, -0.0, Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, 1e-10,
         0.5, 0.9999999999999999, 1.0, 1.0000000000000002, 2.0, 25.0, 1e10, 1e300, Double.MAX_VALUE,
@@ -1416,6 +1418,29 @@ class ScheduleFuzzTest {
                     }
                 }
             }
+            // Every quantity beside the rate (a cycled momentum, a @Quantity): finite, and within [0, 1] for the
+            // momentum and dropout kinds, >= 0 for a weight decay, at every probe.
+            for (java.lang.reflect.Method method : schedule.getClass().getDeclaredMethods()) {
+                if (!java.lang.reflect.Modifier.isPublic(method.getModifiers()) || method.getName().equals("lr")
+                        || method.getName().equals("factor") || method.getParameterCount() != 1
+                        || method.getParameterTypes()[0] != long.class || method.getReturnType() != double.class) {
+                    continue;
+                }
+                boolean probability = !method.getName().equals("weightDecay") && !method.getName().equals("wd");
+                for (long step : probeSteps()) {
+                    double value;
+                    try {
+                        value = (double) method.invoke(schedule, step);
+                    } catch (ReflectiveOperationException e) {
+                        return "THROWS: " + method.getName() + "(" + step + "): " + e.getCause();
+                    }
+                    boolean inBounds = method.getName().equals("other") ? Double.isFinite(value)
+                            : Double.isFinite(value) && value >= 0 && (!probability || value <= 1);
+                    if (!inBounds) {
+                        return "QUANTITY_OUT_OF_BOUNDS: " + method.getName() + "(" + step + ") = " + value;
+                    }
+                }
+            }
             return null;
         }
 
@@ -1443,14 +1468,17 @@ class ScheduleFuzzTest {
      */
     abstract static sealed class AnnotationGenerator permits PhasedScheduleGenerator, OneCycleScheduleGenerator,
             CyclicScheduleGenerator, WarmRestartsScheduleGenerator, LinearScalingRuleGenerator,
-            ChainedScheduleGenerator, UntunedWarmupGenerator {
+            ChainedScheduleGenerator, UntunedWarmupGenerator, QuantityGenerator {
 
-        /** Two chances in twelve of each annotation, one of the linear scaling rule, one of @UntunedWarmup. */
+        /**
+         * Two chances in thirteen of each annotation, one of the linear scaling rule, one of @UntunedWarmup, one of
+         * @Quantity.
+         */
         private static final List<AnnotationGenerator> ALL = List.of(new PhasedScheduleGenerator(),
                 new PhasedScheduleGenerator(), new OneCycleScheduleGenerator(), new OneCycleScheduleGenerator(),
                 new CyclicScheduleGenerator(), new CyclicScheduleGenerator(), new WarmRestartsScheduleGenerator(),
                 new WarmRestartsScheduleGenerator(), new LinearScalingRuleGenerator(), new ChainedScheduleGenerator(),
-                new ChainedScheduleGenerator(), new UntunedWarmupGenerator());
+                new ChainedScheduleGenerator(), new UntunedWarmupGenerator(), new QuantityGenerator());
 
         private final Class<? extends Annotation> type;
 
@@ -1513,6 +1541,21 @@ class ScheduleFuzzTest {
             maybe(random, a, "divFactor", random.nextInt(3) == 0 ? extreme(random) : 1 + 100 * random.nextDouble());
             maybe(random, a, "finalDivFactor", random.nextInt(3) == 0 ? extreme(random) : 1e4);
             maybe(random, a, "threePhase", random.nextBoolean());
+            momentum(random, a);
+        }
+    }
+
+    /** PyTorch's cycled momentum of a one-cycle or cyclic schedule: switched off, or bounds, valid or not. */
+    private static void momentum(Random random, Map<String, Object> a) {
+        switch (random.nextInt(4)) {
+            case 0 -> a.put("cycleMomentum", false);
+            case 1 -> {
+                double base = random.nextInt(4) == 0 ? extreme(random) : 0.9 * random.nextDouble();
+                a.put("baseMomentum", base);
+                maybe(random, a, "maxMomentum", random.nextInt(4) == 0 ? extreme(random)
+                        : base + (0.99 - base) * random.nextDouble());
+            }
+            default -> { }
         }
     }
 
@@ -1530,6 +1573,7 @@ class ScheduleFuzzTest {
             maybe(random, a, "stepSizeDown", steps(random));
             maybe(random, a, "mode", CyclicMode.values()[random.nextInt(3)]);
             maybe(random, a, "gamma", random.nextInt(3) == 0 ? extreme(random) : 1 - 1e-3 * random.nextDouble());
+            momentum(random, a);
         }
     }
 
@@ -1652,6 +1696,60 @@ class ScheduleFuzzTest {
     }
 
     /** Source text written as it is. */
+    /** One or two {@code @Quantity}, valid or not, beside a valid schedule. */
+    static final class QuantityGenerator extends AnnotationGenerator {
+        /**
+         * Names that are not allowed, or the kind's default. The names given otherwise say the kind, whose bounds
+         * {@link AnnotationCase#checkCompiled} reads off them: {@code wd} a weight decay, {@code other} any value, the
+         * rest within [0, 1].
+         */
+        private static final List<String> NAMES = List.of("", "lr", "1st", "factor", "class");
+
+        QuantityGenerator() {
+            super(Quantity.class);
+        }
+
+        @Override
+        void attributes(Random random, Map<String, Object> a) {
+            QuantityKind kind = QuantityKind.values()[random.nextInt(QuantityKind.values().length)];
+            a.put("kind", kind);
+            int naming = random.nextInt(12);
+            if (naming < 2 || kind == QuantityKind.OTHER && naming < 10) {
+                a.put("name", switch (kind) {
+                    case MOMENTUM -> "ema";
+                    case WEIGHT_DECAY -> "wd";
+                    case DROPOUT -> "drop";
+                    case OTHER -> "other";
+                });
+            } else if (naming == 11) {
+                a.put("name", NAMES.get(random.nextInt(NAMES.size())));
+            }
+            PhaseShape shape = PhaseShape.values()[random.nextInt(PhaseShape.values().length)];
+            a.put("shape", shape);
+            a.put("start", random.nextInt(6) == 0 ? extreme(random) : random.nextDouble());
+            a.put("end", random.nextInt(6) == 0 ? extreme(random) : random.nextDouble());
+            a.put("steps", random.nextInt(6) == 0 ? EXTREME_LONGS[random.nextInt(EXTREME_LONGS.length)]
+                    : 1 + random.nextInt(random.nextBoolean() ? 100 : 100_000));
+            if (shape == PhaseShape.POLY ? random.nextBoolean() : random.nextInt(10) == 0) {
+                a.put("power", random.nextInt(4) == 0 ? extreme(random) : 4 * random.nextDouble());
+            }
+        }
+
+        @Override
+        AnnotationCase generate(int id, long seed, String className, Random random) {
+            StringBuilder annotation = new StringBuilder(UntunedWarmupGenerator.SCHEDULES.get(
+                    random.nextInt(UntunedWarmupGenerator.SCHEDULES.size())));
+            int quantities = random.nextInt(3) == 0 ? 2 : 1;
+            for (int i = 0; i < quantities; i++) {
+                Map<String, Object> a = new LinkedHashMap<>();
+                attributes(random, a);
+                annotation.append(' ').append(TestAttributes.source(Quantity.class, a));
+            }
+            return new AnnotationCase(id, seed, className, Quantity.class, annotation.toString(),
+                    className + "StepLr");
+        }
+    }
+
     private record Raw(String text) {
         @Override
         public String toString() {

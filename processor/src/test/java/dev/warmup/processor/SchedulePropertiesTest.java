@@ -700,13 +700,15 @@ class SchedulePropertiesTest {
     @BeforeAll
     static void compileRandomSchedules() {
         Random random = new Random(20260601L);
+        // the momentum's settings from a seed of their own, so that the draws of the rates stay as they were
+        Random momentum = new Random(20261207L);
         for (int i = 0; i < PER_ANNOTATION; i++) {
             SCHEDULES.add(new RandomSchedule("Phased" + i, PhasedSchedule.class,
                     PhasedScheduleProperties.randomSettings(random)));
             SCHEDULES.add(new RandomSchedule("OneCycle" + i, OneCycleSchedule.class,
-                    OneCycleScheduleProperties.randomSettings(random)));
+                    withMomentum(OneCycleScheduleProperties.randomSettings(random), momentum)));
             SCHEDULES.add(new RandomSchedule("Cyclic" + i, CyclicSchedule.class,
-                    CyclicScheduleProperties.randomSettings(random)));
+                    withMomentum(CyclicScheduleProperties.randomSettings(random), momentum)));
             SCHEDULES.add(new RandomSchedule("Restarts" + i, WarmRestartsSchedule.class,
                     WarmRestartsScheduleProperties.randomSettings(random)));
         }
@@ -720,6 +722,23 @@ class SchedulePropertiesTest {
         SCHEDULES.forEach(c -> sources.put(c.className(), source(c.className(), c.annotation())));
         compilation = compile(sources);
         loader = new Compiler.Loader(compilation);
+    }
+
+    /**
+     * Random settings of the momentum PyTorch cycles against the rate, added to {@code settings}: none (the defaults),
+     * {@code cycleMomentum = false}, or bounds in [0, 1), base below max, each set or not.
+     */
+    private static Map<String, Object> withMomentum(Map<String, Object> settings, Random random) {
+        switch (random.nextInt(4)) {
+            case 0 -> { }
+            case 1 -> settings.put("cycleMomentum", false);
+            default -> {
+                double base = new double[] {0.0, 0.5, 0.85, random.nextDouble() * 0.99}[random.nextInt(4)];
+                settings.put("baseMomentum", base);
+                settings.put("maxMomentum", base + (0.999 - base) * (0.01 + 0.99 * random.nextDouble()));
+            }
+        }
+        return settings;
     }
 
     /**
@@ -751,6 +770,11 @@ class SchedulePropertiesTest {
         /** Asserts what {@code warmupSteps()} reports. */
         abstract void assertWarmupSteps(RandomSchedule c, StepLr lr);
 
+        /** The momentum cycled against the rate, computed the obvious way, or NaN where the class has none. */
+        double naiveMomentum(RandomSchedule c, long step) {
+            return Double.NaN;
+        }
+
         List<RandomSchedule> cases() {
             return SCHEDULES.stream().filter(c -> c.type() == type).toList();
         }
@@ -759,6 +783,7 @@ class SchedulePropertiesTest {
         void matchesTheDefinitionAndTheEvaluator() {
             Random random = new Random(5);
             long checked = 0;
+            long withMomentum = 0;
             for (RandomSchedule c : cases()) {
                 StepLr generated = c.generated();
                 ScheduleModel model = validator.apply(c.attributes(), failing(c.annotation())).orElseThrow();
@@ -774,10 +799,26 @@ class SchedulePropertiesTest {
                     assertTrue(error <= 1e-13 * scale || error <= 1e-10 * Math.abs(naive), () -> c.annotation()
                             + " at step " + step + ": naive " + naive + ", generated " + actual);
                     checked++;
+                    if (!model.quantities().isEmpty()) {
+                        double momentum = momentum(generated, step);
+                        double momentumEvaluated = model.quantities().get(0).series().at(step);
+                        assertEquals(Double.doubleToRawLongBits(momentumEvaluated),
+                                Double.doubleToRawLongBits(momentum), () -> c.annotation() + " momentum at step "
+                                        + step + ": evaluator " + momentumEvaluated + ", generated " + momentum);
+                        double naiveMomentum = naiveMomentum(c, step);
+                        assertTrue(Math.abs(momentum - naiveMomentum) <= 1e-13, () -> c.annotation()
+                                + " momentum at step " + step + ": naive " + naiveMomentum + ", generated "
+                                + momentum);
+                        assertTrue(momentum >= 0 && momentum < 1, () -> c.annotation() + " momentum at step "
+                                + step + " outside [0, 1): " + momentum);
+                        withMomentum++;
+                    }
                 }
+                assertEquals(!Boolean.FALSE.equals(c.explicit().get("cycleMomentum"))
+                        && !Double.isNaN(naiveMomentum(c, 0)), !model.quantities().isEmpty(), c.annotation());
             }
-            System.out.printf("@%s: %d schedules, %d steps against the definition and the evaluator%n",
-                    type.getSimpleName(), cases().size(), checked);
+            System.out.printf("@%s: %d schedules, %d steps against the definition and the evaluator, %d of them with"
+                    + " a momentum%n", type.getSimpleName(), cases().size(), checked, withMomentum);
         }
 
         @Test
@@ -831,6 +872,15 @@ class SchedulePropertiesTest {
                 steps.add(random.nextLong() & Long.MAX_VALUE);
             }
             return steps;
+        }
+    }
+
+    /** The generated {@code momentum(step)}. */
+    private static double momentum(StepLr generated, long step) {
+        try {
+            return (double) generated.getClass().getMethod("momentum", long.class).invoke(generated, step);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -1004,25 +1054,45 @@ class SchedulePropertiesTest {
         @Override
         double naive(RandomSchedule c, long step) {
             double max = c.get("maxLr", 0);
-            long total = c.getLong("totalSteps", 0);
-            double pct = c.get("pctStart", 0.3);
             double initial = max / c.get("divFactor", 25);
             double min = initial / c.get("finalDivFactor", 1e4);
+            return threePhase(c) ? pyTorchOneCycle(c, step, initial, max, initial, min)
+                    : pyTorchOneCycle(c, step, initial, max, min);
+        }
+
+        /** PyTorch's OneCycleLR with cycle_momentum: the same phases, max -> base -> max (-> max), then held. */
+        @Override
+        double naiveMomentum(RandomSchedule c, long step) {
+            double base = c.get("baseMomentum", 0.85);
+            double top = c.get("maxMomentum", 0.95);
+            return threePhase(c) ? pyTorchOneCycle(c, step, top, base, top, top)
+                    : pyTorchOneCycle(c, step, top, base, top);
+        }
+
+        private static boolean threePhase(RandomSchedule c) {
+            return Boolean.TRUE.equals(c.explicit().get("threePhase"));
+        }
+
+        /**
+         * PyTorch's OneCycleLR.get_lr over its phases, which go from {@code values[i]} to {@code values[i + 1]}, the
+         * last value held from the last step on.
+         */
+        private static double pyTorchOneCycle(RandomSchedule c, long step, double... values) {
+            long total = c.getLong("totalSteps", 0);
+            double pct = c.get("pctStart", 0.3);
             boolean cos = c.explicit().get("annealStrategy") != AnnealStrategy.LINEAR;
-            double[][] phases = Boolean.TRUE.equals(c.explicit().get("threePhase"))
-                    ? new double[][] {{pct * total - 1, initial, max}, {2 * pct * total - 2, max, initial},
-                        {total - 1, initial, min}}
-                    : new double[][] {{pct * total - 1, initial, max}, {total - 1, max, min}};
+            double[] ends = values.length == 4 ? new double[] {pct * total - 1, 2 * pct * total - 2, total - 1}
+                    : new double[] {pct * total - 1, total - 1};
             if (step >= total - 1) {
-                return min;
+                return values[values.length - 1];
             }
             double start = 0;
-            for (int i = 0; i < phases.length; i++) {
-                double end = phases[i][0];
-                if (step <= end || i == phases.length - 1) {
+            for (int i = 0; i < ends.length; i++) {
+                double end = ends[i];
+                if (step <= end || i == ends.length - 1) {
                     double progress = (step - start) / (end - start);
-                    double a = phases[i][1];
-                    double b = phases[i][2];
+                    double a = values[i];
+                    double b = values[i + 1];
                     return cos ? b + (a - b) / 2.0 * (Math.cos(Math.PI * progress) + 1) : (b - a) * progress + a;
                 }
                 start = end;
@@ -1091,6 +1161,11 @@ class SchedulePropertiesTest {
         double naive(RandomSchedule c, long step) {
             double base = c.get("baseLr", 0);
             double max = c.get("maxLr", 0);
+            return base + (max - base) * scaledWave(c, step);
+        }
+
+        /** PyTorch's {@code scale_factor * scale_fn}: the triangle wave in [0, 1], scaled by the mode. */
+        private static double scaledWave(RandomSchedule c, long step) {
             long up = c.getLong("stepSizeUp", 2000);
             long down = c.getLong("stepSizeDown", up);
             long cycle = step / (up + down);
@@ -1101,7 +1176,15 @@ class SchedulePropertiesTest {
                 case TRIANGULAR2 -> Math.pow(2, -(double) cycle);
                 case EXP_RANGE -> Math.pow(c.get("gamma", 1), step);
             };
-            return base + (max - base) * wave * scale;
+            return wave * scale;
+        }
+
+        /** PyTorch's CyclicLR with cycle_momentum: max_momentum less the same scaled wave. */
+        @Override
+        double naiveMomentum(RandomSchedule c, long step) {
+            double base = c.get("baseMomentum", 0.8);
+            double top = c.get("maxMomentum", 0.9);
+            return top - (top - base) * scaledWave(c, step);
         }
 
         @Override

@@ -258,6 +258,52 @@ class SvgChartTest {
         }
     }
 
+    /**
+     * A schedule with quantities beside the rate: a panel each under the rate's, on the same steps, labelled with the
+     * method's name; the momentum's curve is lowest where the rate is highest.
+     */
+    @Test
+    void eachQuantityHasAPanelUnderTheRates() throws Exception {
+        Compilation compilation = Compiler.compile(JavaFileObjects.forSourceLines("p.Cycle",
+                "package p;",
+                "import dev.warmup.*;",
+                "@OneCycleSchedule(maxLr = 0.1, totalSteps = 1000)",
+                "@Quantity(kind = QuantityKind.WEIGHT_DECAY, shape = PhaseShape.COSINE, start = 0.04, end = 0.4,"
+                        + " steps = 1000)",
+                "final class Cycle {}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        Document svg = parse(chart(compilation, "CycleStepLr.svg"));
+        Element root = svg.getDocumentElement();
+        assertEquals("760", root.getAttribute("height"), "the rate's 360 px and two panels of 200");
+        String text = root.getTextContent();
+        assertThat(text).contains("learning rate");
+        assertThat(text).contains("momentum");
+        assertThat(text).contains("weightDecay");
+        NodeList curves = svg.getElementsByTagName("polyline");
+        assertEquals(3, curves.getLength());
+        List<double[]> rate = points((Element) curves.item(0));
+        List<double[]> momentum = points((Element) curves.item(1));
+        // The momentum's panel lies under the rate's; its lowest point (largest y) is at the rate's highest (smallest
+        // y): the peak of the one cycle, step 299.
+        double rateTopX = rate.stream().min(java.util.Comparator.comparingDouble(p -> p[1])).orElseThrow()[0];
+        double momentumBottomX = momentum.stream().max(java.util.Comparator.comparingDouble(p -> p[1]))
+                .orElseThrow()[0];
+        assertEquals(rateTopX, momentumBottomX, 1.0);
+        assertTrue(momentum.stream().allMatch(p -> p[1] > 360 && p[1] < 560), "the momentum's panel is 360 to 560");
+        // The momentum's axis starts at a round value under 0.85, not at 0: its curve fills the panel.
+        double top = momentum.stream().mapToDouble(p -> p[1]).min().orElseThrow();
+        double bottom = momentum.stream().mapToDouble(p -> p[1]).max().orElseThrow();
+        assertTrue(bottom - top > 100, "the momentum spans " + (bottom - top) + " px");
+    }
+
+    private static List<double[]> points(Element polyline) {
+        List<double[]> points = new ArrayList<>();
+        for (String p : polyline.getAttribute("points").split(" ")) {
+            points.add(point(p));
+        }
+        return points;
+    }
+
     private static String chart(Compilation compilation, String file) throws IOException {
         return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "p", file).orElseThrow()
                 .getCharContent(false).toString();

@@ -1,0 +1,179 @@
+package p;
+
+import dev.warmup.StepLr;
+import javax.annotation.processing.Generated;
+
+/**
+ * Learning-rate schedule of {@code p.Dino}, generated from
+ * {@code @WarmupSchedule(steps = 500, initLr = 5.0E-4, warmup = Warmup.LINEAR (default),
+ *         startLr = 0.0 (default), decay = Decay.COSINE, totalSteps = 5000, minLr = 1.0E-6)}:
+ * linear warmup over 500 steps, then cosine decay.
+ *
+ * <pre>{@code
+ * step t        lr(t)                                                             computed as
+ * 0 <= t < 500  startLr + (initLr - startLr) * t / W                              WARMUP_SLOPE * t
+ * t >= 500      minLr + (initLr - minLr) * (1 + cos(pi * (t - W) / (T - W))) / 2  MIN_LR + DECAY_AMPLITUDE * c^2, c = cos(DECAY_HALF_OMEGA * (t - W))
+ * }</pre>
+ *
+ * <p>{@code weightDecay(t)}: cosine from 0.04 to 0.4 over 5000 steps, then held:
+ * <pre>{@code
+ * step t         weightDecay(t)                                       computed as
+ * 0 <= t < 5000  end + (start - end) * (1 + cos(pi * t / steps)) / 2  WEIGHT_DECAY_START + WEIGHT_DECAY_AMPLITUDE * c^2, c = cos(WEIGHT_DECAY_HALF_OMEGA * (steps - t))
+ * t >= 5000      end                                                  WEIGHT_DECAY_END
+ * }</pre>
+ *
+ * <p>{@code teacherMomentum(t)}: cosine from 0.996 to 1.0 over 5000 steps, then held:
+ * <pre>{@code
+ * step t         teacherMomentum(t)                                   computed as
+ * 0 <= t < 5000  end + (start - end) * (1 + cos(pi * t / steps)) / 2  TEACHER_MOMENTUM_START + TEACHER_MOMENTUM_AMPLITUDE * c^2, c = cos(TEACHER_MOMENTUM_HALF_OMEGA * (steps - t))
+ * t >= 5000      end                                                  TEACHER_MOMENTUM_END
+ * }</pre>
+ *
+ * <p>Constants:
+ * <pre>{@code
+ * constant                     value                  from
+ * WARMUP_STEPS                 500L                   steps: the warmup length W
+ * WARMUP_SLOPE                 1.0E-6                 (initLr - startLr) / W
+ * TOTAL_STEPS                  5000L                  totalSteps T: minLr from here on
+ * MIN_LR                       1.0E-6                 minLr
+ * DECAY_HALF_OMEGA             3.490658503988659E-4   pi / (2 (T - W))
+ * DECAY_AMPLITUDE              4.99E-4                initLr - minLr
+ * WEIGHT_DECAY_STEPS           5000L                  steps: weightDecay holds end from here on
+ * WEIGHT_DECAY_END             0.4                    end
+ * WEIGHT_DECAY_HALF_OMEGA      3.141592653589793E-4   pi / (2 steps)
+ * WEIGHT_DECAY_AMPLITUDE       0.36000000000000004    end - start
+ * WEIGHT_DECAY_START           0.04                   start
+ * TEACHER_MOMENTUM_STEPS       5000L                  steps: teacherMomentum holds end from here on
+ * TEACHER_MOMENTUM_END         1.0                    end
+ * TEACHER_MOMENTUM_HALF_OMEGA  3.141592653589793E-4   pi / (2 steps)
+ * TEACHER_MOMENTUM_AMPLITUDE   0.0040000000000000036  end - start
+ * TEACHER_MOMENTUM_START       0.996                  start
+ * }</pre>
+ *
+ * <p>Values at key steps:
+ * <pre>{@code
+ * step  lr                     weightDecay           teacherMomentum
+ * 0     0.0                    0.04                  0.996
+ * 250   2.5E-4                 0.042216098692875216  0.9960246233188097
+ * 499   4.99E-4                0.04877491186205942   0.9960974990206896
+ * 500   5.0E-4                 0.04880982706687237   0.9960978869674096
+ * 2750  2.5050000000000007E-4  0.2481582037072416    0.9983128689300804
+ * 4999  1.00006080163452E-6    0.3999999644694254    0.9999999996052158
+ * 5000  1.0E-6                 0.4                   1.0
+ * }</pre>
+ */
+@Generated(
+        value = "dev.warmup.processor.WarmupProcessor",
+        comments = "from @WarmupSchedule(steps = 500, initLr = 5.0E-4, decay = Decay.COSINE, totalSteps = 5000, minLr = 1.0E-6) on p.Dino"
+)
+public final class DinoStepLr implements StepLr {
+    /**
+     * The schedule; it has no state, so one instance serves every thread.
+     */
+    public static final DinoStepLr INSTANCE = new DinoStepLr();
+
+    private static final long WARMUP_STEPS = 500L;
+
+    private static final double WARMUP_SLOPE = 1.0E-6;
+
+    private static final long TOTAL_STEPS = 5000L;
+
+    private static final double MIN_LR = 1.0E-6;
+
+    private static final double DECAY_HALF_OMEGA = 3.490658503988659E-4;
+
+    private static final double DECAY_AMPLITUDE = 4.99E-4;
+
+    private static final long WEIGHT_DECAY_STEPS = 5000L;
+
+    private static final double WEIGHT_DECAY_END = 0.4;
+
+    private static final double WEIGHT_DECAY_HALF_OMEGA = 3.141592653589793E-4;
+
+    private static final double WEIGHT_DECAY_AMPLITUDE = 0.36000000000000004;
+
+    private static final double WEIGHT_DECAY_START = 0.04;
+
+    private static final long TEACHER_MOMENTUM_STEPS = 5000L;
+
+    private static final double TEACHER_MOMENTUM_END = 1.0;
+
+    private static final double TEACHER_MOMENTUM_HALF_OMEGA = 3.141592653589793E-4;
+
+    private static final double TEACHER_MOMENTUM_AMPLITUDE = 0.0040000000000000036;
+
+    private static final double TEACHER_MOMENTUM_START = 0.996;
+
+    private DinoStepLr() {
+    }
+
+    @Override
+    public double lr(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        if (step < WARMUP_STEPS) {
+            // linear warmup: startLr + (initLr - startLr) * t / W
+            return WARMUP_SLOPE * step;
+        }
+        // cosine decay: minLr + (initLr - minLr) * (1 + cos(pi * (t - W) / (T - W))) / 2
+        if (step >= TOTAL_STEPS) {
+            return MIN_LR;
+        }
+        double c = Math.cos(DECAY_HALF_OMEGA * (step - WARMUP_STEPS));
+        return MIN_LR + DECAY_AMPLITUDE * (c * c);
+    }
+
+    /**
+     * Returns the {@code weightDecay} of the update that follows {@code step} earlier updates, the one
+     * that uses {@code lr(step)}: cosine from 0.04 to 0.4 over 5000 steps, then held.
+     *
+     * @param step the number of updates before this one, from 0
+     * @return the {@code weightDecay}
+     * @throws IllegalArgumentException if {@code step} is negative
+     */
+    public double weightDecay(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        if (step >= WEIGHT_DECAY_STEPS) {
+            return WEIGHT_DECAY_END;
+        }
+        double c = Math.cos(WEIGHT_DECAY_HALF_OMEGA * (WEIGHT_DECAY_STEPS - step));
+        return WEIGHT_DECAY_START + WEIGHT_DECAY_AMPLITUDE * (c * c);
+    }
+
+    /**
+     * Returns the {@code teacherMomentum} of the update that follows {@code step} earlier updates, the one
+     * that uses {@code lr(step)}: cosine from 0.996 to 1.0 over 5000 steps, then held.
+     *
+     * @param step the number of updates before this one, from 0
+     * @return the {@code teacherMomentum}
+     * @throws IllegalArgumentException if {@code step} is negative
+     */
+    public double teacherMomentum(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        if (step >= TEACHER_MOMENTUM_STEPS) {
+            return TEACHER_MOMENTUM_END;
+        }
+        double c = Math.cos(TEACHER_MOMENTUM_HALF_OMEGA * (TEACHER_MOMENTUM_STEPS - step));
+        return TEACHER_MOMENTUM_START + TEACHER_MOMENTUM_AMPLITUDE * (c * c);
+    }
+
+    @Override
+    public long warmupSteps() {
+        return WARMUP_STEPS;
+    }
+
+    @Override
+    public double peakLr() {
+        return 5.0E-4;
+    }
+
+    @Override
+    public String toString() {
+        return "DinoStepLr @WarmupSchedule(steps = 500, initLr = 5.0E-4, warmup = Warmup.LINEAR (default), startLr = 0.0 (default), decay = Decay.COSINE, totalSteps = 5000, minLr = 1.0E-6)";
+    }
+}
