@@ -587,6 +587,9 @@ public final class WarmupProcessor extends AbstractProcessor {
         List<String> taken = new java.util.ArrayList<>();
         quantities.forEach(q -> taken.add(q.method()));
         int own = taken.size();
+        if (mirrorOf(type, QUANTITY).isEmpty() && mirrorOf(type, QUANTITIES).isEmpty()) {
+            return Optional.of(quantities);
+        }
         /* The schedule's constants, which no quantity's may be named as. */
         Set<String> constants = new HashSet<>();
         model.ifPresent(m -> {
