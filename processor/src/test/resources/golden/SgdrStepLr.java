@@ -6,7 +6,7 @@ import javax.annotation.processing.Generated;
 /**
  * Learning-rate schedule of {@code p.Sgdr}, generated from
  * {@code @WarmRestartsSchedule(baseLr = 0.1, t0 = 10, tMult = 3, etaMin = 0.0 (default), warmupSteps = 5,
- *         startLr = 0.01)}:
+ *         startLr = 0.01, warmupPrefix = true (default))}:
  * linear warmup over 5 steps, then cosine annealing with warm restarts (SGDR, PyTorch's CosineAnnealingWarmRestarts): cycle i of 10 * 3^i steps.
  *
  * <pre>{@code
@@ -131,6 +131,6 @@ public final class SgdrStepLr implements StepLr {
 
     @Override
     public String toString() {
-        return "SgdrStepLr @WarmRestartsSchedule(baseLr = 0.1, t0 = 10, tMult = 3, etaMin = 0.0 (default), warmupSteps = 5, startLr = 0.01)";
+        return "SgdrStepLr @WarmRestartsSchedule(baseLr = 0.1, t0 = 10, tMult = 3, etaMin = 0.0 (default), warmupSteps = 5, startLr = 0.01, warmupPrefix = true (default))";
     }
 }

@@ -12,7 +12,9 @@ public enum Decay {
 
     /**
      * Exponential decay, as PyTorch's {@code ExponentialLR}: {@code lr(t) = initLr * gamma^d}. Uses
-     * {@link WarmupSchedule#gamma() gamma}, by default 0.9999.
+     * {@link WarmupSchedule#gamma() gamma}, by default 0.9999, and, for a gamma over several steps (Keras's
+     * continuous {@code ExponentialDecay(decay_steps, decay_rate)}), {@link WarmupSchedule#stepSize() stepSize}:
+     * {@code lr(t) = initLr * gamma^(d / stepSize)}.
      */
     EXP,
 

@@ -21,8 +21,15 @@ import java.lang.annotation.Target;
  * <p>For {@code t < W} = {@link #warmupSteps()} the rate rises linearly,
  * {@code lr(t) = startLr + (baseLr - startLr) * t / W}. From W on, with {@code d = t - W}, cycle i lasts
  * {@code T_i = t0 * tMult^i} steps and starts at the sum of the cycles before it; with {@code T_cur} the steps since
- * the last restart, {@code lr(t) = etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2}. The restarts go on
- * forever. {@link StepLr#warmupSteps()} is W.
+ * the last restart, {@code lr(t) = etaMin + (high_i - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2}, where the restart's
+ * rate {@code high_i} is baseLr, or lower by {@link #heightDecay()} (Keras's {@code m_mul}) or {@link #peakDecay()}
+ * (timm's {@code cycle_decay}) at each restart. The restarts go on forever, or for {@link #cycles()} cycles (timm's
+ * {@code cycle_limit}), after which the rate holds etaMin. {@link StepLr#warmupSteps()} is W.
+ *
+ * <p>Keras's {@code CosineDecayRestarts(initial, first_decay_steps, t_mul, m_mul, alpha)} is
+ * {@code baseLr = initial, t0 = first_decay_steps, tMult = t_mul, heightDecay = m_mul, etaMin = alpha * initial};
+ * timm's {@code CosineLRScheduler(t_initial, lr_min, cycle_mul, cycle_decay, cycle_limit)} stepped per update is
+ * {@code t0 = t_initial, etaMin = lr_min, tMult = cycle_mul, peakDecay = cycle_decay, cycles = cycle_limit}.
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)
@@ -70,6 +77,39 @@ public @interface WarmRestartsSchedule {
      * @return a rate in {@code [0, baseLr]}, by default 0
      */
     double startLr() default 0.0;
+
+    /**
+     * Keras's {@code m_mul}: the factor by which each restart's height above etaMin is lower than the one before, so
+     * that cycle i restarts at {@code etaMin + (baseLr - etaMin) * heightDecay^i}: etaMin, Keras's
+     * {@code alpha * initial_learning_rate}, is not scaled.
+     *
+     * @return a factor in {@code (0, 1]}, by default 1 (every restart at baseLr); not with {@link #peakDecay()}
+     */
+    double heightDecay() default 1.0;
+
+    /**
+     * timm's {@code cycle_decay}: the factor by which each restart's rate is lower than the one before, so that cycle
+     * i restarts at {@code baseLr * peakDecay^i} and falls to etaMin, which is not scaled.
+     *
+     * @return a factor in {@code (0, 1]}, by default 1 (every restart at baseLr); not with {@link #heightDecay()}
+     */
+    double peakDecay() default 1.0;
+
+    /**
+     * timm's {@code cycle_limit}: the number of cycles, after which the rate holds etaMin.
+     *
+     * @return a number of cycles {@code >= 1}, or 0 (the default) for restarts without end, as PyTorch and Keras
+     */
+    long cycles() default 0;
+
+    /**
+     * timm's {@code warmup_prefix}: whether the cycles start after the warmup (true, the default, as PyTorch's
+     * schedulers sequenced after a warmup), or at step 0, the warmup taking the place of the first cycle's first W
+     * steps (false, timm's default).
+     *
+     * @return true for the cycles after the warmup; false for the cycles from step 0
+     */
+    boolean warmupPrefix() default true;
 
     /**
      * The simple name of the generated class, in the annotated class's package.

@@ -100,8 +100,11 @@ public @interface WarmupSchedule {
     double gamma() default Double.NaN;
 
     /**
-     * For {@link Decay#STEP}: the rate is multiplied by {@link #gamma()} every {@code stepSize} steps after warmup.
-     * Required with {@code STEP}; the default written here only marks it unset.
+     * For {@link Decay#STEP}: the rate is multiplied by {@link #gamma()} every {@code stepSize} steps after warmup,
+     * at once (required). For {@link Decay#EXP}: by gamma over every {@code stepSize} steps, continuously,
+     * {@code initLr * gamma^(d / stepSize)}, as Keras's {@code ExponentialDecay(decay_steps)} and Optax's
+     * {@code exponential_decay(transition_steps)} (optional: unset, gamma is per step, as PyTorch's
+     * {@code ExponentialLR}). The default written here only marks it unset.
      *
      * @return a number of steps {@code > 0}
      */

@@ -35,6 +35,16 @@ record ExponentialShape(double high, double logRate, boolean rising, Span span, 
                 "ln(" + gammaText + ")");
     }
 
+    /**
+     * From a on, times gamma in (0, 1] over every {@code stepSize} steps, continuously: {@code a * gamma^(u / stepSize)}
+     * (Keras's {@code ExponentialDecay}), its rate {@code ln(gamma) / stepSize} rounded once from 60 digits.
+     */
+    static ExponentialShape decaying(double start, double gamma, long stepSize, Span span, Names names) {
+        double logRate = ExactLog.ln(gamma).divide(new BigDecimal(stepSize), new MathContext(60)).doubleValue();
+        return new ExponentialShape(start, logRate, false, span, names, "{a} * gamma^({u} / stepSize)",
+                "ln(gamma) / stepSize");
+    }
+
     /** ln gamma, rounded once from its 60-digit value. */
     static double logOf(double gamma) {
         return ExactLog.ln(gamma).doubleValue();

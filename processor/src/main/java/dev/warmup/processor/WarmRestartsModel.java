@@ -29,12 +29,39 @@ import java.util.TreeSet;
  * same at {@code T_cur / 2^i}, exact, since cycle i is the first cycle 2^i times slower; for {@code tMult >= 3}, a
  * table of {@code pi / (2 T_i)} by cycle.
  *
+ * Each restart's height above etaMin can decay: by {@code heightDecay^i} (Keras's {@code m_mul}), or to a restart
+ * rate of {@code baseLr * peakDecay^i} (timm's {@code cycle_decay}); after {@code cycles} cycles (timm's
+ * {@code cycle_limit}) the rate holds etaMin.
+ *
  * @param cycleStarts for {@code tMult >= 3}: {@code S_i} of every cycle that starts by {@code Long.MAX_VALUE}
  * @param omegas {@code pi / (2 T_i)} of those cycles for {@code tMult >= 3}; else of the first cycle alone
+ * @param decay how each restart's height decays
+ * @param end the d at which the last cycle ends (the rate holds etaMin from it on), or -1 without a limit
+ * @param prefix whether d counts from the end of warmup (timm's {@code warmup_prefix}) or from step 0
  */
 record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, double baseLr, double etaMin,
-        double amplitude, long firstCycle, int tMult, long[] cycleStarts, double[] omegas, Attributes attributes)
-        implements ScheduleModel {
+        double amplitude, long firstCycle, int tMult, long[] cycleStarts, double[] omegas, Decay decay, long end,
+        boolean prefix, Attributes attributes) implements ScheduleModel {
+
+    /** How each restart's rate decays: not at all; its height, Keras's way; or its peak, timm's way. */
+    record Decay(String attribute, double factor) {
+
+        static final Decay NONE = new Decay("", 1);
+
+        boolean none() {
+            return factor == 1;
+        }
+
+        boolean ofPeak() {
+            return attribute.equals("peakDecay");
+        }
+
+        NamedConstant constant() {
+            return NamedConstant.ofDouble(ofPeak() ? "PEAK_DECAY" : "HEIGHT_DECAY", factor, attribute
+                    + (ofPeak() ? ": cycle i restarts at baseLr * PEAK_DECAY^i"
+                            : ": cycle i restarts at etaMin + (baseLr - etaMin) * HEIGHT_DECAY^i"));
+        }
+    }
 
     /** Validates a {@code @WarmRestartsSchedule}, reporting every problem; empty if there was one. */
     static Optional<ScheduleModel> validate(Attributes a, Reporter reporter) {
@@ -53,7 +80,29 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         boolean warmupOk = checks.warmup("baseLr", baseOk);
         long w = a.longValue("warmupSteps");
         double start = a.doubleValue("startLr");
-        if (!(baseOk && t0Ok && tMultOk && etaOk && warmupOk)) {
+        Decay decay = Decay.NONE;
+        boolean decayOk = true;
+        for (String attribute : List.of("heightDecay", "peakDecay")) {
+            double factor = a.doubleValue(attribute);
+            boolean ok = checks.check(factor > 0 && factor <= 1, attribute, "the factor of each restart's "
+                    + (attribute.equals("peakDecay") ? "rate" : "height above etaMin") + " must be in (0, 1]");
+            if (ok && a.isSet(attribute) && !decay.attribute().isEmpty()) {
+                ok = checks.checkWith(false, attribute, attribute + " = " + a.show(attribute) + " is not allowed "
+                        + "with heightDecay = " + a.show("heightDecay") + ": a restart's rate decays Keras's way "
+                        + "(heightDecay, m_mul: etaMin + (baseLr - etaMin) * heightDecay^i) or timm's (peakDecay, "
+                        + "cycle_decay: baseLr * peakDecay^i); set one");
+            }
+            decayOk &= ok;
+            if (ok && a.isSet(attribute)) {
+                decay = new Decay(attribute, factor);
+            }
+        }
+        boolean cyclesOk = checks.check(a.longValue("cycles") >= 0, "cycles", "the number of cycles must be >= 1, or"
+                + " 0 for restarts without end");
+        if (w == 0) {
+            checks.unused("warmupPrefix", "warmupSteps = 0 means no warmup; remove it, or set warmupSteps > 0");
+        }
+        if (!(baseOk && t0Ok && tMultOk && etaOk && warmupOk && decayOk && cyclesOk)) {
             return Optional.empty();
         }
         long t0 = a.longValue("t0");
@@ -72,9 +121,23 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         } else {
             omegas.add(Math.PI / (2 * (double) t0));
         }
+        boolean prefix = a.booleanValue("warmupPrefix");
+        /* The end of the last cycle, in d: the sum of the cycles' lengths, if d reaches it. */
+        long end = -1;
+        long cycles = a.longValue("cycles");
+        if (cycles > 0) {
+            BigInteger t0Big = BigInteger.valueOf(t0);
+            BigInteger sum = tMult == 1 ? t0Big.multiply(BigInteger.valueOf(cycles))
+                    : cycles > 64 ? null : t0Big.multiply(BigInteger.valueOf(tMult).pow((int) cycles)
+                            .subtract(BigInteger.ONE)).divide(BigInteger.valueOf(tMult - 1));
+            long lastD = prefix ? Long.MAX_VALUE - w : Long.MAX_VALUE;
+            if (sum != null && sum.compareTo(BigInteger.valueOf(lastD)) <= 0) {
+                end = sum.longValueExact();
+            }
+        }
         WarmRestartsModel model = new WarmRestartsModel(w, w == 0 ? 0 : start, w == 0 ? 0 : (base - start) / w, base,
                 etaMin, base - etaMin, t0, (int) tMult, starts.stream().mapToLong(Long::longValue).toArray(),
-                omegas.stream().mapToDouble(Double::doubleValue).toArray(), a);
+                omegas.stream().mapToDouble(Double::doubleValue).toArray(), decay, end, prefix || w == 0, a);
         /* The highest rates are at the restarts and at the end of warmup. */
         return checks.ratesFinite(model, "baseLr", w == 0 ? List.of(0L) : List.of(w - 1, w))
                 ? Optional.of(model) : Optional.empty();
@@ -88,19 +151,28 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         if (step < warmupSteps) {
             return warmup().at(step);
         }
-        long d = step - warmupSteps;
-        double c2;
-        if (tMult == 1) {
-            c2 = CosineShape.squared(omegas[0], d % firstCycle);
-        } else if (tMult == 2) {
-            int cycle = 63 - Long.numberOfLeadingZeros(d / firstCycle + 1);
-            long sinceRestart = d - firstCycle * ((1L << cycle) - 1);
-            c2 = CosineShape.squared(omegas[0], Math.scalb((double) sinceRestart, -cycle));
-        } else {
-            int cycle = cycleOf(d);
-            c2 = CosineShape.squared(omegas[cycle], d - cycleStarts[cycle]);
+        long d = prefix ? step - warmupSteps : step;
+        if (end >= 0 && d >= end) {
+            return etaMin;
         }
-        return etaMin == 0 ? amplitude * c2 : etaMin + amplitude * c2;
+        double c2;
+        long cycle;
+        if (tMult == 1) {
+            cycle = d / firstCycle;
+            c2 = CosineShape.squared(omegas[0], decay.none() ? d % firstCycle : d - cycle * firstCycle);
+        } else if (tMult == 2) {
+            cycle = 63 - Long.numberOfLeadingZeros(d / firstCycle + 1);
+            long sinceRestart = d - firstCycle * ((1L << cycle) - 1);
+            c2 = CosineShape.squared(omegas[0], Math.scalb((double) sinceRestart, -(int) cycle));
+        } else {
+            cycle = cycleOf(d);
+            c2 = CosineShape.squared(omegas[(int) cycle], d - cycleStarts[(int) cycle]);
+        }
+        double height = decay.none() ? amplitude : decay.ofPeak()
+                ? (etaMin == 0 ? baseLr * Math.pow(decay.factor(), cycle) : baseLr * Math.pow(decay.factor(), cycle)
+                        - etaMin)
+                : amplitude * Math.pow(decay.factor(), cycle);
+        return etaMin == 0 ? height * c2 : etaMin + height * c2;
     }
 
     /** For {@code tMult >= 3}: the cycle of d, estimated by a logarithm and corrected by the table. */
@@ -147,6 +219,14 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                 : List.of("tMult", "etaMin", "warmupSteps")) {
             used.put(attribute, attributes.show(attribute));
         }
+        for (String attribute : List.of("heightDecay", "peakDecay", "cycles")) {
+            if (attributes.isSet(attribute)) {
+                used.put(attribute, attributes.show(attribute));
+            }
+        }
+        if (warmupSteps > 0) {
+            used.put("warmupPrefix", attributes.show("warmupPrefix"));
+        }
         return used;
     }
 
@@ -159,13 +239,23 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                     .add("// linear warmup: $L\n", warmup().formula())
                     .add(warmup().code(code))
                     .endControlFlow()
-                    .addStatement("long d = step - $N", w);
+                    .addStatement(prefix ? CodeBlock.of("long d = step - $N", w) : CodeBlock.of("long d = step"));
         } else {
             body.addStatement("long d = step");
+        }
+        if (end >= 0) {
+            body.beginControlFlow("if (d >= $N)", code.use(NamedConstant.ofLong("CYCLES_END", end, "the sum of the "
+                            + "cycles' lengths: etaMin from here on (cycles = " + attributes.show("cycles") + ")")))
+                    .addStatement("return $N", code.use(etaMinConstant()))
+                    .endControlFlow();
         }
         return body.add(cycleCode(code))
                 .add(rateCode(code))
                 .build();
+    }
+
+    private NamedConstant etaMinConstant() {
+        return NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin");
     }
 
     private NamedConstant firstCycleConstant() {
@@ -189,8 +279,15 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     private CodeBlock cycleCode(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
         switch (tMult) {
-            case 1 -> body.add("// cycles of equal length\n")
-                    .addStatement("long sinceRestart = d % $N", code.use(firstCycleConstant()));
+            case 1 -> {
+                body.add("// cycles of equal length\n");
+                if (decay.none()) {
+                    body.addStatement("long sinceRestart = d % $N", code.use(firstCycleConstant()));
+                } else {
+                    body.addStatement("long cycle = d / $N", code.use(firstCycleConstant()))
+                            .addStatement("long sinceRestart = d - cycle * $N", code.use(firstCycleConstant()));
+                }
+            }
             case 2 -> body.add("// cycle i spans [t0 (2^i - 1), t0 (2^(i+1) - 1)): i is the highest bit of d / t0 + 1\n")
                     .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class,
                             code.use(firstCycleConstant()))
@@ -235,11 +332,31 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                     "pi / (2 T_i): by cycle")));
         }
         NamedConstant amplitudeConstant = NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin");
-        CodeBlock rate = etaMin == 0 ? CodeBlock.of("$N * (c * c)", code.use(amplitudeConstant))
-                : CodeBlock.of("$N + $N * (c * c)", code.use(NamedConstant.ofDouble("ETA_MIN", etaMin, "etaMin")),
-                        code.use(amplitudeConstant));
-        return body.add("// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + (baseLr - etaMin)"
-                        + " * c^2,\n// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart\n")
+        CodeBlock height;
+        if (decay.none()) {
+            height = CodeBlock.of("$N", code.use(amplitudeConstant));
+        } else {
+            CodeBlock power = CodeBlock.of("$T.pow($N, cycle)", Math.class, code.use(decay.constant()));
+            height = CodeBlock.of("height");
+            body.add(decay.ofPeak() ? "// timm's cycle_decay: cycle i restarts at baseLr * PEAK_DECAY^i\n"
+                    : "// Keras's m_mul: cycle i restarts at etaMin + (baseLr - etaMin) * HEIGHT_DECAY^i\n");
+            if (!decay.ofPeak()) {
+                body.addStatement("double height = $N * $L", code.use(amplitudeConstant), power);
+            } else if (etaMin == 0) {
+                body.addStatement("double height = $N * $L", code.use(NamedConstant.ofDouble("BASE_LR", baseLr,
+                        "baseLr")), power);
+            } else {
+                body.addStatement("double height = $N * $L - $N", code.use(NamedConstant.ofDouble("BASE_LR", baseLr,
+                        "baseLr")), power, code.use(etaMinConstant()));
+            }
+        }
+        CodeBlock rate = etaMin == 0 ? CodeBlock.of("$L * (c * c)", height)
+                : CodeBlock.of("$N + $L * (c * c)", code.use(etaMinConstant()), height);
+        return body.add(decay.none()
+                        ? "// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + (baseLr - etaMin)"
+                                + " * c^2,\n// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart\n"
+                        : "// etaMin + height * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + height * c^2,\n"
+                                + "// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart\n")
                 .add(CosineShape.squaredCode(omega, position, rate))
                 .build();
     }
@@ -257,8 +374,15 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     public String summary() {
         String cycles = tMult == 1 ? "cycles of " + firstCycle + " steps"
                 : "cycle i of " + firstCycle + " * " + tMult + "^i steps";
+        String decays = decay.none() ? "" : decay.ofPeak() ? ", each restart's rate times " + decay.factor()
+                + " the one before (timm's cycle_decay)" : ", each restart's height above etaMin times " + decay.factor()
+                + " the one before (Keras's m_mul)";
+        String limit = attributes.longValue("cycles") > 0 ? ", " + attributes.show("cycles") + " cycles, then etaMin"
+                : "";
         return (warmupSteps > 0 ? "linear warmup over " + warmupSteps + " steps, then " : "")
-                + "cosine annealing with warm restarts (SGDR, PyTorch's CosineAnnealingWarmRestarts): " + cycles;
+                + "cosine annealing with warm restarts (SGDR, PyTorch's CosineAnnealingWarmRestarts): " + cycles
+                + (warmupSteps > 0 && !prefix ? " from step 0 (the warmup takes the first cycle's first steps)" : "")
+                + decays + limit;
     }
 
     @Override
@@ -267,9 +391,21 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         if (warmupSteps > 0) {
             rows.add(new FormulaRow("0 <= t < " + warmupSteps, warmup().formula(), warmup().computation()));
         }
-        rows.add(new FormulaRow("t >= " + warmupSteps,
-                "etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2",
-                (etaMin == 0 ? "" : "ETA_MIN + ") + "AMPLITUDE * c^2, c = cos(pi / (2 T_i) * T_cur)"));
+        String high = decay.none() ? "baseLr" : decay.ofPeak() ? "baseLr * peakDecay^i"
+                : "(etaMin + (baseLr - etaMin) * heightDecay^i)";
+        String height = decay.none() ? "AMPLITUDE" : "height";
+        String heightComputed = decay.none() ? "" : decay.ofPeak()
+                ? ", height = BASE_LR * PEAK_DECAY^i" + (etaMin == 0 ? "" : " - ETA_MIN")
+                : ", height = AMPLITUDE * HEIGHT_DECAY^i";
+        String last = end >= 0 ? (prefix ? "W + " : "") + end : null;
+        rows.add(new FormulaRow("t >= " + warmupSteps + (last == null ? "" : ", t < " + last),
+                "etaMin + (" + high + " - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2",
+                (etaMin == 0 ? "" : "ETA_MIN + ") + height + " * c^2, c = cos(pi / (2 T_i) * T_cur)"
+                        + heightComputed));
+        if (last != null) {
+            rows.add(new FormulaRow("t >= " + last, "etaMin (after " + attributes.show("cycles") + " cycles)",
+                    "ETA_MIN"));
+        }
         return rows;
     }
 
@@ -277,7 +413,12 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     @Override
     public List<Long> keySteps() {
         TreeSet<Long> steps = ScheduleModel.warmupKeySteps(warmupSteps);
-        long start = warmupSteps;
+        long offset = prefix ? warmupSteps : 0;
+        if (end >= 0 && end <= Long.MAX_VALUE - offset - 1) {
+            steps.add(offset + end - 1);
+            steps.add(offset + end);
+        }
+        long start = offset;
         long length = firstCycle;
         for (int cycle = 0; cycle < 3 && start >= 0; cycle++) {
             steps.add(start);

@@ -104,7 +104,11 @@ final class WarmupValidation {
         double start = a.doubleValue("startLr");
         double init = scaledInitLr(a);
         if (!check(Double.isFinite(start) && start >= 0 && start <= init, "startLr",
-                "the rate at step 0 must be in [0, " + initLrName() + "] = [0, " + Literals.show(init) + "]")) {
+                "the rate at step 0 must be in [0, " + initLrName() + "] = [0, " + Literals.show(init) + "]"
+                        + (start > init && Double.isFinite(start) ? "; a rate that falls from startLr to "
+                                + initLrName() + " before the decay (Optax's warmup_cosine_decay_schedule with "
+                                + "init_value > peak_value) is a @PhasedSchedule: a LINEAR phase with startLr, then"
+                                + " the decay's phase" : ""))) {
             return null;
         }
         switch (Warmup.valueOf(a.enumValue("warmup"))) {
@@ -136,9 +140,18 @@ final class WarmupValidation {
         switch (decay()) {
             case NONE:
                 return new ConstantShape(init, names);
-            case EXP:
-                return gamma(0.9999) && stepsOk && initLrOk
-                        ? ExponentialShape.decaying(init, gammaOr(0.9999), "gamma", decaySpan(w, false), names) : null;
+            case EXP: {
+                boolean gammaOk = gamma(0.9999);
+                boolean perSteps = a.isSet("stepSize");
+                boolean stepSizeOk = !perSteps || check(a.longValue("stepSize") > 0, "stepSize",
+                        "the number of steps over which the rate is multiplied by gamma must be > 0");
+                if (!(gammaOk && stepSizeOk && stepsOk && initLrOk)) {
+                    return null;
+                }
+                return perSteps ? ExponentialShape.decaying(init, gammaOr(0.9999), a.longValue("stepSize"),
+                        decaySpan(w, false), names)
+                        : ExponentialShape.decaying(init, gammaOr(0.9999), "gamma", decaySpan(w, false), names);
+            }
             case STEP: {
                 boolean gammaOk = gamma(0.1);
                 boolean stepSizeOk = required("stepSize", "the number of steps between drops")
@@ -315,7 +328,7 @@ final class WarmupValidation {
     private static Set<String> usedBy(Decay decay) {
         Set<String> used = new LinkedHashSet<>();
         switch (decay) {
-            case EXP -> used.add("gamma");
+            case EXP -> used.addAll(List.of("gamma", "stepSize"));
             case STEP -> used.addAll(List.of("gamma", "stepSize"));
             case MULTISTEP -> used.addAll(List.of("gamma", "milestones"));
             case POLY, REPEATED_POWER -> used.add("power");

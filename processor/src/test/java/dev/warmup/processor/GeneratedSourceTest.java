@@ -78,6 +78,20 @@ class GeneratedSourceTest {
                 "final class Dino {}"), "DinoStepLr");
     }
 
+    /**
+     * timm's {@code CosineLRScheduler(t_initial=100, lr_min=1e-5, cycle_decay=0.5, cycle_limit=3, warmup_t=5,
+     * warmup_lr_init=1e-4)} stepped per update, without warmup_prefix, as reviewed in {@code golden/TimmStepLr.java}.
+     */
+    @Test
+    void restartsAsTimmHasThemGenerateTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(JavaFileObjects.forSourceLines("p.Timm",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmRestartsSchedule(baseLr = 0.1, t0 = 100, etaMin = 1e-5, peakDecay = 0.5, cycles = 3,"
+                        + " warmupSteps = 5, startLr = 1e-4, warmupPrefix = false)",
+                "final class Timm {}"), "TimmStepLr");
+    }
+
     /** PyTorch's {@code CyclicLR} in mode exp_range, as reviewed in {@code golden/ClrStepLr.java}. */
     @Test
     void cyclicGeneratesTheReviewedSource() throws IOException {

@@ -883,6 +883,9 @@ class ScheduleFuzzTest {
                     if (!gammaOk) {
                         problems.add("gamma not in (0, 1]");
                     }
+                    if (isSet("stepSize") && longValue("stepSize") <= 0) {
+                        problems.add("stepSize <= 0");
+                    }
                 }
                 case STEP -> {
                     if (!gammaOk) {
@@ -965,8 +968,7 @@ class ScheduleFuzzTest {
                 used.addAll(Set.of("warmup", "startLr"));
             }
             used.addAll(switch (decay) {
-                case EXP -> Set.of("gamma");
-                case STEP -> Set.of("gamma", "stepSize");
+                case EXP, STEP -> Set.of("gamma", "stepSize");
                 case MULTISTEP -> Set.of("gamma", "milestones");
                 case COSINE, COSINE_RESTARTS -> Set.of("totalSteps", "minLr", "cycles");
                 case LINEAR -> Set.of("totalSteps", "minLr");
@@ -1013,7 +1015,7 @@ class ScheduleFuzzTest {
             if (values.chance(usesGamma ? 0.7 : 2 * stray)) {
                 set.put("gamma", values.chance(chaos) ? values.anyDouble("gamma") : values.gamma());
             }
-            if (values.chance(decay == Decay.STEP ? 0.95 : stray)) {
+            if (values.chance(decay == Decay.STEP ? 0.95 : decay == Decay.EXP ? 0.3 : stray)) {
                 set.put("stepSize", values.chance(chaos) ? values.anyLong("stepSize") : values.positiveLong(
                         "stepSize"));
             }
@@ -1592,6 +1594,17 @@ class ScheduleFuzzTest {
             maybe(random, a, "etaMin", random.nextInt(3) == 0 ? extreme(random) : base * random.nextDouble());
             maybe(random, a, "warmupSteps", steps(random));
             maybe(random, a, "startLr", random.nextInt(3) == 0 ? extreme(random) : base * random.nextDouble());
+            if (random.nextInt(3) == 0) {
+                a.put(random.nextBoolean() ? "heightDecay" : "peakDecay", random.nextInt(3) == 0 ? extreme(random)
+                        : random.nextDouble());
+            }
+            if (random.nextInt(4) == 0) {
+                a.put("cycles", random.nextInt(3) == 0 ? EXTREME_LONGS[random.nextInt(EXTREME_LONGS.length)]
+                        : (long) random.nextInt(5));
+            }
+            if (random.nextInt(4) == 0) {
+                a.put("warmupPrefix", random.nextBoolean());
+            }
         }
     }
 

@@ -269,7 +269,7 @@ class SchedulePropertiesTest {
             }
             return switch (s.decay()) {
                 case NONE -> initLr;
-                case EXP -> initLr * Math.pow(s.gamma(), d);
+                case EXP -> initLr * Math.pow(s.gamma(), s.isSet("stepSize") ? d / s.stepSize() : d);
                 case STEP -> initLr * Math.pow(s.gamma(), Math.floor((t - w) / (double) s.stepSize()));
                 case MULTISTEP -> initLr * Math.pow(s.gamma(),
                         LongStream.of(s.milestones()).filter(m -> m <= t).count());
@@ -390,6 +390,14 @@ class SchedulePropertiesTest {
                 default -> { }
             }
             switch (decay) {
+                case EXP -> {
+                    // Keras's continuous gamma per stepSize steps, half the time; drawn apart from the stream
+                    Random over = new Random(Double.doubleToLongBits(gamma) * 31 + w);
+                    if (over.nextBoolean()) {
+                        stepSize = 1 + over.nextInt(10_000);
+                        explicit.add("stepSize");
+                    }
+                }
                 case STEP -> {
                     stepSize = 1 + random.nextInt(10_000);
                     explicit.add("stepSize");
@@ -700,8 +708,10 @@ class SchedulePropertiesTest {
     @BeforeAll
     static void compileRandomSchedules() {
         Random random = new Random(20260601L);
-        // the momentum's settings from a seed of their own, so that the draws of the rates stay as they were
+        // the momentum's and the restarts' decay settings from seeds of their own, so that the draws of the rates
+        // stay as they were
         Random momentum = new Random(20261207L);
+        Random restarts = new Random(20261208L);
         for (int i = 0; i < PER_ANNOTATION; i++) {
             SCHEDULES.add(new RandomSchedule("Phased" + i, PhasedSchedule.class,
                     PhasedScheduleProperties.randomSettings(random)));
@@ -710,7 +720,7 @@ class SchedulePropertiesTest {
             SCHEDULES.add(new RandomSchedule("Cyclic" + i, CyclicSchedule.class,
                     withMomentum(CyclicScheduleProperties.randomSettings(random), momentum)));
             SCHEDULES.add(new RandomSchedule("Restarts" + i, WarmRestartsSchedule.class,
-                    WarmRestartsScheduleProperties.randomSettings(random)));
+                    withRestartDecay(WarmRestartsScheduleProperties.randomSettings(random), restarts)));
         }
         // from a seed of their own, so that the draws of the four above stay as they were
         Random chained = new Random(20261129L);
@@ -737,6 +747,26 @@ class SchedulePropertiesTest {
                 settings.put("baseMomentum", base);
                 settings.put("maxMomentum", base + (0.999 - base) * (0.01 + 0.99 * random.nextDouble()));
             }
+        }
+        return settings;
+    }
+
+    /**
+     * Random settings of the restarts as timm and Keras have them, added to {@code settings}: a decay of each restart
+     * (Keras's or timm's), a limit on the cycles, the warmup counted in the first cycle or not; each or none.
+     */
+    private static Map<String, Object> withRestartDecay(Map<String, Object> settings, Random random) {
+        double factor = new double[] {0.5, 0.9, 1.0, 0.01 + 0.99 * random.nextDouble()}[random.nextInt(4)];
+        switch (random.nextInt(3)) {
+            case 0 -> settings.put("heightDecay", factor);
+            case 1 -> settings.put("peakDecay", factor);
+            default -> { }
+        }
+        if (random.nextInt(3) == 0) {
+            settings.put("cycles", (long) (1 + random.nextInt(5)));
+        }
+        if (settings.containsKey("warmupSteps") && random.nextBoolean()) {
+            settings.put("warmupPrefix", false);
         }
         return settings;
     }
@@ -1247,19 +1277,29 @@ class SchedulePropertiesTest {
                 double start = c.get("startLr", 0);
                 return start + (base - start) * step / w;
             }
-            long d = step - w;
+            // timm's warmup_prefix = False: the cycles count from step 0
+            long d = Boolean.FALSE.equals(c.explicit().get("warmupPrefix")) ? step : step - w;
             long t0 = c.getLong("t0", 0);
             long tMult = c.getLong("tMult", 1);
             long start = tMult == 1 ? d - d % t0 : 0; // equal cycles: no need to walk through them
+            long cycle = tMult == 1 ? d / t0 : 0;
             long length = t0; // saturates at Long.MAX_VALUE, longer than any step can reach
             double exactLength = t0;
             while (d - start >= length) {
                 start += length;
                 length = length > Long.MAX_VALUE / tMult ? Long.MAX_VALUE : length * tMult;
                 exactLength *= tMult;
+                cycle++;
             }
             double eta = c.get("etaMin", 0);
-            return eta + (base - eta) * (1 + Math.cos(Math.PI * (d - start) / exactLength)) / 2;
+            long cycles = c.getLong("cycles", 0);
+            if (cycles > 0 && cycle >= cycles) {
+                return eta; // timm's cycle_limit
+            }
+            // Keras's m_mul scales the height above eta; timm's cycle_decay the restart's rate
+            double high = c.explicit().containsKey("peakDecay") ? base * Math.pow(c.get("peakDecay", 1), cycle)
+                    : eta + (base - eta) * Math.pow(c.get("heightDecay", 1), cycle);
+            return eta + (high - eta) * (1 + Math.cos(Math.PI * (d - start) / exactLength)) / 2;
         }
 
         @Override
@@ -1273,7 +1313,7 @@ class SchedulePropertiesTest {
             around(steps, w);
             long t0 = c.getLong("t0", 0);
             long tMult = c.getLong("tMult", 1);
-            long start = w;
+            long start = Boolean.FALSE.equals(c.explicit().get("warmupPrefix")) ? 0 : w;
             long length = t0;
             for (int i = 0; i < 70 && length <= Long.MAX_VALUE - start; i++) {
                 around(steps, start);

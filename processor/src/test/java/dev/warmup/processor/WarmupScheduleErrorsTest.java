@@ -71,6 +71,25 @@ class WarmupScheduleErrorsTest {
                 "startLr = " + startLr + " is not allowed: the rate at step 0 must be in [0, initLr] = [0, 0.1]");
     }
 
+    /** A continuous exponential decay over stepSize steps (Keras's decay_steps): stepSize must be > 0. */
+    @ParameterizedTest(name = "stepSize = {0}")
+    @ValueSource(strings = {"0", "-5"})
+    void exponentialDecayOverStepSizeNotPositiveIsAnErrorOnStepSize(String size) {
+        assertOnlyError(schedule("steps = 0", "initLr = 0.1", "decay = Decay.EXP", "gamma = 0.96",
+                        "stepSize = " + size), "stepSize = " + size, "stepSize = " + size + " is not allowed: the number"
+                        + " of steps over which the rate is multiplied by gamma must be > 0");
+    }
+
+    /** A warmup that would fall: the message says which annotation writes it (Optax's init_value > peak_value). */
+    @Test
+    void startLrAboveInitLrPointsToAPhasedSchedule() {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "startLr = 0.2"), "startLr = 0.2",
+                "startLr = 0.2 is not allowed: the rate at step 0 must be in [0, initLr] = [0, 0.1]; a rate that falls"
+                        + " from startLr to initLr before the decay (Optax's warmup_cosine_decay_schedule with"
+                        + " init_value > peak_value) is a @PhasedSchedule: a LINEAR phase with startLr, then the"
+                        + " decay's phase");
+    }
+
     @Test
     void exponentialWarmupWithStartLrUnsetIsAnErrorOnWarmup() {
         assertOnlyError(schedule("steps = 100", "initLr = 0.1", "warmup = Warmup.EXPONENTIAL"),
@@ -522,7 +541,7 @@ class WarmupScheduleErrorsTest {
                         + "remove it, or choose a decay that uses it (Decay.COSINE, Decay.LINEAR, Decay.POLY, Decay.COSINE_RESTARTS)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.STEP", "stepSize = 10", "minLr = 0.01"),
                 unused("stepSize = 10 has no effect: decay = Decay.MULTISTEP does not use it; "
-                        + "remove it, or choose a decay that uses it (Decay.STEP)",
+                        + "remove it, or choose a decay that uses it (Decay.EXP, Decay.STEP)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.MULTISTEP", "milestones = {200}",
                         "stepSize = 10"),
                 unused("milestones = {200, 300} has no effect: decay = Decay.STEP does not use it; "
