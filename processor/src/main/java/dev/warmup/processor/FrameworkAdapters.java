@@ -42,7 +42,7 @@ final class FrameworkAdapters {
      * {@code Nesterovs}, a weight decay's for {@code WeightDecay}, a dropout's for {@code Dropout}.
      */
     static void addTo(TypeSpec.Builder type, ClassName target, Set<Framework> frameworks,
-            List<QuantityModel> quantities) {
+            List<QuantityModel> quantities, boolean perEpoch) {
         if (frameworks.contains(Framework.DJL)) {
             type.addSuperinterface(DJL_TRACKER);
             type.addMethod(MethodSpec.methodBuilder("getNewValue")
@@ -71,7 +71,13 @@ final class FrameworkAdapters {
         }
         if (frameworks.contains(Framework.ND4J)) {
             type.addSuperinterface(ND4J_SCHEDULE);
-            addScheduleMembers(type, target, CodeBlock.of("lr(iteration)"), """
+            addScheduleMembers(type, target, perEpoch ? CodeBlock.of("$N(epoch)", EpochModel.SCHEDULE)
+                    : CodeBlock.of("lr(iteration)"), perEpoch ? """
+                    ND4J's rate at an epoch: the schedule's rate for DL4J's epoch count, whatever the
+                    iteration (the schedule is stepped once an epoch). DL4J counts epochs from 0 and adds
+                    one after each pass over the data, so every update of an epoch uses the epoch's rate,
+                    as {@code lr(step)} does with {@code step / STEPS_PER_EPOCH}.
+                    """ : """
                     ND4J's rate at an iteration: {@code lr(iteration)}, whatever the epoch (the schedule
                     counts optimizer updates, as PyTorch's per-step schedulers do).
 

@@ -112,7 +112,7 @@ final class PlateauWriter {
                 .addStatement("return $S + state()", target.simpleName() + " " + annotation + " ")
                 .build());
         type.addMethods(code.methods());
-        FrameworkAdapters.addTo(type, target, frameworks, List.of());
+        FrameworkAdapters.addTo(type, target, frameworks, List.of(), false);
 
         return JavaFile.builder(target.packageName(), type.build())
                 .skipJavaLangImports(true)

@@ -80,7 +80,7 @@ final class ScheduleWriter {
                 .returns(String.class)
                 .addStatement("return $S", target.simpleName() + " " + schedule.effectiveText())
                 .build());
-        FrameworkAdapters.addTo(type, target, frameworks, quantities);
+        FrameworkAdapters.addTo(type, target, frameworks, quantities, schedule instanceof EpochModel);
 
         return JavaFile.builder(target.packageName(), type.build())
                 .skipJavaLangImports(true)

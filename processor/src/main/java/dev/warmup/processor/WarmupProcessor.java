@@ -55,6 +55,7 @@ public final class WarmupProcessor extends AbstractProcessor {
     private static final String ADAPTERS = "dev.warmup.Adapters";
     private static final String UNTUNED_WARMUP = "dev.warmup.UntunedWarmup";
     private static final String QUANTITY = "dev.warmup.Quantity";
+    private static final String EPOCHS = "dev.warmup.Epochs";
     /** The container javac writes for repeated {@code @Quantity}. */
     private static final String QUANTITIES = "dev.warmup.Quantities";
     private static final String STEP_LR = "dev.warmup.StepLr";
@@ -89,7 +90,7 @@ public final class WarmupProcessor extends AbstractProcessor {
     }
 
     /** The annotations that go beside a schedule annotation, and mean nothing alone. */
-    private static final List<String> BESIDE_SCHEDULE = List.of(UNTUNED_WARMUP, QUANTITY, QUANTITIES);
+    private static final List<String> BESIDE_SCHEDULE = List.of(UNTUNED_WARMUP, QUANTITY, QUANTITIES, EPOCHS);
 
     /** The annotations that declare a schedule: one a class. */
     private static Set<String> scheduleAnnotationNames() {
@@ -127,7 +128,7 @@ public final class WarmupProcessor extends AbstractProcessor {
         try {
             untunedWithoutSchedule(round, scheduleAnnotations);
         } catch (RuntimeException | LinkageError | AssertionError unexpected) {
-            print(Diagnostic.Kind.ERROR, "The warmup processor failed on @UntunedWarmup or @Quantity. Please report "
+            print(Diagnostic.Kind.ERROR, "The warmup processor failed on @UntunedWarmup, @Quantity or @Epochs. Please report "
                     + "this as a bug, with this message: " + unexpected, null, null, null);
         }
         if (scheduleAnnotations.isEmpty()) {
@@ -236,6 +237,25 @@ public final class WarmupProcessor extends AbstractProcessor {
                 return; // a value did not compile; javac has said so
             }
             schedule = UntunedModel.validate(untunedAttributes.get(), reporterOn(element, untuned.get()),
+                    schedule.map(ScheduleModel.class::cast));
+        }
+        Optional<AnnotationMirror> epochs = mirrorOf(type, EPOCHS);
+        if (epochs.isPresent()) {
+            Optional<String> alongside = PLATEAU.endsWith("." + annotation) ? Optional.of("@PlateauSchedule")
+                    : untuned.isPresent() ? Optional.of("@UntunedWarmup")
+                    : mirrorOf(type, QUANTITY).or(() -> mirrorOf(type, QUANTITIES)).map(m -> "@Quantity");
+            if (alongside.isPresent()) {
+                error(element, epochs.get(), null, "@Epochs is not supported with " + alongside.get()
+                        + (alongside.get().equals("@PlateauSchedule") ? ", whose rate changes at evaluations, "
+                                + "not epochs: remove @Epochs" : ", whose values change every update: declare the "
+                                + "schedule in updates, without @Epochs"));
+                return;
+            }
+            Optional<Attributes> epochAttributes = Attributes.read(epochs.get());
+            if (epochAttributes.isEmpty()) {
+                return; // a value did not compile; javac has said so
+            }
+            schedule = EpochModel.validate(epochAttributes.get(), reporterOn(element, epochs.get()),
                     schedule.map(ScheduleModel.class::cast));
         }
         // In the same compile as the schedule's own problems: every problem of the class at once.
@@ -555,7 +575,10 @@ public final class WarmupProcessor extends AbstractProcessor {
                 .findFirst();
     }
 
-    /** {@code @UntunedWarmup} multiplies a schedule: on a class without one it is an error. */
+    /**
+     * {@code @UntunedWarmup}, {@code @Quantity} and {@code @Epochs} go beside a schedule annotation: on a class
+     * without one each is an error.
+     */
     private void untunedWithoutSchedule(RoundEnvironment round, Set<TypeElement> scheduleAnnotations) {
         for (String name : BESIDE_SCHEDULE) {
             TypeElement beside = processingEnv.getElementUtils().getTypeElement(name);
@@ -566,6 +589,7 @@ public final class WarmupProcessor extends AbstractProcessor {
                 boolean scheduled = element.getAnnotationMirrors().stream()
                         .anyMatch(m -> scheduleAnnotations.contains(m.getAnnotationType().asElement()));
                 String what = name.equals(UNTUNED_WARMUP) ? "@UntunedWarmup multiplies a schedule"
+                        : name.equals(EPOCHS) ? "@Epochs steps a schedule once an epoch"
                         : "@Quantity adds a quantity to a schedule's generated class";
                 if (!scheduled) {
                     mirrorOf(element, name).ifPresent(mirror -> error(element, mirror, null, what + ", but " + element

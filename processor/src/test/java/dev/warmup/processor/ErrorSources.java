@@ -32,6 +32,24 @@ final class ErrorSources {
         return annotated("PhasedSchedule", "phases = {\n" + String.join(",\n", phases) + "}");
     }
 
+    /**
+     * {@code final class p.Sched} under {@code annotations}, in order, each a line or several (from
+     * {@link #oneAttributeALine}).
+     */
+    static JavaFileObject sched(String... annotations) {
+        List<String> lines = new ArrayList<>(List.of("package p;", "", "import dev.warmup.*;", ""));
+        for (String annotation : annotations) {
+            lines.addAll(annotation.lines().toList());
+        }
+        lines.add("final class Sched {}");
+        return JavaFileObjects.forSourceLines("p.Sched", lines);
+    }
+
+    /** An annotation with one attribute a line, its {@code head} ({@code @Quantity(}) on a line of its own. */
+    static String oneAttributeALine(String head, String... attributes) {
+        return head + "\n" + Stream.of(attributes).map(a -> "        " + a).collect(Collectors.joining(",\n")) + ")";
+    }
+
     /** A {@code @Phase} with one attribute a line. */
     static String phase(String... attributes) {
         return "                @Phase(\n" + Stream.of(attributes).map(a -> "                        " + a)

@@ -103,6 +103,17 @@ class PyTorchReferenceTest {
             // which m_mul does not scale
             Map.entry("keras_cosine_restarts_mmul", "@WarmRestartsSchedule(baseLr = 0.1, t0 = 1000, tMult = 2,"
                     + " etaMin = 0.001, heightDecay = 0.5)"),
+            // ChainedScheduler([LinearLR(start_factor=0.1, total_iters=5), MultiStepLR([30, 60, 80], 0.1)]) on lr 0.1,
+            // stepped once per epoch of 50 updates
+            Map.entry("epoch_warmup_multistep", "@ChainedSchedule(baseLr = 0.1, factors = {"
+                    + " @Factor(shape = FactorShape.LINEAR, startFactor = 0.1, steps = 5),"
+                    + " @Factor(shape = FactorShape.MULTISTEP, milestones = {30, 60, 80}, gamma = 0.1)})"
+                    + " @Epochs(stepsPerEpoch = 50)"),
+            // timm's CosineLRScheduler(t_initial=100, lr_min=1e-5, warmup_t=5, warmup_lr_init=1e-4) on lr 0.1, its
+            // defaults: stepped per epoch (100 updates), no warmup_prefix, cycle_limit 1
+            Map.entry("timm_cosine_epochs", "@WarmRestartsSchedule(baseLr = 0.1, t0 = 100, etaMin = 1e-5,"
+                    + " warmupSteps = 5, startLr = 1e-4, warmupPrefix = false, cycles = 1)"
+                    + " @Epochs(stepsPerEpoch = 100)"),
             Map.entry("dino_teacher_momentum", "@WarmupSchedule(steps = 500, initLr = 5e-4, decay = Decay.COSINE,"
                     + " totalSteps = 5000, minLr = 1e-6) @Quantity(kind = QuantityKind.MOMENTUM,"
                     + " name = \"teacherMomentum\", shape = PhaseShape.COSINE, start = 0.996, end = 1.0,"
@@ -160,7 +171,7 @@ class PyTorchReferenceTest {
 
     @Test
     void everyCaseOfTheReferenceSetIsChecked() {
-        assertEquals(27, caseNames().count(), "cases in cases.json");
+        assertEquals(29, caseNames().count(), "cases in cases.json");
         assertEquals(Set.copyOf(WRITTEN_HERE.keySet()), caseNames()
                 .filter(name -> cases.getAsJsonObject(name).getAsJsonObject("annotation").isEmpty())
                 .collect(Collectors.toSet()), "the cases whose annotation is written here");

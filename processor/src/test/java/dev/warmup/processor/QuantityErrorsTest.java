@@ -1,18 +1,16 @@
 package dev.warmup.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.warmup.processor.ErrorSources.sched;
 import static dev.warmup.processor.WarmupScheduleErrorsTest.assertOnlyError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -372,20 +370,10 @@ class QuantityErrorsTest {
         return besideSchedule(attributes.toArray(String[]::new));
     }
 
-    /** {@code final class p.Sched} under {@code annotations}, each a line or from {@link #quantity}, in order. */
-    private static JavaFileObject sched(String... annotations) {
-        List<String> lines = new ArrayList<>(List.of("package p;", "", "import dev.warmup.*;", ""));
-        for (String annotation : annotations) {
-            lines.addAll(annotation.lines().toList());
-        }
-        lines.add("final class Sched {}");
-        return JavaFileObjects.forSourceLines("p.Sched", lines);
-    }
 
     /** A {@code @Quantity} with one attribute a line. */
     private static String quantity(String... attributes) {
-        return QUANTITY + "\n" + Stream.of(attributes).map(a -> "        " + a).collect(Collectors.joining(",\n"))
-                + ")";
+        return ErrorSources.oneAttributeALine(QUANTITY, attributes);
     }
 
     private static String quantity(List<String> attributes) {

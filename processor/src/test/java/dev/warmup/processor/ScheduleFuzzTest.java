@@ -9,6 +9,7 @@ import dev.warmup.ChainedSchedule;
 import dev.warmup.CyclicMode;
 import dev.warmup.CyclicSchedule;
 import dev.warmup.Decay;
+import dev.warmup.Epochs;
 import dev.warmup.Factor;
 import dev.warmup.FactorShape;
 import dev.warmup.OneCycleSchedule;
@@ -1470,17 +1471,18 @@ class ScheduleFuzzTest {
      */
     abstract static sealed class AnnotationGenerator permits PhasedScheduleGenerator, OneCycleScheduleGenerator,
             CyclicScheduleGenerator, WarmRestartsScheduleGenerator, LinearScalingRuleGenerator,
-            ChainedScheduleGenerator, UntunedWarmupGenerator, QuantityGenerator {
+            ChainedScheduleGenerator, UntunedWarmupGenerator, QuantityGenerator, EpochsGenerator {
 
         /**
-         * Two chances in thirteen of each annotation, one of the linear scaling rule, one of @UntunedWarmup, one of
-         * @Quantity.
+         * Two chances in fourteen of each annotation, one of the linear scaling rule, one of @UntunedWarmup, one of
+         * @Quantity, one of @Epochs.
          */
         private static final List<AnnotationGenerator> ALL = List.of(new PhasedScheduleGenerator(),
                 new PhasedScheduleGenerator(), new OneCycleScheduleGenerator(), new OneCycleScheduleGenerator(),
                 new CyclicScheduleGenerator(), new CyclicScheduleGenerator(), new WarmRestartsScheduleGenerator(),
                 new WarmRestartsScheduleGenerator(), new LinearScalingRuleGenerator(), new ChainedScheduleGenerator(),
-                new ChainedScheduleGenerator(), new UntunedWarmupGenerator(), new QuantityGenerator());
+                new ChainedScheduleGenerator(), new UntunedWarmupGenerator(), new QuantityGenerator(),
+                new EpochsGenerator());
 
         private final Class<? extends Annotation> type;
 
@@ -1760,6 +1762,38 @@ class ScheduleFuzzTest {
             }
             return new AnnotationCase(id, seed, className, Quantity.class, annotation.toString(),
                     className + "StepLr");
+        }
+    }
+
+    /**
+     * {@code @Epochs} beside a valid schedule (a one-cycle or cyclic one mostly without its momentum, which it
+     * refuses).
+     */
+    static final class EpochsGenerator extends AnnotationGenerator {
+
+        EpochsGenerator() {
+            super(Epochs.class);
+        }
+
+        @Override
+        void attributes(Random random, Map<String, Object> a) {
+            a.put("stepsPerEpoch", random.nextInt(5) == 0 ? EXTREME_LONGS[random.nextInt(EXTREME_LONGS.length)]
+                    : (long) (1 + random.nextInt(random.nextBoolean() ? 100 : 100_000)));
+        }
+
+        @Override
+        AnnotationCase generate(int id, long seed, String className, Random random) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            attributes(random, a);
+            String schedule = UntunedWarmupGenerator.SCHEDULES.get(random.nextInt(
+                    UntunedWarmupGenerator.SCHEDULES.size()));
+            if (random.nextInt(4) != 0) {
+                // mostly without the momentum, which @Epochs refuses
+                schedule = schedule.replace("totalSteps = 1000)", "totalSteps = 1000, cycleMomentum = false)")
+                        .replace("maxLr = 0.1)", "maxLr = 0.1, cycleMomentum = false)");
+            }
+            String annotation = schedule + " " + TestAttributes.source(Epochs.class, a);
+            return new AnnotationCase(id, seed, className, Epochs.class, annotation, className + "StepLr");
         }
     }
 

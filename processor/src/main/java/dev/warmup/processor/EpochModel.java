@@ -1,0 +1,160 @@
+package dev.warmup.processor;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A schedule with {@code @Epochs} beside it: the schedule's own code, in its own unit (epochs), as a private method
+ * {@code schedule(epoch)}, and {@code lr(step) = schedule(step / STEPS_PER_EPOCH)}: every update of an epoch uses
+ * the epoch's rate, as a scheduler stepped once an epoch gives it.
+ *
+ * @param schedule the model of the schedule annotation beside it, in epochs
+ * @param stepsPerEpoch the updates of an epoch
+ * @param epochs {@code @Epochs} as read
+ */
+record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes epochs) implements ScheduleModel {
+
+    /** The private method of the schedule in epochs. */
+    static final String SCHEDULE = "schedule";
+
+    /**
+     * Validates {@code @Epochs} (read into {@code attributes}) and, if it and the schedule beside it are valid, wraps
+     * the schedule; empty if either is not.
+     */
+    static Optional<ScheduleModel> validate(Attributes attributes, Reporter reporter,
+            Optional<ScheduleModel> schedule) {
+        Checks checks = new Checks(attributes, reporter);
+        long perEpoch = attributes.longValue("stepsPerEpoch");
+        if (!checks.positive("stepsPerEpoch", "the number of updates in an epoch") || schedule.isEmpty()) {
+            return Optional.empty();
+        }
+        ScheduleModel inner = schedule.get();
+        if (!inner.quantities().isEmpty()) {
+            checks.checkWith(false, "stepsPerEpoch", "stepsPerEpoch = " + attributes.show("stepsPerEpoch") + " is not "
+                    + "allowed beside a schedule with a momentum, whose values change every update: set "
+                    + "cycleMomentum = false");
+            return Optional.empty();
+        }
+        long warmup = inner.warmupSteps();
+        if (!checks.checkWith(warmup <= Long.MAX_VALUE / perEpoch, "stepsPerEpoch", "stepsPerEpoch = "
+                + attributes.show("stepsPerEpoch") + " is not allowed: the warmup of " + warmup + " epochs would be "
+                + "more than Long.MAX_VALUE updates")) {
+            return Optional.empty();
+        }
+        return Optional.of(new EpochModel(inner, perEpoch, attributes));
+    }
+
+    private NamedConstant stepsPerEpochConstant() {
+        return NamedConstant.ofLong("STEPS_PER_EPOCH", stepsPerEpoch, "stepsPerEpoch: the updates of an epoch");
+    }
+
+    @Override
+    public double at(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        return schedule.at(step / stepsPerEpoch);
+    }
+
+    @Override
+    public CodeBlock body(Code code) {
+        MethodSpec method = MethodSpec.methodBuilder(SCHEDULE)
+                .addJavadoc("The schedule in epochs: its rate for epoch {@code step}, {@code $L}.\n",
+                        schedule.annotationText())
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(TypeName.DOUBLE)
+                .addParameter(TypeName.LONG, "step")
+                .addCode(schedule.body(code))
+                .build();
+        return CodeBlock.builder()
+                .add("// stepped once an epoch: every update of epoch e uses the rate of epoch e\n")
+                .addStatement("return $N(step / $N)", code.method(method), code.use(stepsPerEpochConstant()))
+                .build();
+    }
+
+    @Override
+    public Attributes attributes() {
+        return schedule.attributes();
+    }
+
+    @Override
+    public String annotationText() {
+        return schedule.annotationText() + " " + epochs.annotationText();
+    }
+
+    @Override
+    public String effectiveText() {
+        return schedule.effectiveText() + " " + epochs.annotationText();
+    }
+
+    /** The schedule's warmup in updates: its warmup epochs, each of stepsPerEpoch updates. */
+    @Override
+    public long warmupSteps() {
+        return schedule.warmupSteps() * stepsPerEpoch;
+    }
+
+    @Override
+    public String scaleAttribute() {
+        return schedule.scaleAttribute();
+    }
+
+    @Override
+    public double peakLr() {
+        return schedule.peakLr();
+    }
+
+    @Override
+    public String summary() {
+        return schedule.summary() + ", its lengths in epochs, stepped once an epoch of " + stepsPerEpoch
+                + " updates: every update of an epoch uses the epoch's rate";
+    }
+
+    @Override
+    public List<FormulaRow> formulaRows() {
+        List<FormulaRow> rows = new ArrayList<>();
+        rows.add(new FormulaRow("t >= 0", "schedule(e), e = t / " + stepsPerEpoch + " the epoch",
+                "schedule(step / STEPS_PER_EPOCH)"));
+        for (FormulaRow row : schedule.formulaRows()) {
+            rows.add(new FormulaRow("schedule, epoch " + row.steps(), row.formula(), row.computation()));
+        }
+        return rows;
+    }
+
+    /** The schedule's key epochs, at their first update, and the last update of the first of them that ends. */
+    @Override
+    public List<Long> keySteps() {
+        TreeSet<Long> steps = new TreeSet<>();
+        for (long epoch : schedule.keySteps()) {
+            if (epoch <= Long.MAX_VALUE / stepsPerEpoch) {
+                steps.add(epoch * stepsPerEpoch);
+                if (epoch > 0) {
+                    steps.add(epoch * stepsPerEpoch - 1);
+                }
+            }
+        }
+        return List.copyOf(steps);
+    }
+
+    @Override
+    public List<SvgPlot.Marker> markers() {
+        List<SvgPlot.Marker> markers = new ArrayList<>();
+        for (SvgPlot.Marker marker : schedule.markers()) {
+            if (marker.step() <= Long.MAX_VALUE / stepsPerEpoch) {
+                markers.add(new SvgPlot.Marker(marker.step() * stepsPerEpoch, marker.label() + " (epochs)"));
+            }
+        }
+        return markers;
+    }
+
+    @Override
+    public long plotEnd() {
+        long end = schedule.plotEnd();
+        return end > Long.MAX_VALUE / stepsPerEpoch ? Long.MAX_VALUE : end * stepsPerEpoch;
+    }
+}
