@@ -16,9 +16,9 @@ import javax.lang.model.element.Modifier;
  *
  * @param schedule the model of the schedule annotation beside it, in epochs
  * @param stepsPerEpoch the updates of an epoch
- * @param epochs {@code @Epochs} as read
+ * @param beside {@code @Epochs} as read
  */
-record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes epochs) implements ScheduleModel {
+record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes beside) implements BesideModel {
 
     /** The private method of the schedule in epochs. */
     static final String SCHEDULE = "schedule";
@@ -78,35 +78,10 @@ record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes epochs)
                 .build();
     }
 
-    @Override
-    public Attributes attributes() {
-        return schedule.attributes();
-    }
-
-    @Override
-    public String annotationText() {
-        return schedule.annotationText() + " " + epochs.annotationText();
-    }
-
-    @Override
-    public String effectiveText() {
-        return schedule.effectiveText() + " " + epochs.annotationText();
-    }
-
     /** The schedule's warmup in updates: its warmup epochs, each of stepsPerEpoch updates. */
     @Override
     public long warmupSteps() {
         return schedule.warmupSteps() * stepsPerEpoch;
-    }
-
-    @Override
-    public String scaleAttribute() {
-        return schedule.scaleAttribute();
-    }
-
-    @Override
-    public double peakLr() {
-        return schedule.peakLr();
     }
 
     @Override

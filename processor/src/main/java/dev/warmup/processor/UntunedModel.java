@@ -16,10 +16,10 @@ import java.util.TreeSet;
  * @param schedule the model of the schedule annotation beside it
  * @param untuned the warmup factor
  * @param product the schedule times the factor
- * @param untunedAttributes {@code @UntunedWarmup} as read
+ * @param beside {@code @UntunedWarmup} as read
  */
-record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape product, Attributes untunedAttributes)
-        implements ProductModel {
+record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape product, Attributes beside)
+        implements ProductModel, BesideModel {
 
     /** The method of the product's first factor, the schedule beside {@code @UntunedWarmup}. */
     private static final String SCHEDULE = "schedule";
@@ -94,18 +94,8 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
     }
 
     @Override
-    public Attributes attributes() {
-        return schedule.attributes();
-    }
-
-    @Override
-    public String annotationText() {
-        return schedule.annotationText() + " " + untunedAttributes.annotationText();
-    }
-
-    @Override
     public String effectiveText() {
-        return schedule.effectiveText() + " " + untunedAttributes.annotationText(untunedAttributes.isSet("beta2")
+        return schedule.effectiveText() + " " + beside.annotationText(beside.isSet("beta2")
                 ? Map.of() : Map.of("beta2", "0.999"));
     }
 
@@ -123,24 +113,9 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
     }
 
     @Override
-    public String scaleAttribute() {
-        return schedule.scaleAttribute();
-    }
-
-    @Override
-    public double peakLr() {
-        return schedule.peakLr();
-    }
-
-    @Override
-    public List<QuantityModel> quantities() {
-        return schedule.quantities();
-    }
-
-    @Override
     public String summary() {
         return schedule.summary() + ", times the untuned " + UntunedShape.name(untuned.rule())
-                + " warmup factor of beta2 = " + untunedAttributes.show("beta2") + " (Ma and Yarats 2019, as "
+                + " warmup factor of beta2 = " + beside.show("beta2") + " (Ma and Yarats 2019, as "
                 + "pytorch_warmup)";
     }
 
