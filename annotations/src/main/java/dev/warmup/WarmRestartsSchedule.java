@@ -29,7 +29,8 @@ import java.lang.annotation.Target;
  * <p>Keras's {@code CosineDecayRestarts(initial, first_decay_steps, t_mul, m_mul, alpha)} is
  * {@code baseLr = initial, t0 = first_decay_steps, tMult = t_mul, heightDecay = m_mul, etaMin = alpha * initial};
  * timm's {@code CosineLRScheduler(t_initial, lr_min, cycle_mul, cycle_decay, cycle_limit)} stepped per update is
- * {@code t0 = t_initial, etaMin = lr_min, tMult = cycle_mul, peakDecay = cycle_decay, cycles = cycle_limit}.
+ * {@code t0 = t_initial, etaMin = lr_min, tMult = cycle_mul, peakDecay = cycle_decay, cycles = cycle_limit,
+ * kDecay = k_decay}.
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)
@@ -101,6 +102,15 @@ public @interface WarmRestartsSchedule {
      * @return a number of cycles {@code >= 1}, or 0 (the default) for restarts without end, as PyTorch and Keras
      */
     long cycles() default 0;
+
+    /**
+     * timm's {@code k_decay}: the cosine is taken at {@code (T_cur / T_i)^kDecay} of its half period, so that
+     * {@code lr = etaMin + (high_i - etaMin) * (1 + cos(pi * T_cur^k / T_i^k)) / 2}: above 1 the rate stays high
+     * longer, below 1 it falls sooner.
+     *
+     * @return a finite exponent {@code > 0}, by default 1 (the plain cosine)
+     */
+    double kDecay() default 1.0;
 
     /**
      * timm's {@code warmup_prefix}: whether the cycles start after the warmup (true, the default, as PyTorch's

@@ -38,10 +38,12 @@ import java.util.TreeSet;
  * @param decay how each restart's height decays
  * @param end the d at which the last cycle ends (the rate holds etaMin from it on), or -1 without a limit
  * @param prefix whether d counts from the end of warmup (timm's {@code warmup_prefix}) or from step 0
+ * @param kDecay timm's {@code k_decay}: the cosine at {@code (T_cur / T_i)^k} of its half period
+ * @param lengths {@code T_i} of the cycles of {@code cycleStarts} (tMult >= 3), for {@code kDecay != 1}
  */
 record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, double baseLr, double etaMin,
         double amplitude, long firstCycle, int tMult, long[] cycleStarts, double[] omegas, Decay decay, long end,
-        boolean prefix, Attributes attributes) implements ScheduleModel {
+        boolean prefix, double kDecay, double[] lengths, Attributes attributes) implements ScheduleModel {
 
     /** How each restart's rate decays: not at all; its height, Keras's way; or its peak, timm's way. */
     record Decay(String attribute, double factor) {
@@ -62,6 +64,9 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                             : ": cycle i restarts at etaMin + (baseLr - etaMin) * HEIGHT_DECAY^i"));
         }
     }
+
+    /** pi / 2: the cosine's half period, at which timm's {@code k_decay} form takes its argument. */
+    private static final double HALF_PI = Math.PI / 2;
 
     /** Validates a {@code @WarmRestartsSchedule}, reporting every problem; empty if there was one. */
     static Optional<ScheduleModel> validate(Attributes a, Reporter reporter) {
@@ -99,15 +104,19 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         }
         boolean cyclesOk = checks.check(a.longValue("cycles") >= 0, "cycles", "the number of cycles must be >= 1, or"
                 + " 0 for restarts without end");
+        double k = a.doubleValue("kDecay");
+        boolean kOk = checks.check(Double.isFinite(k) && k > 0, "kDecay", "the exponent of the cosine's argument "
+                + "must be finite and > 0");
         if (w == 0) {
             checks.unused("warmupPrefix", "warmupSteps = 0 means no warmup; remove it, or set warmupSteps > 0");
         }
-        if (!(baseOk && t0Ok && tMultOk && etaOk && warmupOk && decayOk && cyclesOk)) {
+        if (!(baseOk && t0Ok && tMultOk && etaOk && warmupOk && decayOk && cyclesOk && kOk)) {
             return Optional.empty();
         }
         long t0 = a.longValue("t0");
         List<Long> starts = new ArrayList<>();
         List<Double> omegas = new ArrayList<>();
+        List<Double> lengths = new ArrayList<>();
         if (tMult >= 3) {
             BigInteger length = BigInteger.valueOf(t0);
             BigInteger cycleStart = BigInteger.ZERO;
@@ -115,6 +124,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             while (cycleStart.compareTo(limit) <= 0) {
                 starts.add(cycleStart.longValueExact());
                 omegas.add(Math.PI / (2 * length.doubleValue()));
+                lengths.add(length.doubleValue());
                 cycleStart = cycleStart.add(length);
                 length = length.multiply(BigInteger.valueOf(tMult));
             }
@@ -137,7 +147,8 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         }
         WarmRestartsModel model = new WarmRestartsModel(w, w == 0 ? 0 : start, w == 0 ? 0 : (base - start) / w, base,
                 etaMin, base - etaMin, t0, (int) tMult, starts.stream().mapToLong(Long::longValue).toArray(),
-                omegas.stream().mapToDouble(Double::doubleValue).toArray(), decay, end, prefix || w == 0, a);
+                omegas.stream().mapToDouble(Double::doubleValue).toArray(), decay, end, prefix || w == 0, k,
+                lengths.stream().mapToDouble(Double::doubleValue).toArray(), a);
         /* The highest rates are at the restarts and at the end of warmup. */
         return checks.ratesFinite(model, "baseLr", w == 0 ? List.of(0L) : List.of(w - 1, w))
                 ? Optional.of(model) : Optional.empty();
@@ -159,14 +170,20 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         long cycle;
         if (tMult == 1) {
             cycle = d / firstCycle;
-            c2 = CosineShape.squared(omegas[0], decay.none() ? d % firstCycle : d - cycle * firstCycle);
+            long sinceRestart = decay.none() ? d % firstCycle : d - cycle * firstCycle;
+            c2 = kDecay == 1 ? CosineShape.squared(omegas[0], sinceRestart)
+                    : CosineShape.squared(HALF_PI, Math.pow(sinceRestart / (double) firstCycle, kDecay));
         } else if (tMult == 2) {
             cycle = 63 - Long.numberOfLeadingZeros(d / firstCycle + 1);
             long sinceRestart = d - firstCycle * ((1L << cycle) - 1);
-            c2 = CosineShape.squared(omegas[0], Math.scalb((double) sinceRestart, -(int) cycle));
+            double position = Math.scalb((double) sinceRestart, -(int) cycle);
+            c2 = kDecay == 1 ? CosineShape.squared(omegas[0], position)
+                    : CosineShape.squared(HALF_PI, Math.pow(position / (double) firstCycle, kDecay));
         } else {
             cycle = cycleOf(d);
-            c2 = CosineShape.squared(omegas[(int) cycle], d - cycleStarts[(int) cycle]);
+            long sinceRestart = d - cycleStarts[(int) cycle];
+            c2 = kDecay == 1 ? CosineShape.squared(omegas[(int) cycle], sinceRestart)
+                    : CosineShape.squared(HALF_PI, Math.pow(sinceRestart / lengths[(int) cycle], kDecay));
         }
         double height = decay.none() ? amplitude : decay.ofPeak()
                 ? (etaMin == 0 ? baseLr * Math.pow(decay.factor(), cycle) : baseLr * Math.pow(decay.factor(), cycle)
@@ -219,7 +236,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                 : List.of("tMult", "etaMin", "warmupSteps")) {
             used.put(attribute, attributes.show(attribute));
         }
-        for (String attribute : List.of("heightDecay", "peakDecay", "cycles")) {
+        for (String attribute : List.of("heightDecay", "peakDecay", "cycles", "kDecay")) {
             if (attributes.isSet(attribute)) {
                 used.put(attribute, attributes.show(attribute));
             }
@@ -320,16 +337,22 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         CodeBlock.Builder body = CodeBlock.builder();
         CodeBlock omega;
         CodeBlock position = CodeBlock.of("sinceRestart");
-        switch (tMult) {
-            case 1 -> omega = CodeBlock.of("$N", code.use(halfOmegaConstant()));
-            case 2 -> {
-                body.add("// cycle i is the first cycle 2^i times slower: T_cur / 2^i of t0, exactly\n")
-                        .addStatement("double position = $T.scalb((double) sinceRestart, -cycle)", Math.class);
-                omega = CodeBlock.of("$N", code.use(halfOmegaConstant()));
-                position = CodeBlock.of("position");
-            }
-            default -> omega = CodeBlock.of("$N[cycle]", code.use(new NamedConstant("CYCLE_HALF_OMEGAS", omegas,
-                    "pi / (2 T_i): by cycle")));
+        if (tMult == 2) {
+            body.add("// cycle i is the first cycle 2^i times slower: T_cur / 2^i of t0, exactly\n")
+                    .addStatement("double position = $T.scalb((double) sinceRestart, -cycle)", Math.class);
+            position = CodeBlock.of("position");
+        }
+        if (kDecay == 1) {
+            omega = tMult <= 2 ? CodeBlock.of("$N", code.use(halfOmegaConstant()))
+                    : CodeBlock.of("$N[cycle]", code.use(new NamedConstant("CYCLE_HALF_OMEGAS", omegas,
+                            "pi / (2 T_i): by cycle")));
+        } else {
+            // timm's k_decay: the cosine at (T_cur / T_i)^k of its half period
+            CodeBlock length = tMult >= 3 ? CodeBlock.of("$N[cycle]", code.use(new NamedConstant("CYCLE_LENGTHS",
+                    lengths, "T_i: by cycle"))) : CodeBlock.of("$N", code.use(firstCycleConstant()));
+            position = CodeBlock.of("$T.pow($L$L / $L, $N)", Math.class, tMult == 2 ? "" : "(double) ", position,
+                    length, code.use(NamedConstant.ofDouble("K_DECAY", kDecay, "kDecay: timm's k_decay")));
+            omega = CodeBlock.of("$N", code.use(NamedConstant.ofDouble("HALF_PI", HALF_PI, "pi / 2")));
         }
         NamedConstant amplitudeConstant = NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin");
         CodeBlock height;
@@ -352,11 +375,12 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         }
         CodeBlock rate = etaMin == 0 ? CodeBlock.of("$L * (c * c)", height)
                 : CodeBlock.of("$N + $L * (c * c)", code.use(etaMinConstant()), height);
-        return body.add(decay.none()
-                        ? "// etaMin + (baseLr - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + (baseLr - etaMin)"
-                                + " * c^2,\n// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart\n"
-                        : "// etaMin + height * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + height * c^2,\n"
-                                + "// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart\n")
+        String high = decay.none() ? "(baseLr - etaMin)" : "height";
+        return body.add(kDecay == 1
+                        ? "// etaMin + " + high + " * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + " + high + " * c^2,\n"
+                                + "// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart\n"
+                        : "// etaMin + " + high + " * (1 + cos(pi * (T_cur / T_i)^k)) / 2 = etaMin + " + high
+                                + " * c^2,\n// c = cos(pi / 2 * (T_cur / T_i)^k), T_cur = sinceRestart\n")
                 .add(CosineShape.squaredCode(omega, position, rate))
                 .build();
     }
@@ -399,8 +423,10 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                 : ", height = AMPLITUDE * HEIGHT_DECAY^i";
         String last = end >= 0 ? (prefix ? "W + " : "") + end : null;
         rows.add(new FormulaRow("t >= " + warmupSteps + (last == null ? "" : ", t < " + last),
-                "etaMin + (" + high + " - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2",
-                (etaMin == 0 ? "" : "ETA_MIN + ") + height + " * c^2, c = cos(pi / (2 T_i) * T_cur)"
+                "etaMin + (" + high + " - etaMin) * (1 + cos(pi * " + (kDecay == 1 ? "T_cur / T_i"
+                        : "(T_cur / T_i)^kDecay") + ")) / 2",
+                (etaMin == 0 ? "" : "ETA_MIN + ") + height + " * c^2, c = cos(" + (kDecay == 1
+                        ? "pi / (2 T_i) * T_cur)" : "HALF_PI * (T_cur / T_i)^K_DECAY)")
                         + heightComputed));
         if (last != null) {
             rows.add(new FormulaRow("t >= " + last, "etaMin (after " + attributes.show("cycles") + " cycles)",

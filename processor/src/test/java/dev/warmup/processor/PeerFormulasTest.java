@@ -38,6 +38,10 @@ class PeerFormulasTest {
             "OptaxExponentialDecayBegin", new Case("@WarmupSchedule(steps = 200, warmup = Warmup.CONSTANT,"
                     + " startLr = 0.1, initLr = 0.1, decay = Decay.EXP, gamma = 0.5, stepSize = 1000)",
                     t -> 0.1 * Math.pow(0.5, Math.max(t - 200, 0) / 1000.0), 20_000),
+            // timm CosineLRScheduler(t_initial=1000, lr_min=1e-5, cycle_mul=2, cycle_limit=3, k_decay=2) per update:
+            // lr_min + 0.5 * (lr_max - lr_min) * (1 + cos(pi * t_curr ** k / t_i ** k))
+            "TimmKDecay", new Case("@WarmRestartsSchedule(baseLr = 0.1, t0 = 1000, tMult = 2, etaMin = 1e-5,"
+                    + " cycles = 3, kDecay = 2.0)", PeerFormulasTest::timmKDecay, 9000),
             // PolynomialDecay(0.1, decay_steps=5000, end_learning_rate=1e-4, power=2):
             // (initial - end) * (1 - min(step, decay_steps) / decay_steps) ** power + end
             "KerasPolynomialDecay", new Case("@WarmupSchedule(steps = 0, initLr = 0.1, decay = Decay.POLY,"
@@ -80,6 +84,19 @@ class PeerFormulasTest {
 
     static Stream<String> cases() {
         return CASES.keySet().stream().sorted();
+    }
+
+    /** timm's {@code CosineLRScheduler._get_lr} with {@code cycle_mul = 2}, {@code k_decay = 2}, 3 cycles. */
+    private static double timmKDecay(long t) {
+        double tInitial = 1000;
+        double mul = 2;
+        int i = (int) Math.floor(Math.log(1 - t / tInitial * (1 - mul)) / Math.log(mul));
+        double ti = Math.pow(mul, i) * tInitial;
+        double tCurr = t - (1 - Math.pow(mul, i)) / (1 - mul) * tInitial;
+        if (i >= 3) {
+            return 1e-5;
+        }
+        return 1e-5 + 0.5 * (0.1 - 1e-5) * (1 + Math.cos(Math.PI * Math.pow(tCurr, 2) / Math.pow(ti, 2)));
     }
 
     /** Optax's {@code piecewise_interpolate_schedule} with cosine interpolation, as {@code cosine_onecycle_schedule}. */

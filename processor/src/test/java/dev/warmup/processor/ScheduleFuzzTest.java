@@ -1607,6 +1607,9 @@ class ScheduleFuzzTest {
             if (random.nextInt(4) == 0) {
                 a.put("warmupPrefix", random.nextBoolean());
             }
+            if (random.nextInt(5) == 0) {
+                a.put("kDecay", random.nextInt(3) == 0 ? extreme(random) : 4 * random.nextDouble());
+            }
         }
     }
 

@@ -765,6 +765,9 @@ class SchedulePropertiesTest {
         if (random.nextInt(3) == 0) {
             settings.put("cycles", (long) (1 + random.nextInt(5)));
         }
+        if (random.nextInt(3) == 0) {
+            settings.put("kDecay", new double[] {0.5, 2.0, 0.1 + 3 * random.nextDouble()}[random.nextInt(3)]);
+        }
         if (settings.containsKey("warmupSteps") && random.nextBoolean()) {
             settings.put("warmupPrefix", false);
         }
@@ -1299,7 +1302,10 @@ class SchedulePropertiesTest {
             // Keras's m_mul scales the height above eta; timm's cycle_decay the restart's rate
             double high = c.explicit().containsKey("peakDecay") ? base * Math.pow(c.get("peakDecay", 1), cycle)
                     : eta + (base - eta) * Math.pow(c.get("heightDecay", 1), cycle);
-            return eta + (high - eta) * (1 + Math.cos(Math.PI * (d - start) / exactLength)) / 2;
+            // timm's k_decay: cos(pi * T_cur^k / T_i^k)
+            double k = c.get("kDecay", 1);
+            return eta + (high - eta) * (1 + Math.cos(Math.PI * Math.pow(d - start, k) / Math.pow(exactLength, k)))
+                    / 2;
         }
 
         @Override

@@ -133,6 +133,19 @@ class WarmRestartsScheduleErrorsTest {
                         + " restart's " + what + " must be in (0, 1]");
     }
 
+    @ParameterizedTest(name = "kDecay = {0}")
+    @CsvSource(delimiter = '|', value = {
+        "0.0                      | 0.0",
+        "-1.0                     | -1.0",
+        "Double.NaN               | NaN",
+        "Double.POSITIVE_INFINITY | Infinity",
+    })
+    void kDecayNotFiniteAndPositiveIsAnErrorOnKDecay(String written, String echoed) {
+        assertOnlyError(annotated("WarmRestartsSchedule", "baseLr = 0.1", "t0 = 1000", "kDecay = " + written),
+                "kDecay = " + written, "kDecay = " + echoed + " is not allowed: the exponent of the cosine's argument"
+                        + " must be finite and > 0");
+    }
+
     /** Keras's m_mul and timm's cycle_decay decay a restart two different ways: one of them, in whichever order. */
     @ParameterizedTest(name = "{0}, {1}")
     @CsvSource(delimiter = '|', value = {
