@@ -58,7 +58,8 @@ public interface StepLr {
 
     /**
      * Returns the peak rate the schedule was declared with, to which {@link #factor(long)} is relative:
-     * {@code initLr} of {@link WarmupSchedule}, {@code maxLr} of {@link OneCycleSchedule} and {@link CyclicSchedule},
+     * {@code initLr} of {@link WarmupSchedule} (times {@code batchSize / referenceBatchSize} with the linear
+     * scaling rule), {@code maxLr} of {@link OneCycleSchedule} and {@link CyclicSchedule},
      * {@code baseLr} of {@link WarmRestartsSchedule} and {@link ChainedSchedule}, the highest rate of a
      * {@link PhasedSchedule}. A schedule written as a lambda has {@code lr(warmupSteps())}.
      *

@@ -19,7 +19,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>For {@code t < W} = {@link #warmupSteps()} the rate rises linearly,
- * {@code lr(t) = startLr + (baseLr - startLr) * t / W}. From W on, with {@code d = t - W}, cycle i lasts
+ * {@code lr(t) = startLr + (baseLr - startLr) * t / W}. From W on, with {@code d = t - W} ({@code d = t} with
+ * {@code warmupPrefix = false}), cycle i lasts
  * {@code T_i = t0 * tMult^i} steps and starts at the sum of the cycles before it; with {@code T_cur} the steps since
  * the last restart, {@code lr(t) = etaMin + (high_i - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2}, where the restart's
  * rate {@code high_i} is baseLr, or lower by {@link #heightDecay()} (Keras's {@code m_mul}) or {@link #peakDecay()}
@@ -28,9 +29,10 @@ import java.lang.annotation.Target;
  *
  * <p>Keras's {@code CosineDecayRestarts(initial, first_decay_steps, t_mul, m_mul, alpha)} is
  * {@code baseLr = initial, t0 = first_decay_steps, tMult = t_mul, heightDecay = m_mul, etaMin = alpha * initial};
- * timm's {@code CosineLRScheduler(t_initial, lr_min, cycle_mul, cycle_decay, cycle_limit)} stepped per update is
- * {@code t0 = t_initial, etaMin = lr_min, tMult = cycle_mul, peakDecay = cycle_decay, cycles = cycle_limit,
- * kDecay = k_decay}.
+ * timm's {@code CosineLRScheduler(t_initial, lr_min, cycle_mul, cycle_decay, cycle_limit, k_decay, warmup_t,
+ * warmup_lr_init)} stepped per update is {@code t0 = t_initial, etaMin = lr_min, tMult = cycle_mul,
+ * peakDecay = cycle_decay, cycles = cycle_limit, kDecay = k_decay, warmupSteps = warmup_t,
+ * startLr = warmup_lr_init, warmupPrefix = false} (timm's default {@code warmup_prefix}).
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)
@@ -90,7 +92,8 @@ public @interface WarmRestartsSchedule {
 
     /**
      * timm's {@code cycle_decay}: the factor by which each restart's rate is lower than the one before, so that cycle
-     * i restarts at {@code baseLr * peakDecay^i} and falls to etaMin, which is not scaled.
+     * i restarts at {@code baseLr * peakDecay^i} and moves to etaMin, which is not scaled (timm lets a restart fall
+     * below etaMin, the cosine then rising to it).
      *
      * @return a factor in {@code (0, 1]}, by default 1 (every restart at baseLr); not with {@link #heightDecay()}
      */

@@ -117,7 +117,7 @@ final class Checks {
                 unused(attribute, "cycleMomentum = false schedules no momentum; remove it, or remove "
                         + "cycleMomentum = false");
             }
-            return true;
+            return !attributes.isSet("baseMomentum") && !attributes.isSet("maxMomentum");
         }
         double base = attributes.doubleValue("baseMomentum");
         double max = attributes.doubleValue("maxMomentum");

@@ -36,7 +36,11 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
 
     /** The name of the ND4J adapter's nested class for this quantity: {@code TeacherMomentumSchedule}. */
     String scheduleClass() {
-        return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Schedule";
+        return scheduleClass(method);
+    }
+
+    private static String scheduleClass(String method) {
+        return method.isEmpty() ? "" : Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Schedule";
     }
 
     /** The method a kind has unless {@code name} says otherwise; "" for {@link QuantityKind#OTHER}. */
@@ -76,8 +80,10 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
      *     schedule); this one's is added when it is valid
      * @param own how many of {@code taken} are the schedule's own
      * @param constants the names of the constants of the schedule's code, its own quantities' included
+     * @param methods the names of the private methods of the schedule's code ({@code factor1})
      */
-    static Optional<QuantityModel> validate(Checks checks, List<String> taken, int own, Set<String> constants) {
+    static Optional<QuantityModel> validate(Checks checks, List<String> taken, int own, Set<String> constants,
+            Set<String> methods) {
         Attributes a = checks.attributes();
         QuantityKind kind = QuantityKind.valueOf(a.enumValue("kind"));
         String name = a.stringValue("name").isEmpty() ? defaultName(kind) : a.stringValue("name");
@@ -87,7 +93,9 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
         String shown = written ? "name = \"" + name + "\"" : "name = \"" + name + "\" (the default of kind = "
                 + "QuantityKind." + kind + ")";
         String prefix = prefix(name);
-        Optional<String> sameConstants = taken.stream().filter(t -> prefix(t).equals(prefix)).findFirst();
+        /* Another quantity whose constants or ND4J class would have this one's names. */
+        Optional<String> sameConstants = taken.stream().filter(t -> prefix(t).equals(prefix)
+                || scheduleClass(t).equals(scheduleClass(name))).findFirst();
         Optional<String> scheduleConstant = constants.stream().filter(c -> c.startsWith(prefix + "_")).findFirst();
         boolean nameOk;
         if (name.isEmpty()) {
@@ -97,14 +105,14 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
                 || javax.lang.model.SourceVersion.isKeyword(name)) {
             nameOk = checks.checkWith(false, nameAttribute, shown + " is not allowed: the method's name must be a "
                     + "Java identifier that is not a keyword");
-        } else if (TAKEN.contains(name)) {
+        } else if (TAKEN.contains(name) || methods.contains(name)) {
             nameOk = checks.checkWith(false, nameAttribute, shown + " is not allowed: the generated class has a "
                     + "method " + name + " already; set name = \"...\" to another name");
         } else if (sameConstants.isPresent()) {
             boolean schedules = taken.indexOf(sameConstants.get()) < own;
             nameOk = checks.checkWith(false, nameAttribute, shown + " is not allowed: the generated class has "
                     + (sameConstants.get().equals(name) ? name + "(step) already" : sameConstants.get() + "(step), "
-                            + "whose constants are named " + prefix + "_... too")
+                            + "whose constants and ND4J schedule class would be named as this one's")
                     + (schedules ? " (the momentum the schedule cycles unless cycleMomentum = false)"
                             : " (another @Quantity)") + "; set name = \"...\" to another name");
         } else if (scheduleConstant.isPresent()) {
@@ -117,9 +125,13 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
         PhaseShape shape = PhaseShape.valueOf(a.enumValue("shape"));
         double start = a.doubleValue("start");
         double end = a.doubleValue("end");
-        String noun = kind == QuantityKind.OTHER ? "value" : name.isEmpty() ? "value" : name;
+        String noun = kind == QuantityKind.OTHER ? "value" : name;
         boolean startOk = checks.check(allows(kind, start), "start", allowed(kind));
         boolean endOk = checks.check(allows(kind, end), "end", allowed(kind));
+        if (startOk && endOk) {
+            endOk = checks.check(Double.isFinite(end - start), "end", "the change end - start from start = "
+                    + Literals.ofDouble(start) + " must be finite");
+        }
         boolean stepsOk = checks.positive("steps", "the length of the move from start to end");
         boolean ok = nameOk && startOk && endOk && stepsOk;
         if (shape == PhaseShape.POLY) {
@@ -129,6 +141,7 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
         } else {
             checks.unused("power", "shape = PhaseShape." + shape + " does not use it; remove it, or set "
                     + "shape = PhaseShape.POLY");
+            ok &= !a.isSet("power");
         }
         if (startOk && endOk && shape == PhaseShape.EXPONENTIAL) {
             ok &= checks.check(start > 0, "start", "an exponential shape multiplies the value, so it must start > 0");
@@ -145,7 +158,7 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
                         + Literals.show(tau) + "; it must be finite and > 0");
             }
         }
-        if (!ok || checks.failed()) {
+        if (!ok) {
             return Optional.empty();
         }
         taken.add(name);

@@ -94,12 +94,12 @@ final class SvgPlot {
             bottom = Math.min(bottom, rate);
         }
         double[] yTicks;
-        if (fromZero || bottom <= 0 || top <= bottom) {
+        double spread = Math.min(1.1 * (top - bottom), Double.MAX_VALUE);
+        if (fromZero || !(top > bottom) || niceTicks(spread).length < 3) {
             // A tenth of headroom above the curve, for the markers' labels.
             yTicks = niceTicks(top > 0 ? Math.min(1.1 * top, Double.MAX_VALUE) : 1);
         } else {
-            double[] spread = niceTicks(1.1 * (top - bottom));
-            double spacing = spread[1];
+            double spacing = niceTicks(spread)[1];
             double low = Math.floor(bottom / spacing + 1e-9) * spacing;
             int count = Math.max(1, (int) Math.ceil((top - low) / spacing - 1e-9));
             yTicks = new double[count + 1];

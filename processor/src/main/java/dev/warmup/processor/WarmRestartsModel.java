@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * A validated {@code @WarmRestartsSchedule}: an optional linear warmup of W steps, then PyTorch's
- * {@code CosineAnnealingWarmRestarts} at {@code d = t - W}. Cycle i lasts {@code T_i = t0 * tMult^i} steps and starts
+ * {@code CosineAnnealingWarmRestarts} at {@code d = t - W} ({@code d = t} without timm's {@code warmup_prefix}).
+ * Cycle i lasts {@code T_i = t0 * tMult^i} steps and starts
  * at {@code S_i = t0 * (tMult^i - 1) / (tMult - 1)} (at {@code i * t0} for {@code tMult = 1}). The generated
  * {@code lr} finds the cycle of d in closed form, never by a loop over cycles:
  * <ul>
@@ -110,7 +111,8 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         if (w == 0) {
             checks.unused("warmupPrefix", "warmupSteps = 0 means no warmup; remove it, or set warmupSteps > 0");
         }
-        if (!(baseOk && t0Ok && tMultOk && etaOk && warmupOk && decayOk && cyclesOk && kOk)) {
+        boolean prefixOk = w != 0 || !a.isSet("warmupPrefix");
+        if (!(baseOk && t0Ok && tMultOk && etaOk && warmupOk && decayOk && cyclesOk && kOk && prefixOk)) {
             return Optional.empty();
         }
         long t0 = a.longValue("t0");

@@ -151,6 +151,12 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
         return "initLr";
     }
 
+    /** initLr, times batchSize / referenceBatchSize with the linear scaling rule: the rate the warmup reaches. */
+    @Override
+    public double peakLr() {
+        return scaledInitLr(attributes());
+    }
+
     @Override
     public String summary() {
         String scaled = isScaled(attributes) ? " (initLr scaled by the linear scaling rule: "

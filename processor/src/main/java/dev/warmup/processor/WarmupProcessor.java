@@ -614,17 +614,21 @@ public final class WarmupProcessor extends AbstractProcessor {
         if (mirrorOf(type, QUANTITY).isEmpty() && mirrorOf(type, QUANTITIES).isEmpty()) {
             return Optional.of(quantities);
         }
-        /* The schedule's constants, which no quantity's may be named as. */
+        /* The schedule's constants and private methods, which no quantity's may be named as. */
         Set<String> constants = new HashSet<>();
+        Set<String> methods = new HashSet<>();
         model.ifPresent(m -> {
             Code code = new Code();
             try {
                 m.body(code);
+                m.warmupStepsExpression(code);
                 m.quantities().forEach(q -> q.series().body(code));
             } catch (NamedConstant.NotFinite e) {
                 // reported when the class is written
             }
             code.constants().forEach(c -> constants.add(c.name()));
+            // the private methods (factor1, schedule, ...) are names no quantity can have either
+            code.methods().forEach(method -> methods.add(method.name()));
         });
         boolean ok = true;
         for (String container : List.of(QUANTITY, QUANTITIES)) {
@@ -644,14 +648,14 @@ public final class WarmupProcessor extends AbstractProcessor {
             Reporter reporter = reporterOn(type, mirror.get());
             if (container.equals(QUANTITY)) {
                 Optional<QuantityModel> quantity = QuantityModel.validate(new Checks(attributes.get(), reporter),
-                        taken, own, constants);
+                        taken, own, constants, methods);
                 quantity.ifPresent(quantities::add);
                 ok &= quantity.isPresent();
             } else {
                 Checks checks = new Checks(attributes.get(), reporter);
                 for (int i = 0; i < attributes.get().nested("value").size(); i++) {
                     Optional<QuantityModel> quantity = QuantityModel.validate(checks.nested("value", i,
-                            "quantity " + (i + 1) + ": "), taken, own, constants);
+                            "quantity " + (i + 1) + ": "), taken, own, constants, methods);
                     quantity.ifPresent(quantities::add);
                     ok &= quantity.isPresent();
                 }

@@ -36,7 +36,10 @@ class PeakAndFactorTest {
             "Chained", Map.entry("@ChainedSchedule(baseLr = 0.5, factors = {@Factor(shape = FactorShape.LINEAR,"
                     + " startFactor = 0.01, steps = 100), @Factor(shape = FactorShape.EXP, gamma = 0.99)})", 0.5),
             "Untuned", Map.entry("@WarmupSchedule(steps = 0, initLr = 0.003) @UntunedWarmup(UntunedRule.LINEAR)",
-                    0.003));
+                    0.003),
+            // the linear scaling rule: the warmup reaches 0.1 * 1024 / 256
+            "Scaled", Map.entry("@WarmupSchedule(steps = 100, initLr = 0.1, batchSize = 1024,"
+                    + " referenceBatchSize = 256)", 0.4));
 
     private static Compiler.Loader loader;
 

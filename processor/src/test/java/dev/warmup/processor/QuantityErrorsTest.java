@@ -119,6 +119,46 @@ class QuantityErrorsTest {
                 .contains("public double weightDecay(long step)");
     }
 
+    /** A private method of the schedule's class: {@code factor1} of a chained schedule. */
+    @Test
+    void nameOfAPrivateMethodOfTheScheduleIsAnError() {
+        assertOnlyError(sched("@ChainedSchedule(baseLr = 0.1, factors = {@Factor(shape = FactorShape.EXP,"
+                        + " gamma = 0.999)})", quantity("kind = QuantityKind.OTHER", "name = \"factor1\"",
+                        "shape = PhaseShape.LINEAR", "start = 1.0", "end = 2.0", "steps = 100")),
+                "name = \"factor1\"", "name = \"factor1\" is not allowed: the generated class has a method factor1"
+                        + " already; set name = \"...\" to another name");
+    }
+
+    /** WARMUP_STEPS of a schedule without warmup is still a constant of its class (warmupSteps() returns it). */
+    @Test
+    void nameWhoseConstantsWouldBeWarmupStepsIsAnErrorWithoutWarmupToo() {
+        assertOnlyError(sched("@WarmupSchedule(steps = 0, initLr = 0.1)", quantity("kind = QuantityKind.OTHER",
+                        "name = \"warmup\"", "shape = PhaseShape.LINEAR", "start = 1.0", "end = 2.0", "steps = 100")),
+                "name = \"warmup\"", "name = \"warmup\" is not allowed: its constants would be named WARMUP_...,"
+                        + " as the schedule's own WARMUP_STEPS");
+    }
+
+    /** aB and AB: other constants' names, but one ND4J class name, ABSchedule. */
+    @Test
+    void namesOfOneScheduleClassAreAnError() {
+        JavaFileObject source = sched(SCHEDULE,
+                quantity("kind = QuantityKind.OTHER", "name = \"aB\"", "shape = PhaseShape.LINEAR", "start = 1.0",
+                        "end = 2.0", "steps = 100"),
+                quantity("kind = QuantityKind.OTHER", "name = \"AB\"", "shape = PhaseShape.LINEAR", "start = 1.0",
+                        "end = 2.0", "steps = 100"));
+        assertOnlyErrorOn(source, "name = \"AB\"", 1, "quantity 2: name = \"AB\" is not allowed: the generated class"
+                + " has aB(step), whose constants and ND4J schedule class would be named as this one's (another"
+                + " @Quantity)");
+    }
+
+    /** A change end - start too large for a double: an error on end, not on the schedule's attribute. */
+    @Test
+    void aChangeThatIsNotFiniteIsAnErrorOnEnd() {
+        assertOnlyError(besideSchedule("kind = QuantityKind.OTHER", "name = \"x\"", "shape = PhaseShape.LINEAR",
+                        "start = -1e308", "end = 1e308", "steps = 100"), "end = 1e308",
+                "end = 1.0E308 is not allowed: the change end - start from start = -1.0E308 must be finite");
+    }
+
     /** A name whose constants would be named as the schedule's: {@code warmup} beside a warmup's WARMUP_STEPS. */
     @Test
     void nameWhoseConstantsWouldBeTheSchedulesIsAnError() {
