@@ -168,28 +168,30 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         if (end >= 0 && d >= end) {
             return etaMin;
         }
-        double c2;
         long cycle;
+        double position;
+        double omega;
+        double length;
         if (tMult == 1) {
             cycle = d / firstCycle;
-            long sinceRestart = decay.none() ? d % firstCycle : d - cycle * firstCycle;
-            c2 = kDecay == 1 ? CosineShape.squared(omegas[0], sinceRestart)
-                    : CosineShape.squared(HALF_PI, Math.pow(sinceRestart / (double) firstCycle, kDecay));
+            position = decay.none() ? d % firstCycle : d - cycle * firstCycle;
+            omega = omegas[0];
+            length = firstCycle;
         } else if (tMult == 2) {
             cycle = 63 - Long.numberOfLeadingZeros(d / firstCycle + 1);
-            long sinceRestart = d - firstCycle * ((1L << cycle) - 1);
-            double position = Math.scalb((double) sinceRestart, -(int) cycle);
-            c2 = kDecay == 1 ? CosineShape.squared(omegas[0], position)
-                    : CosineShape.squared(HALF_PI, Math.pow(position / (double) firstCycle, kDecay));
+            position = Math.scalb((double) (d - firstCycle * ((1L << cycle) - 1)), -(int) cycle);
+            omega = omegas[0];
+            length = firstCycle;
         } else {
             cycle = cycleOf(d);
-            long sinceRestart = d - cycleStarts[(int) cycle];
-            c2 = kDecay == 1 ? CosineShape.squared(omegas[(int) cycle], sinceRestart)
-                    : CosineShape.squared(HALF_PI, Math.pow(sinceRestart / lengths[(int) cycle], kDecay));
+            position = d - cycleStarts[(int) cycle];
+            omega = omegas[(int) cycle];
+            length = lengths[(int) cycle];
         }
-        double height = decay.none() ? amplitude : decay.ofPeak()
-                ? (etaMin == 0 ? baseLr * Math.pow(decay.factor(), cycle) : baseLr * Math.pow(decay.factor(), cycle)
-                        - etaMin)
+        double c2 = kDecay == 1 ? CosineShape.squared(omega, position)
+                : CosineShape.squared(HALF_PI, Math.pow(position / length, kDecay));
+        // baseLr * peakDecay^i - 0.0 is baseLr * peakDecay^i, bit for bit: the code leaves the 0 out
+        double height = decay.none() ? amplitude : decay.ofPeak() ? baseLr * Math.pow(decay.factor(), cycle) - etaMin
                 : amplitude * Math.pow(decay.factor(), cycle);
         return etaMin == 0 ? height * c2 : etaMin + height * c2;
     }
