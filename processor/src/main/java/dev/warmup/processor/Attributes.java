@@ -42,6 +42,8 @@ final class Attributes {
     private final String annotation;
     private final Map<String, Object> values;
     private final Set<String> explicit;
+    /** How attributes whose value is not as written ({@link #with}) read: {@code 5 epochs (250 updates)}. */
+    private final Map<String, String> shown;
 
     /**
      * @param annotation the annotation's simple name
@@ -49,9 +51,30 @@ final class Attributes {
      * @param explicit the attributes the source sets
      */
     Attributes(String annotation, Map<String, Object> values, Set<String> explicit) {
+        this(annotation, values, explicit, Map.of());
+    }
+
+    private Attributes(String annotation, Map<String, Object> values, Set<String> explicit,
+            Map<String, String> shown) {
         this.annotation = annotation;
         this.values = new LinkedHashMap<>(values);
         this.explicit = Set.copyOf(explicit);
+        this.shown = Map.copyOf(shown);
+    }
+
+    /**
+     * These attributes with the value of {@code attribute} replaced by {@code value}, which messages and Javadoc show
+     * as {@code shownAs} (as written, the value read otherwise) when it is not null.
+     */
+    Attributes with(String attribute, Object value, String shownAs) {
+        value(attribute);
+        Map<String, Object> replaced = new LinkedHashMap<>(values);
+        replaced.put(attribute, value);
+        Map<String, String> shownNow = new LinkedHashMap<>(shown);
+        if (shownAs != null) {
+            shownNow.put(attribute, shownAs);
+        }
+        return new Attributes(annotation, replaced, explicit, shownNow);
     }
 
     /** The attributes of {@code mirror}, or empty if one of its values (or a nested one) did not compile. */
@@ -184,7 +207,8 @@ final class Attributes {
         return list.stream().map(Attributes.class::cast).toList();
     }
 
-    private Object value(String attribute) {
+    /** The value of {@code attribute}, of the type {@link Attributes} describes. */
+    Object value(String attribute) {
         Object value = values.get(attribute);
         if (value == null) {
             throw new IllegalArgumentException("@" + annotation + " has no attribute " + attribute);
@@ -194,10 +218,11 @@ final class Attributes {
 
     /** The value of an attribute as it reads in source, for messages and Javadoc. */
     String show(String attribute) {
-        return show(value(attribute));
+        return shown.getOrDefault(attribute, showValue(value(attribute)));
     }
 
-    private static String show(Object value) {
+    /** A value as it reads in source: {@code 0.1}, {@code {30, 60}}, {@code Decay.EXP}. */
+    static String showValue(Object value) {
         if (value instanceof Long l) {
             return Literals.show(l);
         }
@@ -210,10 +235,10 @@ final class Attributes {
         if (value instanceof List<?> list) {
             if (list.size() > 8 && list.get(0) instanceof Long) {
                 // Up to 8 numbers in full; more as the first six, an ellipsis, the last, and how many there are.
-                return list.stream().limit(6).map(Attributes::show).collect(Collectors.joining(", ", "{", ""))
-                        + ", ..., " + show(list.get(list.size() - 1)) + "} (" + list.size() + " values)";
+                return list.stream().limit(6).map(Attributes::showValue).collect(Collectors.joining(", ", "{", ""))
+                        + ", ..., " + showValue(list.get(list.size() - 1)) + "} (" + list.size() + " values)";
             }
-            return list.stream().map(Attributes::show).collect(Collectors.joining(", ", "{", "}"));
+            return list.stream().map(Attributes::showValue).collect(Collectors.joining(", ", "{", "}"));
         }
         if (value instanceof Attributes nested) {
             return nested.annotationText();

@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
@@ -24,11 +25,97 @@ record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes beside)
     static final String SCHEDULE = "schedule";
 
     /**
+     * The attributes that are lengths, by annotation: a name, or {@code array.name} for the attribute of each
+     * annotation nested in an array attribute; the word a message about one of those starts with.
+     */
+    private static final Map<String, List<String>> LENGTHS = Map.of(
+            "WarmupSchedule", List.of("steps", "stepSize", "milestones", "totalSteps"),
+            "PhasedSchedule", List.of("phases.steps"),
+            "OneCycleSchedule", List.of("totalSteps"),
+            "CyclicSchedule", List.of("stepSizeUp", "stepSizeDown"),
+            "WarmRestartsSchedule", List.of("t0", "warmupSteps"),
+            "ChainedSchedule", List.of("factors.steps", "factors.stepSize", "factors.milestones"),
+            "Quantity", List.of("steps"),
+            "Quantities", List.of("value.steps"));
+    private static final Map<String, String> NESTED = Map.of("phases", "phase", "factors", "factor", "value",
+            "quantity");
+
+    /**
+     * {@code @Epochs(everyUpdate = true)}: the stepsPerEpoch to convert the lengths of the annotations beside it by,
+     * or empty after reporting it invalid; 1 without {@code @Epochs} or stepped once an epoch, when lengths are
+     * read as written.
+     */
+    static Optional<Long> updatesPerLength(Optional<Attributes> epochs, Reporter reporter) {
+        if (epochs.isEmpty() || !epochs.get().booleanValue("everyUpdate")) {
+            return Optional.of(1L);
+        }
+        return new Checks(epochs.get(), reporter).positive("stepsPerEpoch", "the number of updates in an epoch")
+                ? Optional.of(epochs.get().longValue("stepsPerEpoch")) : Optional.empty();
+    }
+
+    /**
+     * The annotation of {@code checks} with every length in updates: each length set (or, as a cyclic schedule's
+     * {@code stepSizeUp}, not 0 by default) times {@code perEpoch}, shown as {@code 5 epochs (250 updates)};
+     * empty after reporting one that would pass {@code Long.MAX_VALUE} updates. Itself when {@code perEpoch} is 1.
+     */
+    static Optional<Attributes> inUpdates(Checks checks, long perEpoch) {
+        Attributes attributes = checks.attributes();
+        if (perEpoch == 1) {
+            return Optional.of(attributes);
+        }
+        boolean ok = true;
+        for (String length : LENGTHS.getOrDefault(attributes.annotation(), List.of())) {
+            int dot = length.indexOf('.');
+            if (dot < 0) {
+                Optional<Attributes> converted = lengthInUpdates(checks, attributes, length, perEpoch);
+                ok &= converted.isPresent();
+                attributes = converted.orElse(attributes);
+                continue;
+            }
+            String array = length.substring(0, dot);
+            List<Attributes> nested = new ArrayList<>(attributes.nested(array));
+            for (int i = 0; i < nested.size(); i++) {
+                Checks inner = checks.nested(array, i, NESTED.get(array) + " " + (i + 1) + ": ");
+                Optional<Attributes> converted = lengthInUpdates(inner, nested.get(i), length.substring(dot + 1),
+                        perEpoch);
+                ok &= converted.isPresent();
+                nested.set(i, converted.orElse(nested.get(i)));
+            }
+            attributes = attributes.with(array, List.copyOf(nested), null);
+        }
+        return ok ? Optional.of(attributes) : Optional.empty();
+    }
+
+    private static Optional<Attributes> lengthInUpdates(Checks checks, Attributes attributes, String length,
+            long perEpoch) {
+        String written = attributes.show(length);
+        Object value = attributes.value(length);
+        if (!attributes.isSet(length) && Long.valueOf(0).equals(value)) {
+            return Optional.of(attributes); // unset, as 0 marks it
+        }
+        try {
+            Object converted = value instanceof List<?> list
+                    ? list.stream().map(e -> Math.multiplyExact((Long) e, perEpoch)).toList()
+                    : Math.multiplyExact((Long) value, perEpoch);
+            return Optional.of(attributes.with(length, converted, written + " epochs ("
+                    + Attributes.showValue(converted) + " updates)"));
+        } catch (ArithmeticException overflow) {
+            checks.checkWith(false, length, length + " = " + written + " epochs is not allowed: at " + perEpoch
+                    + " updates an epoch (@Epochs stepsPerEpoch) it is more than Long.MAX_VALUE updates");
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Validates {@code @Epochs} (read into {@code attributes}) and, if it and the schedule beside it are valid, wraps
      * the schedule; empty if either is not.
      */
     static Optional<ScheduleModel> validate(Attributes attributes, Reporter reporter,
             Optional<ScheduleModel> schedule) {
+        if (attributes.booleanValue("everyUpdate")) {
+            // stepsPerEpoch was checked, and the lengths converted, before the schedule was validated
+            return schedule.map(s -> new EpochLengthsModel(s, attributes.longValue("stepsPerEpoch"), attributes));
+        }
         Checks checks = new Checks(attributes, reporter);
         long perEpoch = attributes.longValue("stepsPerEpoch");
         if (!checks.positive("stepsPerEpoch", "the number of updates in an epoch") || schedule.isEmpty()) {
@@ -38,7 +125,7 @@ record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes beside)
         if (!inner.quantities().isEmpty()) {
             checks.checkWith(false, "stepsPerEpoch", "stepsPerEpoch = " + attributes.show("stepsPerEpoch") + " is not "
                     + "allowed beside a schedule with a momentum, whose values change every update: set "
-                    + "cycleMomentum = false");
+                    + "everyUpdate = true for a rate that changes every update too, or cycleMomentum = false");
             return Optional.empty();
         }
         long warmup = inner.warmupSteps();

@@ -79,8 +79,8 @@ public final class WarmupProcessor extends AbstractProcessor {
      * An annotation read: the class name it asks for, the default name's suffix, and how to validate it into a
      * {@link ScheduleModel} or a {@link PlateauModel}.
      */
-    private record Request(String name, boolean nameSet, String suffix,
-            Function<Reporter, Optional<?>> validation) {}
+    private record Request(String name, boolean nameSet, String suffix, Attributes attributes,
+            BiFunction<Attributes, Reporter, Optional<?>> validator) {}
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -224,7 +224,21 @@ public final class WarmupProcessor extends AbstractProcessor {
             return; // a value did not compile; javac has said so
         }
         Reporter reporter = reporterOn(element, mirror);
-        Optional<?> schedule = request.get().validation().apply(reporter);
+        Optional<AnnotationMirror> epochs = mirrorOf(type, EPOCHS);
+        Optional<Attributes> epochAttributes = epochs.flatMap(Attributes::read);
+        if (epochs.isPresent() && epochAttributes.isEmpty()) {
+            return; // a value did not compile; javac has said so
+        }
+        boolean everyUpdate = epochAttributes.map(a -> a.booleanValue("everyUpdate")).orElse(false);
+        if (everyUpdate && PLATEAU.endsWith("." + annotation)) {
+            everyUpdate = false; // reported below
+        }
+        // @Epochs(everyUpdate = true): the schedule's lengths in updates before it is validated
+        Optional<Long> updatesPerLength = everyUpdate ? EpochModel.updatesPerLength(epochAttributes,
+                reporterOn(element, epochs.get())) : Optional.of(1L);
+        Optional<?> schedule = updatesPerLength.flatMap(n -> EpochModel.inUpdates(
+                new Checks(request.get().attributes(), reporter), n))
+                .flatMap(a -> request.get().validator().apply(a, reporter));
         Optional<AnnotationMirror> untuned = mirrorOf(type, UNTUNED_WARMUP);
         if (untuned.isPresent()) {
             if (PLATEAU.endsWith("." + annotation)) {
@@ -239,27 +253,25 @@ public final class WarmupProcessor extends AbstractProcessor {
             schedule = UntunedModel.validate(untunedAttributes.get(), reporterOn(element, untuned.get()),
                     schedule.map(ScheduleModel.class::cast));
         }
-        Optional<AnnotationMirror> epochs = mirrorOf(type, EPOCHS);
         if (epochs.isPresent()) {
             Optional<String> alongside = PLATEAU.endsWith("." + annotation) ? Optional.of("@PlateauSchedule")
+                    : everyUpdate ? Optional.empty()
                     : untuned.isPresent() ? Optional.of("@UntunedWarmup")
                     : mirrorOf(type, QUANTITY).or(() -> mirrorOf(type, QUANTITIES)).map(m -> "@Quantity");
             if (alongside.isPresent()) {
                 error(element, epochs.get(), null, "@Epochs is not supported with " + alongside.get()
                         + (alongside.get().equals("@PlateauSchedule") ? ", whose rate changes at evaluations, "
-                                + "not epochs: remove @Epochs" : ", whose values change every update: declare the "
-                                + "schedule in updates, without @Epochs"));
+                                + "not epochs: remove @Epochs" : ", whose values change every update: set "
+                                + "everyUpdate = true for a schedule that changes every update too, its lengths in "
+                                + "epochs"));
                 return;
-            }
-            Optional<Attributes> epochAttributes = Attributes.read(epochs.get());
-            if (epochAttributes.isEmpty()) {
-                return; // a value did not compile; javac has said so
             }
             schedule = EpochModel.validate(epochAttributes.get(), reporterOn(element, epochs.get()),
                     schedule.map(ScheduleModel.class::cast));
         }
         // In the same compile as the schedule's own problems: every problem of the class at once.
-        Optional<List<QuantityModel>> quantities = quantities(type, schedule, annotation);
+        Optional<List<QuantityModel>> quantities = quantities(type, schedule, annotation,
+                updatesPerLength.orElse(1L));
         Optional<Set<Framework>> frameworks = frameworks(type, annotation);
         if (!Checks.isValidName(request.get().name())) {
             return; // reported by the validator; there is no target name to check
@@ -439,12 +451,10 @@ public final class WarmupProcessor extends AbstractProcessor {
         String annotation = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
         if (annotation.equals(PLATEAU)) {
             return Attributes.read(mirror).map(attributes -> new Request(attributes.stringValue("name"),
-                    attributes.isSet("name"), PlateauModel.SUFFIX,
-                    reporter -> PlateauModel.validate(attributes, reporter)));
+                    attributes.isSet("name"), PlateauModel.SUFFIX, attributes, PlateauModel::validate));
         }
         return Attributes.read(mirror).map(attributes -> new Request(attributes.stringValue("name"),
-                attributes.isSet("name"), "StepLr",
-                reporter -> VALIDATORS.get(annotation).apply(attributes, reporter)));
+                attributes.isSet("name"), "StepLr", attributes, VALIDATORS.get(annotation)::apply));
     }
 
     /**
@@ -604,7 +614,8 @@ public final class WarmupProcessor extends AbstractProcessor {
      * The quantities of a schedule's generated class: the schedule's own (a cycled momentum), then each
      * {@code @Quantity} beside it, validated; empty after an error, reported on the {@code @Quantity} at fault.
      */
-    private Optional<List<QuantityModel>> quantities(TypeElement type, Optional<?> schedule, String annotation) {
+    private Optional<List<QuantityModel>> quantities(TypeElement type, Optional<?> schedule, String annotation,
+            long updatesPerLength) {
         Optional<ScheduleModel> model = schedule.filter(ScheduleModel.class::isInstance).map(ScheduleModel.class::cast);
         List<QuantityModel> quantities = new java.util.ArrayList<>(model.map(ScheduleModel::quantities)
                 .orElse(List.of()));
@@ -646,13 +657,20 @@ public final class WarmupProcessor extends AbstractProcessor {
                 return Optional.empty(); // a value did not compile; javac has said so
             }
             Reporter reporter = reporterOn(type, mirror.get());
+            // lengths in epochs with @Epochs(everyUpdate = true)
+            Optional<Attributes> inUpdates = EpochModel.inUpdates(new Checks(attributes.get(), reporter),
+                    updatesPerLength);
+            if (inUpdates.isEmpty()) {
+                ok = false;
+                continue;
+            }
             if (container.equals(QUANTITY)) {
-                Optional<QuantityModel> quantity = QuantityModel.validate(new Checks(attributes.get(), reporter),
+                Optional<QuantityModel> quantity = QuantityModel.validate(new Checks(inUpdates.get(), reporter),
                         taken, own, constants, methods);
                 quantity.ifPresent(quantities::add);
                 ok &= quantity.isPresent();
             } else {
-                Checks checks = new Checks(attributes.get(), reporter);
+                Checks checks = new Checks(inUpdates.get(), reporter);
                 for (int i = 0; i < attributes.get().nested("value").size(); i++) {
                     Optional<QuantityModel> quantity = QuantityModel.validate(checks.nested("value", i,
                             "quantity " + (i + 1) + ": "), taken, own, constants, methods);

@@ -29,11 +29,12 @@ class EpochsErrorsTest {
 
     /** What {@code @Epochs} beside an annotation whose values change every update says. */
     private static final String NOT_WITH = "@Epochs is not supported with %s, whose values change every update:"
-            + " declare the schedule in updates, without @Epochs";
+            + " set everyUpdate = true for a schedule that changes every update too, its lengths in epochs";
 
     /** What {@code @Epochs(stepsPerEpoch = 50)} beside a schedule with a momentum says. */
     private static final String MOMENTUM = "stepsPerEpoch = 50 is not allowed beside a schedule with a momentum,"
-            + " whose values change every update: set cycleMomentum = false";
+            + " whose values change every update: set everyUpdate = true for a rate that changes every update too, or"
+            + " cycleMomentum = false";
 
     // ---------------------------------------------------------------------------------------------- stepsPerEpoch
 
@@ -135,6 +136,63 @@ class EpochsErrorsTest {
                                 + " steps = 100)",
                         epochs("stepsPerEpoch = 50")), EPOCHS,
                 String.format(NOT_WITH, "@Quantity"));
+    }
+
+    // ---------------------------------------------------------------------------------------------- everyUpdate
+
+    /** Every update, a length in epochs is converted: one past Long.MAX_VALUE updates is an error on it. */
+    @Test
+    void aLengthOfMoreThanLongMaxValueUpdatesIsAnErrorOnTheLength() {
+        assertOnlyError(sched("@WarmupSchedule(\n        steps = 5,\n        initLr = 0.1,\n"
+                        + "        decay = Decay.COSINE,\n        totalSteps = 1000000000000000000L)",
+                        epochs("stepsPerEpoch = 10", "everyUpdate = true")), "totalSteps = 1000000000000000000L",
+                "totalSteps = 1000000000000000000L epochs is not allowed: at 10 updates an epoch (@Epochs"
+                        + " stepsPerEpoch) it is more than Long.MAX_VALUE updates");
+    }
+
+    /** Inside a nested annotation, the error is on the phase's length, its message starting with the phase. */
+    @Test
+    void aPhaseOfMoreThanLongMaxValueUpdatesIsAnErrorOnItsLength() {
+        assertOnlyError(sched("@PhasedSchedule(phases = {\n        @Phase(steps = 5, shape = PhaseShape.LINEAR,"
+                        + " endLr = 0.1),\n        @Phase(steps = 4611686018427387904L, shape = PhaseShape.CONSTANT,"
+                        + " endLr = 0.1)})", epochs("stepsPerEpoch = 2", "everyUpdate = true")),
+                "steps = 4611686018427387904L",
+                "phase 2: steps = 4611686018427387904L epochs is not allowed: at 2 updates an epoch (@Epochs"
+                        + " stepsPerEpoch) it is more than Long.MAX_VALUE updates");
+    }
+
+    /** The schedule's own errors show the length as written, in epochs, and in updates (its limits in updates). */
+    @Test
+    void aScheduleErrorShowsBothUnits() {
+        assertOnlyError(sched("@WarmupSchedule(\n        steps = 5,\n        initLr = 0.1,\n"
+                        + "        decay = Decay.COSINE,\n        totalSteps = 4)",
+                        epochs("stepsPerEpoch = 50", "everyUpdate = true")), "totalSteps = 4",
+                "totalSteps = 4 epochs (200 updates) is not allowed: the step at which the rate reaches minLr must be"
+                        + " > steps = 250");
+    }
+
+    @Test
+    void stepsPerEpochNotPositiveEveryUpdateIsOneError() {
+        assertOnlyError(sched(SCHEDULE, epochs("stepsPerEpoch = 0", "everyUpdate = true")), "stepsPerEpoch = 0",
+                "stepsPerEpoch = 0 is not allowed: the number of updates in an epoch must be > 0");
+    }
+
+    /** A schedule that changes every update goes with a momentum, @UntunedWarmup and @Quantity. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"@OneCycleSchedule(maxLr = 0.1, totalSteps = 10)",
+        "@WarmupSchedule(steps = 0, initLr = 0.1, decay = Decay.COSINE, totalSteps = 10)\n"
+                + "@UntunedWarmup(UntunedRule.LINEAR)",
+        "@WarmupSchedule(steps = 5, initLr = 0.1)\n@Quantity(kind = QuantityKind.WEIGHT_DECAY,"
+                + " shape = PhaseShape.COSINE, start = 0.04, end = 0.4, steps = 100)"})
+    void everyUpdateGoesWithWhatChangesEveryUpdate(String schedule) {
+        assertCompilesWithoutWarnings(sched(schedule, epochs("stepsPerEpoch = 50", "everyUpdate = true")));
+    }
+
+    @Test
+    void everyUpdateBesidePlateauScheduleIsAnError() {
+        assertOnlyError(sched("@PlateauSchedule(initLr = 0.1)", epochs("stepsPerEpoch = 50", "everyUpdate = true")),
+                EPOCHS, "@Epochs is not supported with @PlateauSchedule, whose rate changes at evaluations, not"
+                        + " epochs: remove @Epochs");
     }
 
     // ---------------------------------------------------------------------------------------------- the class

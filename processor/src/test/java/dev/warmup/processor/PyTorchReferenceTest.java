@@ -44,6 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PyTorchReferenceTest {
 
     private static final String ONE_CYCLE = "@OneCycleSchedule(maxLr = 0.1, totalSteps = 10000)";
+    private static final String ONE_CYCLE_EPOCHS = "@OneCycleSchedule(maxLr = 0.1, totalSteps = 20)"
+            + " @Epochs(stepsPerEpoch = 50, everyUpdate = true)";
     private static final String CYCLIC = "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 500,"
             + " baseMomentum = 0.8, maxMomentum = 0.9)";
 
@@ -114,6 +116,10 @@ class PyTorchReferenceTest {
             Map.entry("timm_cosine_epochs", "@WarmRestartsSchedule(baseLr = 0.1, t0 = 100, etaMin = 1e-5,"
                     + " warmupSteps = 5, startLr = 1e-4, warmupPrefix = false, cycles = 1)"
                     + " @Epochs(stepsPerEpoch = 100)"),
+            // OneCycleLR(max_lr=0.1, epochs=20, steps_per_epoch=50) on SGD(momentum=0.9), stepped every update: its
+            // length in epochs, which the processor converts
+            Map.entry("onecycle_epochs", ONE_CYCLE_EPOCHS),
+            Map.entry("onecycle_epochs_momentum", ONE_CYCLE_EPOCHS),
             Map.entry("dino_teacher_momentum", "@WarmupSchedule(steps = 500, initLr = 5e-4, decay = Decay.COSINE,"
                     + " totalSteps = 5000, minLr = 1e-6) @Quantity(kind = QuantityKind.MOMENTUM,"
                     + " name = \"teacherMomentum\", shape = PhaseShape.COSINE, start = 0.996, end = 1.0,"
@@ -122,6 +128,7 @@ class PyTorchReferenceTest {
     /** The generated method whose values a case records, where it is not {@code lr}. */
     private static final Map<String, String> METHODS = Map.of(
             "onecycle_momentum_cos_momentum", "momentum",
+            "onecycle_epochs_momentum", "momentum",
             "cyclic_momentum_triangular_momentum", "momentum",
             "dino_teacher_momentum", "teacherMomentum");
 
@@ -171,7 +178,7 @@ class PyTorchReferenceTest {
 
     @Test
     void everyCaseOfTheReferenceSetIsChecked() {
-        assertEquals(29, caseNames().count(), "cases in cases.json");
+        assertEquals(31, caseNames().count(), "cases in cases.json");
         assertEquals(Set.copyOf(WRITTEN_HERE.keySet()), caseNames()
                 .filter(name -> cases.getAsJsonObject(name).getAsJsonObject("annotation").isEmpty())
                 .collect(Collectors.toSet()), "the cases whose annotation is written here");

@@ -1770,7 +1770,8 @@ class ScheduleFuzzTest {
 
     /**
      * {@code @Epochs} beside a valid schedule (a one-cycle or cyclic one mostly without its momentum, which it
-     * refuses).
+     * refuses stepped once an epoch), stepped once an epoch or, its lengths converted, every update (where a length
+     * times stepsPerEpoch can pass Long.MAX_VALUE).
      */
     static final class EpochsGenerator extends AnnotationGenerator {
 
@@ -1782,6 +1783,7 @@ class ScheduleFuzzTest {
         void attributes(Random random, Map<String, Object> a) {
             a.put("stepsPerEpoch", random.nextInt(5) == 0 ? EXTREME_LONGS[random.nextInt(EXTREME_LONGS.length)]
                     : (long) (1 + random.nextInt(random.nextBoolean() ? 100 : 100_000)));
+            maybe(random, a, "everyUpdate", random.nextBoolean());
         }
 
         @Override
