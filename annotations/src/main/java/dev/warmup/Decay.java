@@ -14,13 +14,15 @@ public enum Decay {
      * Exponential decay, as PyTorch's {@code ExponentialLR}: {@code lr(t) = initLr * gamma^d}. Uses
      * {@link WarmupSchedule#gamma() gamma}, by default 0.9999, and, for a gamma over several steps (Keras's
      * continuous {@code ExponentialDecay(decay_steps, decay_rate)}), {@link WarmupSchedule#stepSize() stepSize}:
-     * {@code lr(t) = initLr * gamma^(d / stepSize)}.
+     * {@code lr(t) = initLr * gamma^(d / stepSize)}. With {@link WarmupSchedule#minLr() minLr}, the decay stops
+     * there, {@code max(lr(t), minLr)}, as Optax's {@code exponential_decay(end_value)}.
      */
     EXP,
 
     /**
      * Step decay, as PyTorch's {@code StepLR}: {@code lr(t) = initLr * gamma^floor(d / stepSize)}. Uses
-     * {@link WarmupSchedule#stepSize() stepSize} (required) and {@link WarmupSchedule#gamma() gamma}, by default 0.1.
+     * {@link WarmupSchedule#stepSize() stepSize} (required) and {@link WarmupSchedule#gamma() gamma}, by default 0.1;
+     * with {@link WarmupSchedule#minLr() minLr}, the floor it stops at, {@code max(lr(t), minLr)}.
      */
     STEP,
 
@@ -36,8 +38,10 @@ public enum Decay {
      * {@code lr(t) = minLr + (initLr - minLr) * (1 + cos(2 pi c d / D)) / 2} for {@code W <= t <= T} with
      * c = {@link WarmupSchedule#cycles() cycles} (0.5 by default: one half wave, down to minLr at T); the value at T
      * holds after it (minLr for c = 0.5; initLr for c = 1). Unlike PyTorch's periodic {@code CosineAnnealingLR} and
-     * HF's formula, it does not go on past T. Uses {@link WarmupSchedule#totalSteps() totalSteps} (required), minLr
-     * and cycles.
+     * HF's formula, it does not go on past T. With c = 0.5, {@link WarmupSchedule#power() power} p raises the half
+     * wave, as Optax's {@code exponent}: {@code lr(t) = minLr + (initLr - minLr) * ((1 + cos(pi d / D)) / 2)^p} (p = 1
+     * by default; other cycles take no power: no peer defines one for them). Uses
+     * {@link WarmupSchedule#totalSteps() totalSteps} (required), minLr, cycles and power.
      */
     COSINE,
 
@@ -78,5 +82,32 @@ public enum Decay {
      * {@code lr(t) = minLr + (initLr - minLr) * (1 + cos(pi * frac(x))) / 2} for {@code W <= t < T}, and minLr from T
      * on (HF's 0). Uses {@link WarmupSchedule#totalSteps() totalSteps} (required), minLr and cycles.
      */
-    COSINE_RESTARTS
+    COSINE_RESTARTS,
+
+    /**
+     * Inverse time decay, as Keras's {@code InverseTimeDecay(initial, decay_steps, decay_rate)}:
+     * {@code lr(t) = initLr / (1 + gamma * d / stepSize)}, falling towards 0 without end. Uses
+     * {@link WarmupSchedule#gamma() gamma}, the decay rate (required, finite, {@code > 0}), and
+     * {@link WarmupSchedule#stepSize() stepSize}, the steps over which gamma applies once (Keras's
+     * {@code decay_steps}; optional, by default 1).
+     */
+    INV_TIME,
+
+    /**
+     * Inverse time decay by whole steps of stepSize, as Keras's {@code InverseTimeDecay(..., staircase=True)}:
+     * {@code lr(t) = initLr / (1 + gamma * floor(d / stepSize))}. Uses {@link WarmupSchedule#gamma() gamma}
+     * (required, finite, {@code > 0}) and {@link WarmupSchedule#stepSize() stepSize} (required).
+     */
+    INV_TIME_STEP,
+
+    /**
+     * Polynomial decay whose horizon grows, as Keras's {@code PolynomialDecay(..., cycle=True)}: with
+     * {@code H = D * max(1, ceil(d / D))}, the first multiple of D at or after d,
+     * {@code lr(t) = (initLr - minLr) * (1 - d / H)^power + minLr}, without end. The rate is
+     * {@link WarmupSchedule#minLr() minLr} at each {@code t = W + k D} and jumps back up at the next step, to the same
+     * polynomial over a horizon one D longer (not to initLr). Uses {@link WarmupSchedule#totalSteps() totalSteps}
+     * (required; D = T - W is Keras's {@code decay_steps}), minLr (Keras's {@code end_learning_rate}) and
+     * {@link WarmupSchedule#power() power}.
+     */
+    POLY_CYCLE
 }

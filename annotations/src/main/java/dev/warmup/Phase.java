@@ -53,9 +53,10 @@ public @interface Phase {
     double startLr() default Double.NaN;
 
     /**
-     * For {@link PhaseShape#POLY}: the exponent of the polynomial.
+     * For {@link PhaseShape#POLY}: the exponent of the polynomial. For {@link PhaseShape#COSINE}: the exponent of the
+     * half wave {@code (1 + cos(pi * u / L)) / 2}, Optax's {@code exponent}.
      *
-     * @return a finite exponent {@code > 0}, by default 1 (a straight line)
+     * @return a finite exponent {@code > 0}, by default 1 (a straight line; the plain half wave)
      */
     double power() default 1.0;
 }

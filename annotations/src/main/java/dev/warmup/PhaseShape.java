@@ -19,7 +19,9 @@ public enum PhaseShape {
 
     /**
      * Half a cosine wave: {@code lr(t) = b + (a - b) * (1 + cos(pi * u / L)) / 2}, as PyTorch's
-     * {@code CosineAnnealingLR} (falling) and the cosine anneal of {@code OneCycleLR} (either way).
+     * {@code CosineAnnealingLR} (falling) and the cosine anneal of {@code OneCycleLR} (either way). With
+     * {@link Phase#power() power} p, the half wave raised to it, {@code lr(t) = b + (a - b) * ((1 + cos(pi * u / L)) /
+     * 2)^p}, as Optax's {@code cosine_decay_schedule(exponent = p)}.
      */
     COSINE,
 

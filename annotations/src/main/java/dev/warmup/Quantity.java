@@ -81,9 +81,10 @@ public @interface Quantity {
     long steps();
 
     /**
-     * For {@link PhaseShape#POLY}: the exponent of the polynomial.
+     * For {@link PhaseShape#POLY}: the exponent of the polynomial; for {@link PhaseShape#COSINE}: the power the
+     * cosine's {@code (1 + cos(pi * t / steps)) / 2} is raised to.
      *
-     * @return a finite exponent {@code > 0}, by default 1 (a straight line)
+     * @return a finite exponent {@code > 0}, by default 1 (a straight line; the plain cosine)
      */
     double power() default 1.0;
 }

@@ -11,7 +11,9 @@ import java.lang.annotation.Target;
  * {@code CosineAnnealingWarmRestarts} stepped once per step, optionally after a linear warmup; the warmup annotation
  * processor generates, at compile time, a final class implementing {@link StepLr}. Its {@link StepLr#lr(long) lr(step)}
  * finds the cycle in closed form: one division for {@code tMult = 1}, the position of the highest set bit for
- * {@code tMult = 2}, a logarithm corrected against a table of cycle starts otherwise; never a loop over cycles.
+ * {@code tMult = 2}, a logarithm corrected against a table of cycle starts for a whole {@code tMult >= 3}, and for a
+ * {@code tMult} that is not whole (Keras's {@code t_mul}, timm's {@code cycle_mul}, such as 1.5) a logarithm
+ * corrected against the cycle starts computed at run time; never a loop over cycles.
  *
  * <pre>{@code
  * @WarmRestartsSchedule(baseLr = 0.1, t0 = 1000, tMult = 2, etaMin = 1e-4)
@@ -21,11 +23,15 @@ import java.lang.annotation.Target;
  * <p>For {@code t < W} = {@link #warmupSteps()} the rate rises linearly,
  * {@code lr(t) = startLr + (baseLr - startLr) * t / W}. From W on, with {@code d = t - W} ({@code d = t} with
  * {@code warmupPrefix = false}), cycle i lasts
- * {@code T_i = t0 * tMult^i} steps and starts at the sum of the cycles before it; with {@code T_cur} the steps since
- * the last restart, {@code lr(t) = etaMin + (high_i - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2}, where the restart's
+ * {@code T_i = t0 * tMult^i} steps and starts at the sum of the cycles before it,
+ * {@code S_i = t0 * (tMult^i - 1) / (tMult - 1)}; with {@code T_cur = d - S_i} the steps since the last restart,
+ * {@code lr(t) = etaMin + (high_i - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2}, where the restart's
  * rate {@code high_i} is baseLr, or lower by {@link #heightDecay()} (Keras's {@code m_mul}) or {@link #peakDecay()}
  * (timm's {@code cycle_decay}) at each restart. The restarts go on forever, or for {@link #cycles()} cycles (timm's
- * {@code cycle_limit}), after which the rate holds etaMin. {@link StepLr#warmupSteps()} is W.
+ * {@code cycle_limit}), after which the rate holds etaMin. {@link StepLr#warmupSteps()} is W. With a {@code tMult}
+ * that is not whole, {@code S_i} and {@code T_i} are real numbers, as in Keras and timm: d is in the cycle i with
+ * {@code S_i <= d < S_(i+1)}, {@code S_i} computed in double ({@code StrictMath.pow}), so that a start within
+ * rounding of a whole step, such as step 21 of {@code t0 = 10, tMult = 1.1}, restarts there as in the peers.
  *
  * <p>Keras's {@code CosineDecayRestarts(initial, first_decay_steps, t_mul, m_mul, alpha)} is
  * {@code baseLr = initial, t0 = first_decay_steps, tMult = t_mul, heightDecay = m_mul, etaMin = alpha * initial};
@@ -54,11 +60,15 @@ public @interface WarmRestartsSchedule {
     long t0();
 
     /**
-     * The factor by which each cycle is longer than the one before; PyTorch's {@code T_mult}.
+     * The factor by which each cycle is longer than the one before: PyTorch's {@code T_mult} (whole), Keras's
+     * {@code t_mul} and timm's {@code cycle_mul} (any). A whole factor ({@code tMult = 2}) gives cycles of whole steps,
+     * found exactly; one that is not ({@code tMult = 1.5}) gives cycle i a real length {@code t0 * tMult^i} and a real
+     * start {@code t0 * (tMult^i - 1) / (tMult - 1)}, the first restart being at the first step at or after it.
      *
-     * @return a whole factor {@code >= 1}, by default 1 (cycles of equal length)
+     * @return a finite factor {@code >= 1}, by default 1 (cycles of equal length); one that is not whole must be
+     *     {@code >= 1.000001}
      */
-    int tMult() default 1;
+    double tMult() default 1.0;
 
     /**
      * The rate the cosine falls to at the end of each cycle; PyTorch's {@code eta_min}.

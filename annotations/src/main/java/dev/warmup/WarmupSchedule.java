@@ -93,9 +93,10 @@ public @interface WarmupSchedule {
     /**
      * The factor of {@link Decay#EXP} (per step), {@link Decay#STEP} (per drop) and {@link Decay#MULTISTEP} (per
      * milestone). Left unset, it is 0.9999 for {@code EXP} and 0.1 for {@code STEP} and {@code MULTISTEP}; the
-     * default written here only marks it unset.
+     * default written here only marks it unset. For {@link Decay#INV_TIME} and {@link Decay#INV_TIME_STEP}: the decay
+     * rate, Keras's {@code decay_rate} (required), in {@code initLr / (1 + gamma * d / stepSize)}.
      *
-     * @return a factor in {@code (0, 1]}
+     * @return a factor in {@code (0, 1]}; for {@code INV_TIME} and {@code INV_TIME_STEP}, a finite rate {@code > 0}
      */
     double gamma() default Double.NaN;
 
@@ -104,7 +105,10 @@ public @interface WarmupSchedule {
      * at once (required). For {@link Decay#EXP}: by gamma over every {@code stepSize} steps, continuously,
      * {@code initLr * gamma^(d / stepSize)}, as Keras's {@code ExponentialDecay(decay_steps)} and Optax's
      * {@code exponential_decay(transition_steps)} (optional: unset, gamma is per step, as PyTorch's
-     * {@code ExponentialLR}). The default written here only marks it unset.
+     * {@code ExponentialLR}). For {@link Decay#INV_TIME_STEP}: p in {@code initLr / (1 + gamma * p)} grows by 1
+     * every {@code stepSize} steps after warmup (required); for {@link Decay#INV_TIME}: continuously,
+     * {@code p = d / stepSize} (optional, by default 1), Keras's {@code InverseTimeDecay(decay_steps)}. The default
+     * written here only marks it unset.
      *
      * @return a number of steps {@code > 0}
      */
@@ -121,7 +125,9 @@ public @interface WarmupSchedule {
     /**
      * For {@link Decay#COSINE}, {@link Decay#COSINE_RESTARTS}, {@link Decay#LINEAR} and {@link Decay#POLY}: the
      * absolute step T at which the decay ends; the rate at T holds after it (minLr, except for a {@code COSINE} with
-     * {@link #cycles()} other than 0.5). Required with those decays; the default written here only marks it unset.
+     * {@link #cycles()} other than 0.5). For {@link Decay#POLY_CYCLE}: the step at which the rate first reaches minLr;
+     * D = T - W is the length the horizon grows by, and the decay goes on after T. Required with those decays; the
+     * default written here only marks it unset.
      *
      * @return a step {@code > W}
      */
@@ -130,7 +136,10 @@ public @interface WarmupSchedule {
     /**
      * For {@link Decay#COSINE}, {@link Decay#COSINE_RESTARTS}, {@link Decay#LINEAR} and {@link Decay#POLY}: the lowest
      * rate of the decay, reached at {@link #totalSteps()} and held after it (a {@code COSINE} with {@link #cycles()}
-     * other than 0.5 reaches it at each trough; {@code COSINE_RESTARTS} at the end of each decay, and from T on).
+     * other than 0.5 reaches it at each trough; {@code COSINE_RESTARTS} at the end of each decay, and from T on). For
+     * {@link Decay#POLY_CYCLE}: the rate at {@code W + k D} for every {@code k >= 1}. For {@link Decay#EXP} and
+     * {@link Decay#STEP}: the floor the decay stops at, {@code max(decay, minLr)}, Optax's {@code end_value} of
+     * {@code exponential_decay} (optional).
      *
      * @return a rate in {@code [0, initLr)}, by default 0
      */
@@ -151,8 +160,9 @@ public @interface WarmupSchedule {
     double cycles() default Double.NaN;
 
     /**
-     * For {@link Decay#POLY}: the exponent of the polynomial; for {@link Decay#REPEATED_POWER}: the power the rate is
-     * raised to every step.
+     * For {@link Decay#POLY} and {@link Decay#POLY_CYCLE}: the exponent of the polynomial; for {@link Decay#COSINE}
+     * with {@link #cycles()} 0.5: the exponent of the half wave {@code (1 + cos(pi d / D)) / 2}, Optax's
+     * {@code exponent}; for {@link Decay#REPEATED_POWER}: the power the rate is raised to every step.
      *
      * @return a finite exponent {@code > 0} ({@code > 1} for {@code REPEATED_POWER}), by default 1
      */

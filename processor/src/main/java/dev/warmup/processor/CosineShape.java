@@ -9,8 +9,20 @@ import com.palantir.javapoet.CodeBlock;
  * {@code Math.cos} as the textbook form, and no {@code 1 + cos} that cancels where the rate nears its low end.
  * {@link #squared} and {@link #squaredCode} serve the cycles of {@code @WarmRestartsSchedule} and Hugging Face's
  * cycles too.
+ *
+ * <p>With a power p other than 1 (Optax's {@code exponent}), the half wave is raised to it:
+ * {@code lr = b + (a - b) * ((1 + cos(pi * u / L)) / 2)^p}, computed with {@code c = cos(w u)} as
+ * {@code b + |b - a| * (c^2)^p} falling and {@code b - |b - a| * (c^2)^p} rising (from b, as a rising
+ * {@link PolynomialShape}); {@code (c^2)^p} is a product for p = 2, else {@code Math.pow}.
+ *
+ * @param power p, finite and {@code > 0}; 1 is the plain half wave
  */
-record CosineShape(double start, double end, Span span, Names names) implements FromLowEnd {
+record CosineShape(double start, double end, double power, Span span, Names names) implements FromLowEnd {
+
+    /** The plain half wave, power 1. */
+    CosineShape(double start, double end, Span span, Names names) {
+        this(start, end, 1.0, span, names);
+    }
 
     private double halfOmega() {
         return Math.PI / (2 * span.length());
@@ -42,26 +54,51 @@ record CosineShape(double start, double end, Span span, Names names) implements 
         return plusLow(code, CodeBlock.of("$N * (c * c)", code.use(amplitudeConstant())));
     }
 
+    private NamedConstant powerConstant() {
+        return NamedConstant.ofDouble(names.name("POWER"), power, names.doc("power"));
+    }
+
+    private NamedConstant endConstant() {
+        return NamedConstant.ofDouble(names.name("END_LR"), end, names.endDoc());
+    }
+
     @Override
     public double at(long step) {
-        return plusLow(amplitude() * squared(halfOmega(), rising() ? span.left(step) : span.done(step)));
+        if (power == 1) {
+            return plusLow(amplitude() * squared(halfOmega(), rising() ? span.left(step) : span.done(step)));
+        }
+        double raised = PolynomialShape.raised(squared(halfOmega(), span.done(step)), power);
+        return rising() ? end - amplitude() * raised : plusLow(amplitude() * raised);
     }
 
     @Override
     public CodeBlock code(Code code) {
-        return squaredCode(CodeBlock.of("$N", code.use(halfOmegaConstant())),
-                rising() ? span.left(code) : span.done(code), rate(code));
+        CodeBlock halfOmega = CodeBlock.of("$N", code.use(halfOmegaConstant()));
+        if (power == 1) {
+            return squaredCode(halfOmega, rising() ? span.left(code) : span.done(code), rate(code));
+        }
+        CodeBlock x = CodeBlock.of("$N * $L", code.use(amplitudeConstant()),
+                PolynomialShape.raisedCode("(c * c)", power, powerConstant(), code));
+        return squaredCode(halfOmega, span.done(code),
+                rising() ? CodeBlock.of("$N - $L", code.use(endConstant()), x) : plusLow(code, x));
     }
 
     @Override
     public String formula() {
-        return names.words("{b} + ({a} - {b}) * (1 + cos(pi * {u} / {L})) / 2");
+        return names.words(power == 1 ? "{b} + ({a} - {b}) * (1 + cos(pi * {u} / {L})) / 2"
+                : "{b} + ({a} - {b}) * ((1 + cos(pi * {u} / {L})) / 2)^" + Literals.ofDouble(power));
     }
 
     @Override
     public String computation() {
-        return plusLow(amplitudeConstant().name() + " * c^2, c = cos(" + halfOmegaConstant().name() + " * "
-                + (rising() ? span.leftText() : span.doneText()) + ")");
+        if (power == 1) {
+            return plusLow(amplitudeConstant().name() + " * c^2, c = cos(" + halfOmegaConstant().name() + " * "
+                    + (rising() ? span.leftText() : span.doneText()) + ")");
+        }
+        String x = amplitudeConstant().name() + " * (c^2)^" + (PolynomialShape.special(power)
+                ? Literals.ofDouble(power) : powerConstant().name()) + ", c = cos(" + halfOmegaConstant().name()
+                + " * " + span.doneText() + ")";
+        return rising() ? endConstant().name() + " - " + x : plusLow(x);
     }
 
     @Override

@@ -44,7 +44,7 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
         return switch (kind) {
             case CONSTANT -> new ConstantShape(end, names);
             case LINEAR -> new LinearShape(start, end, span, names);
-            case COSINE -> new CosineShape(start, end, span, names);
+            case COSINE -> new CosineShape(start, end, power, span, names);
             case EXPONENTIAL -> ExponentialShape.between(start, end, span, names);
             case POLY -> new PolynomialShape(start, end, power, span, names);
             case INV_SQRT -> InverseSqrtShape.between(start, end, span, names);
@@ -127,12 +127,13 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
             phase.unused("startLr", "a CONSTANT phase holds endLr throughout; remove it");
         }
         boolean powerOk = true;
-        if (shape == PhaseShape.POLY) {
+        if (shape == PhaseShape.POLY || shape == PhaseShape.COSINE) {
             powerOk = phase.check(Double.isFinite(a.doubleValue("power")) && a.doubleValue("power") > 0, "power",
-                    "the exponent of the polynomial must be finite and > 0");
+                    "the exponent of the " + (shape == PhaseShape.POLY ? "polynomial" : "cosine")
+                            + " must be finite and > 0");
         } else {
             phase.unused("power", "shape = PhaseShape." + shape + " does not use it; remove it, or set "
-                    + "shape = PhaseShape.POLY");
+                    + "shape = PhaseShape.POLY or PhaseShape.COSINE");
         }
         double end = a.doubleValue("endLr");
         /* A constant phase has no start of its own (an explicit startLr is an error). */
@@ -168,7 +169,8 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
         String label = "phase " + (index + 1);
         Names names = Names.prefixed("PHASE_" + (index + 1), label, Literals.ofDouble(start), Literals.ofDouble(end),
                 index == 0 ? "t" : "(t - " + span.start().whole() + ")", Long.toString(a.longValue("steps")));
-        return new Phase(shape(shape, start, end, shape == PhaseShape.POLY ? a.doubleValue("power") : 1.0, span,
+        boolean powered = shape == PhaseShape.POLY || shape == PhaseShape.COSINE;
+        return new Phase(shape(shape, start, end, powered ? a.doubleValue("power") : 1.0, span,
                 names), shape, start, end);
     }
 

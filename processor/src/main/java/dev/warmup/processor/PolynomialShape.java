@@ -22,38 +22,44 @@ record PolynomialShape(double start, double end, double power, Span span, Names 
         return NamedConstant.ofDouble(names.name("END_LR"), end, names.endDoc());
     }
 
-    private boolean special() {
+    /** {@code fraction^power}: the fraction itself, a product or a square root for powers 1, 2 and 0.5. */
+    static double raised(double fraction, double power) {
+        if (power == 1) {
+            return fraction;
+        } else if (power == 2) {
+            return fraction * fraction;
+        } else if (power == 0.5) {
+            return Math.sqrt(fraction);
+        }
+        return Math.pow(fraction, power);
+    }
+
+    /** The expression {@link #raised} computes, of the variable {@code fraction}. */
+    static CodeBlock raisedCode(String fraction, double power, NamedConstant powerConstant, Code code) {
+        if (power == 1) {
+            return CodeBlock.of("$L", fraction);
+        } else if (power == 2) {
+            return CodeBlock.of("($L * $L)", fraction, fraction);
+        } else if (power == 0.5) {
+            return CodeBlock.of("$T.sqrt($L)", Math.class, fraction);
+        }
+        return CodeBlock.of("$T.pow($L, $N)", Math.class, fraction, code.use(powerConstant));
+    }
+
+    /** Whether {@link #raised} needs no {@code Math.pow}, so that the power is written as a number. */
+    static boolean special(double power) {
         return power == 1 || power == 2 || power == 0.5;
     }
 
     @Override
     public double at(long step) {
-        double left = span.left(step) / span.length();
-        double scaled;
-        if (power == 1) {
-            scaled = left;
-        } else if (power == 2) {
-            scaled = left * left;
-        } else if (power == 0.5) {
-            scaled = Math.sqrt(left);
-        } else {
-            scaled = Math.pow(left, power);
-        }
+        double scaled = raised(span.left(step) / span.length(), power);
         return rising() ? end - amplitude() * scaled : plusLow(amplitude() * scaled);
     }
 
     @Override
     public CodeBlock code(Code code) {
-        CodeBlock scaled;
-        if (power == 1) {
-            scaled = CodeBlock.of("left");
-        } else if (power == 2) {
-            scaled = CodeBlock.of("(left * left)");
-        } else if (power == 0.5) {
-            scaled = CodeBlock.of("$T.sqrt(left)", Math.class);
-        } else {
-            scaled = CodeBlock.of("$T.pow(left, $N)", Math.class, code.use(powerConstant()));
-        }
+        CodeBlock scaled = raisedCode("left", power, powerConstant(), code);
         CodeBlock x = CodeBlock.of("$N * $L", code.use(amplitudeConstant()), scaled);
         return CodeBlock.builder()
                 .addStatement("double left = $L / $N", span.left(code), code.use(spanConstant()))
@@ -70,7 +76,7 @@ record PolynomialShape(double start, double end, double power, Span span, Names 
     @Override
     public String computation() {
         String x = amplitudeConstant().name() + " * (" + span.leftText() + " / " + spanConstant().name() + ")^"
-                + (special() ? Literals.ofDouble(power) : powerConstant().name());
+                + (special(power) ? Literals.ofDouble(power) : powerConstant().name());
         return rising() ? endConstant().name() + " - " + x : plusLow(x);
     }
 

@@ -134,13 +134,14 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
         }
         boolean stepsOk = checks.positive("steps", "the length of the move from start to end");
         boolean ok = nameOk && startOk && endOk && stepsOk;
-        if (shape == PhaseShape.POLY) {
+        boolean powered = shape == PhaseShape.POLY || shape == PhaseShape.COSINE;
+        if (powered) {
             double power = a.doubleValue("power");
-            ok &= checks.check(Double.isFinite(power) && power > 0, "power",
-                    "the exponent of the polynomial must be finite and > 0");
+            ok &= checks.check(Double.isFinite(power) && power > 0, "power", "the exponent of the "
+                    + (shape == PhaseShape.POLY ? "polynomial" : "cosine") + " must be finite and > 0");
         } else {
             checks.unused("power", "shape = PhaseShape." + shape + " does not use it; remove it, or set "
-                    + "shape = PhaseShape.POLY");
+                    + "shape = PhaseShape.POLY or PhaseShape.COSINE");
             ok &= !a.isSet("power");
         }
         if (startOk && endOk && shape == PhaseShape.EXPONENTIAL) {
@@ -169,8 +170,7 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
         Names names = Names.ofQuantity(prefix, noun, "", "start", "end", "t", "steps");
         Shape curve = shape == PhaseShape.CONSTANT ? new ConstantShape(start, Names.ofQuantity(prefix, noun, "",
                 "start", "start", "t", "steps"))
-                : PhasedModel.shape(shape, start, end, shape == PhaseShape.POLY ? a.doubleValue("power") : 1.0, span,
-                        names);
+                : PhasedModel.shape(shape, start, end, powered ? a.doubleValue("power") : 1.0, span, names);
         NamedConstant endConstant = NamedConstant.ofDouble(prefix + "_END", end, "end");
         String words = shape == PhaseShape.CONSTANT
                 ? Literals.ofDouble(start) + " before step " + steps + ", then " + Literals.ofDouble(end)

@@ -29,10 +29,20 @@ record StepShape(double start, double gamma, long stepSize, Span span, Names nam
     @Override
     public CodeBlock code(Code code) {
         return CodeBlock.builder()
-                .addStatement("long drops = $L / $N", span.done(code), code.use(stepSizeConstant()))
-                .addStatement("return $N * $T.pow($N, drops)", code.use(startConstant()), Math.class,
-                        code.use(gammaConstant()))
+                .addStatement("long drops = $L", drops(code))
+                .addStatement("return $L", expression(code, "drops"))
                 .build();
+    }
+
+    /** The drops so far, {@code done / STEP_SIZE}. */
+    CodeBlock drops(Code code) {
+        return CodeBlock.of("$L / $N", span.done(code), code.use(stepSizeConstant()));
+    }
+
+    /** The rate after the drops held in the {@code long} variable {@code drops}. */
+    CodeBlock expression(Code code, String drops) {
+        return CodeBlock.of("$N * $T.pow($N, $L)", code.use(startConstant()), Math.class, code.use(gammaConstant()),
+                drops);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,30 +21,44 @@ import java.util.TreeSet;
  *   <li>{@code tMult = 2}: d is in cycle i exactly when {@code floor(d / t0) + 1} is in {@code [2^i, 2^(i+1))}, so
  *       {@code i = 63 - Long.numberOfLeadingZeros(d / t0 + 1)}, exact (at {@code t0 = 1, d = Long.MAX_VALUE} the sum
  *       wraps to {@code 2^63} read unsigned, still right);</li>
- *   <li>{@code tMult >= 3}: the estimate {@code floor(log_tMult(d (tMult - 1) / t0 + 1))}, whose rounding error is far
- *       below one cycle, corrected by at most one against a table of the cycle starts that fit in a long (at most
- *       41 of them).</li>
+ *   <li>a whole {@code tMult >= 3}: the estimate {@code floor(log_tMult(d (tMult - 1) / t0 + 1))}, whose rounding
+ *       error is far below one cycle, corrected by at most one against a table of the cycle starts that fit in a long
+ *       (at most 41 of them);</li>
+ *   <li>a {@code tMult} that is not whole (Keras's {@code t_mul}, timm's {@code cycle_mul}, such as 1.5): the cycles'
+ *       starts and lengths are real numbers, {@code S_i} computed at run time as {@code t0 * ((g - 1) / (tMult - 1))}
+ *       with {@code g = StrictMath.pow(tMult, i)} (the same bits on every JVM), and {@code T_i = t0 * g}. The same
+ *       logarithm estimates the cycle, corrected by at most one against those starts: d is in the last cycle whose
+ *       computed start is at most d. A start within rounding (about 1e-16 of {@code t0 / (tMult - 1)}) of a whole
+ *       step may fall to either side of it, as in the peers' float64 arithmetic: {@code tMult = 1.1, t0 = 10}
+ *       restarts at step 21, as Keras and timm do, though the double nearest 1.1 puts the exact start 9e-16 after
+ *       it. A factor below 1.000001 is refused: there the starts' rounding, {@code 2^-52 / (tMult - 1)} of a
+ *       cycle, would pass a billionth of it.</li>
  * </ul>
  * With {@code T_cur = d - S_i}, {@code lr = etaMin + (baseLr - etaMin) * c^2}, where
  * {@code c = cos(pi / (2 T_i) * T_cur)}, equal to PyTorch's {@code (1 + cos(pi * T_cur / T_i)) / 2} by the half-angle
  * identity ({@link CosineShape}): for {@code tMult = 1}, the constant {@code pi / (2 t0)}; for {@code tMult = 2}, the
- * same at {@code T_cur / 2^i}, exact, since cycle i is the first cycle 2^i times slower; for {@code tMult >= 3}, a
- * table of {@code pi / (2 T_i)} by cycle.
+ * same at {@code T_cur / 2^i}, exact, since cycle i is the first cycle 2^i times slower; for a whole
+ * {@code tMult >= 3}, a table of {@code pi / (2 T_i)} by cycle; for a {@code tMult} that is not whole,
+ * {@code c = cos(pi / 2 * (T_cur / T_i))}.
  *
  * Each restart's height above etaMin can decay: by {@code heightDecay^i} (Keras's {@code m_mul}), or to a restart
  * rate of {@code baseLr * peakDecay^i} (timm's {@code cycle_decay}); after {@code cycles} cycles (timm's
  * {@code cycle_limit}) the rate holds etaMin.
  *
- * @param cycleStarts for {@code tMult >= 3}: {@code S_i} of every cycle that starts by {@code Long.MAX_VALUE}
- * @param omegas {@code pi / (2 T_i)} of those cycles for {@code tMult >= 3}; else of the first cycle alone
+ * @param tMult the factor; 1, 2 and the whole factors up to {@code Integer.MAX_VALUE} are the paths above that
+ *     PyTorch's integer {@code T_mult} takes, larger whole factors take the table's
+ * @param cycleStarts for a whole {@code tMult >= 3}: {@code S_i} of every cycle that starts by
+ *     {@code Long.MAX_VALUE}
+ * @param omegas {@code pi / (2 T_i)} of those cycles for a whole {@code tMult >= 3}; else of the first cycle alone
  * @param decay how each restart's height decays
- * @param end the d at which the last cycle ends (the rate holds etaMin from it on), or -1 without a limit
+ * @param end the d at which the last cycle ends (the rate holds etaMin from it on), or -1 without a limit: for a
+ *     {@code tMult} that is not whole, the first d at which {@link #cycleOf} is {@code cycles}
  * @param prefix whether d counts from the end of warmup (timm's {@code warmup_prefix}) or from step 0
  * @param kDecay timm's {@code k_decay}: the cosine at {@code (T_cur / T_i)^k} of its half period
- * @param lengths {@code T_i} of the cycles of {@code cycleStarts} (tMult >= 3), for {@code kDecay != 1}
+ * @param lengths {@code T_i} of the cycles of {@code cycleStarts} (a whole tMult >= 3), for {@code kDecay != 1}
  */
 record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, double baseLr, double etaMin,
-        double amplitude, long firstCycle, int tMult, long[] cycleStarts, double[] omegas, Decay decay, long end,
+        double amplitude, long firstCycle, double tMult, long[] cycleStarts, double[] omegas, Decay decay, long end,
         boolean prefix, double kDecay, double[] lengths, Attributes attributes) implements ScheduleModel {
 
     /** How each restart's rate decays: not at all; its height, Keras's way; or its peak, timm's way. */
@@ -69,16 +84,30 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     /** pi / 2: the cosine's half period, at which timm's {@code k_decay} form takes its argument. */
     private static final double HALF_PI = Math.PI / 2;
 
+    /**
+     * The least factor that is not whole: closer to 1, the starts computed in double would be off by more than
+     * {@code 2^-52 / (tMult - 1)}, a billionth, of a cycle, and the cycles counted to {@code Long.MAX_VALUE} would pass
+     * an int.
+     */
+    static final double LEAST_FRACTIONAL_T_MULT = 1.000001;
+
     /** Validates a {@code @WarmRestartsSchedule}, reporting every problem; empty if there was one. */
-    static Optional<ScheduleModel> validate(Attributes a, Reporter reporter) {
+    static Optional<ScheduleModel> validate(Attributes read, Reporter reporter) {
+        // tMult as a user reads it, in messages and the generated Javadoc: a whole factor as an int (3, not 3.0)
+        Attributes a = read.with("tMult", read.value("tMult"), show(read.doubleValue("tMult")));
         Checks checks = new Checks(a, reporter);
         checks.name();
         boolean baseOk = checks.rate("baseLr", true, "the rate at every restart");
         double base = a.doubleValue("baseLr");
         boolean t0Ok = checks.positive("t0", "the length of the first cycle");
-        long tMult = a.longValue("tMult");
-        boolean tMultOk = checks.check(tMult >= 1, "tMult", "the factor by which each cycle is longer than the one "
-                + "before must be >= 1");
+        double tMult = a.doubleValue("tMult");
+        boolean tMultOk = checks.check(Double.isFinite(tMult) && tMult >= 1, "tMult", "the factor by which each "
+                + "cycle is longer than the one before must be finite and >= 1");
+        if (tMultOk && !isWhole(tMult)) {
+            tMultOk = checks.check(tMult >= LEAST_FRACTIONAL_T_MULT, "tMult", "a factor that is not whole must be >= "
+                    + Literals.ofDouble(LEAST_FRACTIONAL_T_MULT) + ", where the cycles' starts, computed in double,"
+                    + " are within a billionth of a cycle; for cycles of equal length, tMult = 1");
+        }
         double etaMin = a.doubleValue("etaMin");
         boolean etaOk = baseOk ? checks.check(Double.isFinite(etaMin) && etaMin >= 0 && etaMin <= base, "etaMin",
                 "the rate at the end of each cycle must be in [0, baseLr] = [0, " + Literals.ofDouble(base) + "]")
@@ -119,7 +148,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         List<Long> starts = new ArrayList<>();
         List<Double> omegas = new ArrayList<>();
         List<Double> lengths = new ArrayList<>();
-        if (tMult >= 3) {
+        if (tMult >= 3 && isWhole(tMult)) {
             BigInteger length = BigInteger.valueOf(t0);
             BigInteger cycleStart = BigInteger.ZERO;
             BigInteger limit = BigInteger.valueOf(Long.MAX_VALUE);
@@ -128,7 +157,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                 omegas.add(Math.PI / (2 * length.doubleValue()));
                 lengths.add(length.doubleValue());
                 cycleStart = cycleStart.add(length);
-                length = length.multiply(BigInteger.valueOf(tMult));
+                length = length.multiply(wholeFactor(tMult));
             }
         } else {
             omegas.add(Math.PI / (2 * (double) t0));
@@ -137,20 +166,23 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         /* The end of the last cycle, in d: the sum of the cycles' lengths, if d reaches it. */
         long end = -1;
         long cycles = a.longValue("cycles");
-        if (cycles > 0) {
+        long lastD = prefix ? Long.MAX_VALUE - w : Long.MAX_VALUE;
+        if (cycles > 0 && isWhole(tMult)) {
             BigInteger t0Big = BigInteger.valueOf(t0);
             BigInteger sum = tMult == 1 ? t0Big.multiply(BigInteger.valueOf(cycles))
-                    : cycles > 64 ? null : t0Big.multiply(BigInteger.valueOf(tMult).pow((int) cycles)
-                            .subtract(BigInteger.ONE)).divide(BigInteger.valueOf(tMult - 1));
-            long lastD = prefix ? Long.MAX_VALUE - w : Long.MAX_VALUE;
+                    : cycles > 64 ? null : t0Big.multiply(wholeFactor(tMult).pow((int) cycles)
+                            .subtract(BigInteger.ONE)).divide(wholeFactor(tMult).subtract(BigInteger.ONE));
             if (sum != null && sum.compareTo(BigInteger.valueOf(lastD)) <= 0) {
                 end = sum.longValueExact();
             }
         }
         WarmRestartsModel model = new WarmRestartsModel(w, w == 0 ? 0 : start, w == 0 ? 0 : (base - start) / w, base,
-                etaMin, base - etaMin, t0, (int) tMult, starts.stream().mapToLong(Long::longValue).toArray(),
+                etaMin, base - etaMin, t0, tMult, starts.stream().mapToLong(Long::longValue).toArray(),
                 omegas.stream().mapToDouble(Double::doubleValue).toArray(), decay, end, prefix || w == 0, k,
                 lengths.stream().mapToDouble(Double::doubleValue).toArray(), a);
+        if (cycles > 0 && !isWhole(tMult)) {
+            model = model.withEnd(model.firstStepOf(cycles, lastD));
+        }
         /* The highest rates are at the restarts and at the end of warmup. */
         return checks.ratesFinite(model, "baseLr", w == 0 ? List.of(0L) : List.of(w - 1, w))
                 ? Optional.of(model) : Optional.empty();
@@ -182,22 +214,41 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             position = Math.scalb((double) (d - firstCycle * ((1L << cycle) - 1)), -(int) cycle);
             omega = omegas[0];
             length = firstCycle;
-        } else {
+        } else if (isWhole(tMult)) {
             cycle = cycleOf(d);
             position = d - cycleStarts[(int) cycle];
             omega = omegas[(int) cycle];
             length = lengths[(int) cycle];
+        } else {
+            cycle = cycleOf(d);
+            double growth = StrictMath.pow(tMult, cycle);
+            position = d - cycleStart(growth);
+            length = firstCycle * growth;
+            omega = Double.NaN; // the cosine's argument is pi / 2 * (T_cur / T_i), as generated
         }
-        double c2 = kDecay == 1 ? CosineShape.squared(omega, position)
-                : CosineShape.squared(HALF_PI, Math.pow(position / length, kDecay));
+        double c2 = kDecay != 1 ? CosineShape.squared(HALF_PI, Math.pow(position / length, kDecay))
+                : isWhole(tMult) ? CosineShape.squared(omega, position)
+                : CosineShape.squared(HALF_PI, position / length);
         // baseLr * peakDecay^i - 0.0 is baseLr * peakDecay^i, bit for bit: the code leaves the 0 out
         double height = decay.none() ? amplitude : decay.ofPeak() ? baseLr * Math.pow(decay.factor(), cycle) - etaMin
                 : amplitude * Math.pow(decay.factor(), cycle);
         return etaMin == 0 ? height * c2 : etaMin + height * c2;
     }
 
-    /** For {@code tMult >= 3}: the cycle of d, estimated by a logarithm and corrected by the table. */
+    /**
+     * For {@code tMult >= 3}: the cycle of d, estimated by a logarithm and corrected by the table; for a
+     * {@code tMult} that is not whole, corrected against the starts {@link #cycleStart} computes, as generated.
+     */
     int cycleOf(long d) {
+        if (!isWhole(tMult)) {
+            int cycle = (int) (Math.log(d * cycleScale() + 1.0) * inverseLogTMult());
+            if (d < cycleStart(StrictMath.pow(tMult, cycle))) {
+                cycle--;
+            } else if (d >= cycleStart(StrictMath.pow(tMult, cycle + 1))) {
+                cycle++;
+            }
+            return cycle;
+        }
         int lastCycle = cycleStarts.length - 1;
         int cycle = (int) Math.min(Math.log(d * cycleScale() + 1.0) * inverseLogTMult(), lastCycle);
         if (d < cycleStarts[cycle]) {
@@ -208,8 +259,62 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         return cycle;
     }
 
+    /**
+     * For a {@code tMult} that is not whole: {@code S_i = t0 * ((g - 1) / (tMult - 1))} with {@code g = tMult^i}, the
+     * real step after warmup at which cycle i starts. The quotient first, so that {@code S_1} is t0 exactly, and
+     * {@code tMult - 1} is exact (Sterbenz, or a whole part below 2^52).
+     */
+    double cycleStart(double growth) {
+        return firstCycle * ((growth - 1.0) / (tMult - 1));
+    }
+
+    /**
+     * For a {@code tMult} that is not whole: the first d up to {@code lastD} whose {@link #cycleOf} is {@code cycle}
+     * or later, or -1 if there is none. {@code cycleOf} grows with d (the last computed start at most d, found
+     * exactly since the logarithm is off by less than one cycle), so a bisection over d finds it in 63 steps, however
+     * many cycles come first, and it is where the generated {@code lr} finds it: the start of the first cycle past a
+     * limit is where the rate holds etaMin, with no step of that cycle before it.
+     */
+    long firstStepOf(long cycle, long lastD) {
+        if (cycleOf(lastD) < cycle) {
+            return -1;
+        }
+        long before = 0; // cycleOf(before) < cycle, as cycleOf(0) = 0 < cycle
+        long at = lastD;
+        while (at - before > 1) {
+            long middle = before + (at - before) / 2;
+            if (cycleOf(middle) >= cycle) {
+                at = middle;
+            } else {
+                before = middle;
+            }
+        }
+        return at;
+    }
+
+    private WarmRestartsModel withEnd(long newEnd) {
+        return new WarmRestartsModel(warmupSteps, startLr, warmupSlope, baseLr, etaMin, amplitude, firstCycle, tMult,
+                cycleStarts, omegas, decay, newEnd, prefix, kDecay, lengths, attributes);
+    }
+
+    /** Whether {@code factor} is a whole number, as PyTorch's integer {@code T_mult}. */
+    static boolean isWhole(double factor) {
+        return Double.isFinite(factor) && factor == Math.rint(factor);
+    }
+
+    private static BigInteger wholeFactor(double factor) {
+        return new BigDecimal(factor).toBigIntegerExact();
+    }
+
+    /** The factor as a user reads it: a whole one that an int holds as an int ({@code 3}), else a double. */
+    static String show(double factor) {
+        return isWhole(factor) && factor >= Integer.MIN_VALUE && factor <= Integer.MAX_VALUE
+                ? Long.toString((long) factor)
+                : Literals.show(factor);
+    }
+
     private double cycleScale() {
-        return (tMult - 1) / (double) firstCycle;
+        return (tMult - 1) / firstCycle;
     }
 
     private double inverseLogTMult() {
@@ -265,8 +370,10 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             body.addStatement("long d = step");
         }
         if (end >= 0) {
-            body.beginControlFlow("if (d >= $N)", code.use(NamedConstant.ofLong("CYCLES_END", end, "the sum of the "
-                            + "cycles' lengths: etaMin from here on (cycles = " + attributes.show("cycles") + ")")))
+            body.beginControlFlow("if (d >= $N)", code.use(NamedConstant.ofLong("CYCLES_END", end, (isWhole(tMult)
+                            ? "the sum of the cycles' lengths" : "the first d of cycle i = cycles, the first whole d"
+                                    + " at or after S_i") + ": etaMin from here on (cycles = "
+                            + attributes.show("cycles") + ")")))
                     .addStatement("return $N", code.use(etaMinConstant()))
                     .endControlFlow();
         }
@@ -295,40 +402,63 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
 
     /**
      * Statements that find the cycle of {@code d} (a {@code long} in scope) in closed form: {@code sinceRestart}
-     * ({@code T_cur}), and for {@code tMult >= 2} {@code cycle}.
+     * ({@code T_cur}), for {@code tMult >= 2} {@code cycle}, and for a {@code tMult} that is not whole
+     * {@code cycleLength} ({@code T_i}).
      */
     private CodeBlock cycleCode(Code code) {
         CodeBlock.Builder body = CodeBlock.builder();
-        switch (tMult) {
-            case 1 -> {
-                body.add("// cycles of equal length\n");
-                if (decay.none()) {
-                    body.addStatement("long sinceRestart = d % $N", code.use(firstCycleConstant()));
-                } else {
-                    body.addStatement("long cycle = d / $N", code.use(firstCycleConstant()))
-                            .addStatement("long sinceRestart = d - cycle * $N", code.use(firstCycleConstant()));
-                }
+        if (tMult == 1) {
+            body.add("// cycles of equal length\n");
+            if (decay.none()) {
+                body.addStatement("long sinceRestart = d % $N", code.use(firstCycleConstant()));
+            } else {
+                body.addStatement("long cycle = d / $N", code.use(firstCycleConstant()))
+                        .addStatement("long sinceRestart = d - cycle * $N", code.use(firstCycleConstant()));
             }
-            case 2 -> body.add("// cycle i spans [t0 (2^i - 1), t0 (2^(i+1) - 1)): i is the highest bit of d / t0 + 1\n")
+        } else if (tMult == 2) {
+            body.add("// cycle i spans [t0 (2^i - 1), t0 (2^(i+1) - 1)): i is the highest bit of d / t0 + 1\n")
                     .addStatement("int cycle = 63 - $T.numberOfLeadingZeros(d / $N + 1)", Long.class,
                             code.use(firstCycleConstant()))
                     .addStatement("long sinceRestart = d - $N * ((1L << cycle) - 1)", code.use(firstCycleConstant()));
-            default -> {
-                String lastCycle = code.use(lastCycleConstant());
-                String starts = code.use(cycleStartsConstant());
-                body.add("// the cycle by its logarithm, corrected by at most one against the cycle starts\n")
-                        .addStatement("int cycle = (int) $T.min($T.log(d * $N + 1.0) * $N, $N)", Math.class,
-                                Math.class, code.use(NamedConstant.ofDouble("CYCLE_SCALE", cycleScale(),
-                                        "(tMult - 1) / t0")),
-                                code.use(NamedConstant.ofDouble("INVERSE_LOG_T_MULT", inverseLogTMult(),
-                                        "1 / ln(tMult)")), lastCycle)
-                        .beginControlFlow("if (d < $N[cycle])", starts)
-                        .addStatement("cycle--")
-                        .nextControlFlow("else if (cycle < $N && d >= $N[cycle + 1])", lastCycle, starts)
-                        .addStatement("cycle++")
-                        .endControlFlow()
-                        .addStatement("long sinceRestart = d - $N[cycle]", starts);
-            }
+        } else if (!isWhole(tMult)) {
+            String t0 = code.use(firstCycleConstant());
+            String factor = code.use(NamedConstant.ofDouble("T_MULT", tMult, "tMult: each cycle tMult times longer"
+                    + " than the one before"));
+            String minusOne = code.use(NamedConstant.ofDouble("T_MULT_MINUS_ONE", tMult - 1, "tMult - 1"));
+            body.add("// cycle i spans the real steps [S_i, S_(i+1)), S_i = t0 * (g - 1) / (tMult - 1), of length\n"
+                            + "// T_i = t0 * g, g = tMult^i: the cycle by its logarithm, corrected by at most one\n"
+                            + "// against S_i (StrictMath: the same starts on every JVM)\n")
+                    .addStatement("int cycle = (int) ($T.log(d * $N + 1.0) * $N)", Math.class,
+                            code.use(NamedConstant.ofDouble("CYCLE_SCALE", cycleScale(), "(tMult - 1) / t0")),
+                            code.use(NamedConstant.ofDouble("INVERSE_LOG_T_MULT", inverseLogTMult(), "1 / ln(tMult)")))
+                    .addStatement("double growth = $T.pow($N, cycle)", StrictMath.class, factor)
+                    .beginControlFlow("if (d < $N * ((growth - 1.0) / $N))", t0, minusOne)
+                    .addStatement("cycle--")
+                    .addStatement("growth = $T.pow($N, cycle)", StrictMath.class, factor)
+                    .nextControlFlow("else")
+                    .addStatement("double nextGrowth = $T.pow($N, cycle + 1)", StrictMath.class, factor)
+                    .beginControlFlow("if (d >= $N * ((nextGrowth - 1.0) / $N))", t0, minusOne)
+                    .addStatement("cycle++")
+                    .addStatement("growth = nextGrowth")
+                    .endControlFlow()
+                    .endControlFlow()
+                    .addStatement("double sinceRestart = d - $N * ((growth - 1.0) / $N)", t0, minusOne)
+                    .addStatement("double cycleLength = $N * growth", t0);
+        } else {
+            String lastCycle = code.use(lastCycleConstant());
+            String starts = code.use(cycleStartsConstant());
+            body.add("// the cycle by its logarithm, corrected by at most one against the cycle starts\n")
+                    .addStatement("int cycle = (int) $T.min($T.log(d * $N + 1.0) * $N, $N)", Math.class,
+                            Math.class, code.use(NamedConstant.ofDouble("CYCLE_SCALE", cycleScale(),
+                                    "(tMult - 1) / t0")),
+                            code.use(NamedConstant.ofDouble("INVERSE_LOG_T_MULT", inverseLogTMult(),
+                                    "1 / ln(tMult)")), lastCycle)
+                    .beginControlFlow("if (d < $N[cycle])", starts)
+                    .addStatement("cycle--")
+                    .nextControlFlow("else if (cycle < $N && d >= $N[cycle + 1])", lastCycle, starts)
+                    .addStatement("cycle++")
+                    .endControlFlow()
+                    .addStatement("long sinceRestart = d - $N[cycle]", starts);
         }
         return body.build();
     }
@@ -346,16 +476,21 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
                     .addStatement("double position = $T.scalb((double) sinceRestart, -cycle)", Math.class);
             position = CodeBlock.of("position");
         }
-        if (kDecay == 1) {
+        boolean whole = isWhole(tMult);
+        if (kDecay == 1 && !whole) {
+            position = CodeBlock.of("(sinceRestart / cycleLength)");
+            omega = CodeBlock.of("$N", code.use(NamedConstant.ofDouble("HALF_PI", HALF_PI, "pi / 2")));
+        } else if (kDecay == 1) {
             omega = tMult <= 2 ? CodeBlock.of("$N", code.use(halfOmegaConstant()))
                     : CodeBlock.of("$N[cycle]", code.use(new NamedConstant("CYCLE_HALF_OMEGAS", omegas,
                             "pi / (2 T_i): by cycle")));
         } else {
             // timm's k_decay: the cosine at (T_cur / T_i)^k of its half period
-            CodeBlock length = tMult >= 3 ? CodeBlock.of("$N[cycle]", code.use(new NamedConstant("CYCLE_LENGTHS",
-                    lengths, "T_i: by cycle"))) : CodeBlock.of("$N", code.use(firstCycleConstant()));
-            position = CodeBlock.of("$T.pow($L$L / $L, $N)", Math.class, tMult == 2 ? "" : "(double) ", position,
-                    length, code.use(NamedConstant.ofDouble("K_DECAY", kDecay, "kDecay: timm's k_decay")));
+            CodeBlock length = !whole ? CodeBlock.of("cycleLength") : tMult >= 3 ? CodeBlock.of("$N[cycle]",
+                    code.use(new NamedConstant("CYCLE_LENGTHS", lengths, "T_i: by cycle")))
+                    : CodeBlock.of("$N", code.use(firstCycleConstant()));
+            position = CodeBlock.of("$T.pow($L$L / $L, $N)", Math.class, tMult == 2 || !whole ? "" : "(double) ",
+                    position, length, code.use(NamedConstant.ofDouble("K_DECAY", kDecay, "kDecay: timm's k_decay")));
             omega = CodeBlock.of("$N", code.use(NamedConstant.ofDouble("HALF_PI", HALF_PI, "pi / 2")));
         }
         NamedConstant amplitudeConstant = NamedConstant.ofDouble("AMPLITUDE", amplitude, "baseLr - etaMin");
@@ -380,11 +515,14 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         CodeBlock rate = etaMin == 0 ? CodeBlock.of("$L * (c * c)", height)
                 : CodeBlock.of("$N + $L * (c * c)", code.use(etaMinConstant()), height);
         String high = decay.none() ? "(baseLr - etaMin)" : "height";
+        String cosine = kDecay != 1 ? "// c = cos(pi / 2 * (T_cur / T_i)^k), T_cur = sinceRestart"
+                : whole ? "// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart"
+                : "// c = cos(pi / 2 * (T_cur / T_i)), T_cur = sinceRestart";
         return body.add(kDecay == 1
                         ? "// etaMin + " + high + " * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + " + high + " * c^2,\n"
-                                + "// c = cos(pi / (2 T_i) * T_cur), T_cur = sinceRestart\n"
                         : "// etaMin + " + high + " * (1 + cos(pi * (T_cur / T_i)^k)) / 2 = etaMin + " + high
-                                + " * c^2,\n// c = cos(pi / 2 * (T_cur / T_i)^k), T_cur = sinceRestart\n")
+                                + " * c^2,\n")
+                .add(cosine + (whole ? "" : ", T_i = cycleLength") + "\n")
                 .add(CosineShape.squaredCode(omega, position, rate))
                 .build();
     }
@@ -401,7 +539,8 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     @Override
     public String summary() {
         String cycles = tMult == 1 ? "cycles of " + firstCycle + " steps"
-                : "cycle i of " + firstCycle + " * " + tMult + "^i steps";
+                : "cycle i of " + firstCycle + " * " + show(tMult) + "^i steps"
+                        + (isWhole(tMult) ? "" : ", from real steps (a restart at the first step at or after each)");
         String decays = decay.none() ? "" : decay.ofPeak() ? ", each restart's rate times " + decay.factor()
                 + " the one before (timm's cycle_decay)" : ", each restart's height above etaMin times " + decay.factor()
                 + " the one before (Keras's m_mul)";
@@ -429,8 +568,11 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         rows.add(new FormulaRow("t >= " + warmupSteps + (last == null ? "" : ", t < " + last),
                 "etaMin + (" + high + " - etaMin) * (1 + cos(pi * " + (kDecay == 1 ? "T_cur / T_i"
                         : "(T_cur / T_i)^kDecay") + ")) / 2",
-                (etaMin == 0 ? "" : "ETA_MIN + ") + height + " * c^2, c = cos(" + (kDecay == 1
-                        ? "pi / (2 T_i) * T_cur)" : "HALF_PI * (T_cur / T_i)^K_DECAY)")
+                (etaMin == 0 ? "" : "ETA_MIN + ") + height + " * c^2, c = cos(" + (kDecay != 1
+                        ? "HALF_PI * (T_cur / T_i)^K_DECAY)" : isWhole(tMult) ? "pi / (2 T_i) * T_cur)"
+                        : "HALF_PI * (T_cur / T_i))")
+                        + (isWhole(tMult) ? "" : ", T_i = FIRST_CYCLE * T_MULT^i, T_cur = d - FIRST_CYCLE * (T_MULT^i"
+                                + " - 1) / T_MULT_MINUS_ONE")
                         + heightComputed));
         if (last != null) {
             rows.add(new FormulaRow("t >= " + last, "etaMin (after " + attributes.show("cycles") + " cycles)",
@@ -448,6 +590,21 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             steps.add(offset + end - 1);
             steps.add(offset + end);
         }
+        if (!isWhole(tMult)) {
+            long start = 0;
+            for (int cycle = 0; cycle < 3; cycle++) {
+                steps.add(offset + start);
+                long next = firstStepOf(cycle + 1, Long.MAX_VALUE - offset);
+                if (next < 0) {
+                    break;
+                }
+                steps.add(offset + start + (next - start) / 2);
+                steps.add(offset + next - 1);
+                start = next;
+            }
+            return List.copyOf(steps);
+        }
+        long factor = (long) tMult; // saturates at Long.MAX_VALUE, longer than any step can reach
         long start = offset;
         long length = firstCycle;
         for (int cycle = 0; cycle < 3 && start >= 0; cycle++) {
@@ -458,7 +615,7 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
             steps.add(start + length / 2);
             steps.add(start + length - 1);
             start += length;
-            length = length > Long.MAX_VALUE / tMult ? Long.MAX_VALUE : length * tMult;
+            length = length > Long.MAX_VALUE / factor ? Long.MAX_VALUE : length * factor;
         }
         return List.copyOf(steps);
     }

@@ -100,7 +100,8 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
     }
 
     private String decayTitle() {
-        return decayKind() == Decay.NONE ? "no decay" : decay.kind() + " decay";
+        return decayKind() == Decay.NONE ? "no decay" : decay instanceof FlooredShape floored
+                ? floored.decay().kind() + " decay to a floor" : decay.kind() + " decay";
     }
 
     @Override
@@ -134,7 +135,8 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
             case STEP, MULTISTEP -> used.put("gamma", Literals.show(gammaOr(attributes, 0.1)));
             case COSINE, LINEAR -> used.put("minLr", attributes.show("minLr"));
             case COSINE_RESTARTS -> used.put("minLr", attributes.show("minLr"));
-            case POLY -> {
+            case INV_TIME -> used.put("stepSize", attributes.isSet("stepSize") ? attributes.show("stepSize") : "1");
+            case POLY, POLY_CYCLE -> {
                 used.put("minLr", attributes.show("minLr"));
                 used.put("power", attributes.show("power"));
             }
@@ -216,7 +218,13 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
                 yield logGamma == 0 ? after(w, 0)
                         : after(w, 0, 1, Math.round(Math.log(0.5) / logGamma), Math.round(Math.log(0.1) / logGamma));
             }
-            case STEP -> after(w, 0, stepSize - 1, stepSize, 2 * stepSize);
+            case STEP, INV_TIME_STEP -> after(w, 0, stepSize - 1, stepSize, 2 * stepSize);
+            case INV_TIME -> {
+                // Where the rate has halved (gamma d / stepSize = 1), and where it has fallen to a tenth (= 9).
+                double ratePerStep = ((InverseTimeShape) decay).ratePerStep();
+                yield ratePerStep == 0 ? after(w, 0)
+                        : after(w, 0, 1, Math.round(1 / ratePerStep), Math.round(9 / ratePerStep));
+            }
             case MULTISTEP -> {
                 List<Long> steps = new ArrayList<>();
                 for (long milestone : milestones(attributes).stream().limit(4).toList()) {
@@ -228,6 +236,11 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
                 yield steps;
             }
             case INV_SQRT -> after(w, 0, 3 * w, 99 * w);
+            case POLY_CYCLE -> {
+                // The first horizons: minLr at D and 2D, and the jump back up after each.
+                long d = attributes.longValue("totalSteps") - w;
+                yield after(w, 0, d / 2, d - 1, d, d + 1, 2 * d, 2 * d + 1);
+            }
             case REPEATED_POWER -> after(w, 0, 1, 1000, 10000);
             default -> after(w, 0);
         };

@@ -85,6 +85,21 @@ final class WarmupValidation {
                 ? Optional.of(model) : Optional.empty();
     }
 
+    /**
+     * For {@code EXP} and {@code STEP}: minLr, if set, is the floor of the decay (Optax's {@code end_value} of
+     * {@code exponential_decay}); it must be in {@code [0, initLr)}.
+     */
+    private boolean floor(double init) {
+        return !a.isSet("minLr") || !initLrOk || check(Double.isFinite(a.doubleValue("minLr"))
+                && a.doubleValue("minLr") >= 0 && a.doubleValue("minLr") < init, "minLr", "the floor of the decay "
+                + "must be in [0, initLr) = [0, " + Literals.ofDouble(init) + ")");
+    }
+
+    /** The decay, held at minLr from where it falls below it when minLr is set above 0. */
+    private Shape floored(Shape decay) {
+        return a.doubleValue("minLr") > 0 ? new FlooredShape(decay, a.doubleValue("minLr"), DECAY) : decay;
+    }
+
     private NamedConstant totalStepsConstant() {
         boolean waves = decay() == Decay.COSINE && cyclesOr(a, decay()) != 0.5;
         return NamedConstant.ofLong("TOTAL_STEPS", a.longValue("totalSteps"),
@@ -145,20 +160,39 @@ final class WarmupValidation {
                 boolean perSteps = a.isSet("stepSize");
                 boolean stepSizeOk = !perSteps || check(a.longValue("stepSize") > 0, "stepSize",
                         "the number of steps over which the rate is multiplied by gamma must be > 0");
-                if (!(gammaOk && stepSizeOk && stepsOk && initLrOk)) {
+                boolean floorOk = floor(init);
+                if (!(gammaOk && stepSizeOk && stepsOk && initLrOk && floorOk)) {
                     return null;
                 }
-                return perSteps ? ExponentialShape.decaying(init, gammaOr(0.9999), a.longValue("stepSize"),
+                return floored(perSteps ? ExponentialShape.decaying(init, gammaOr(0.9999), a.longValue("stepSize"),
                         decaySpan(w, false), names)
-                        : ExponentialShape.decaying(init, gammaOr(0.9999), "gamma", decaySpan(w, false), names);
+                        : ExponentialShape.decaying(init, gammaOr(0.9999), "gamma", decaySpan(w, false), names));
             }
             case STEP: {
                 boolean gammaOk = gamma(0.1);
                 boolean stepSizeOk = required("stepSize", "the number of steps between drops")
                         && check(a.longValue("stepSize") > 0, "stepSize",
                                 "the number of steps between drops must be > 0");
+                boolean floorOk = floor(init);
+                return gammaOk && stepSizeOk && stepsOk && initLrOk && floorOk
+                        ? floored(new StepShape(init, gammaOr(0.1), a.longValue("stepSize"), decaySpan(w, false),
+                                names)) : null;
+            }
+            case INV_TIME:
+            case INV_TIME_STEP: {
+                boolean staircase = decay() == Decay.INV_TIME_STEP;
+                boolean gammaOk = required("gamma", "the decay rate (Keras's decay_rate), finite and > 0")
+                        && check(Double.isFinite(a.doubleValue("gamma")) && a.doubleValue("gamma") > 0, "gamma",
+                                "the decay rate of an inverse time decay must be finite and > 0");
+                boolean stepSizeOk = staircase
+                        ? required("stepSize", "the number of steps of each whole step of the staircase (Keras's "
+                                + "decay_steps)") && check(a.longValue("stepSize") > 0, "stepSize",
+                                "the number of steps of each whole step of the staircase must be > 0")
+                        : !a.isSet("stepSize") || check(a.longValue("stepSize") > 0, "stepSize",
+                                "the number of steps over which the decay rate applies once must be > 0");
                 return gammaOk && stepSizeOk && stepsOk && initLrOk
-                        ? new StepShape(init, gammaOr(0.1), a.longValue("stepSize"), decaySpan(w, false), names) : null;
+                        ? new InverseTimeShape(init, a.doubleValue("gamma"), a.isSet("stepSize")
+                                ? a.longValue("stepSize") : 1, staircase, decaySpan(w, false), names) : null;
             }
             case MULTISTEP: {
                 boolean gammaOk = gamma(0.1);
@@ -171,7 +205,8 @@ final class WarmupValidation {
             case COSINE:
             case COSINE_RESTARTS:
             case LINEAR:
-            case POLY: {
+            case POLY:
+            case POLY_CYCLE: {
                 boolean totalOk = required("totalSteps", "the absolute step at which the rate reaches minLr")
                         && stepsOk && check(a.longValue("totalSteps") > w, "totalSteps",
                         "the step at which the rate reaches minLr must be > steps = " + w);
@@ -182,17 +217,30 @@ final class WarmupValidation {
                                         + Literals.show(init) + ")")
                         : check(Double.isFinite(a.doubleValue("minLr")) && a.doubleValue("minLr") >= 0, "minLr",
                                 "the final rate must be finite and >= 0");
-                boolean powerOk = decay() != Decay.POLY
+                boolean powerOk = decay() != Decay.POLY && decay() != Decay.POLY_CYCLE
                         || check(Double.isFinite(a.doubleValue("power")) && a.doubleValue("power") > 0, "power",
                         "the exponent of the polynomial must be finite and > 0");
                 boolean cyclesOk = !CYCLED.contains(decay()) || cycles(totalOk ? a.longValue("totalSteps") - w : 0);
+                if (decay() == Decay.COSINE && a.isSet("power")) {
+                    double cycles = cyclesOr(a, decay());
+                    powerOk = check(Double.isFinite(a.doubleValue("power")) && a.doubleValue("power") > 0, "power",
+                            "the exponent of the cosine must be finite and > 0")
+                            && (!cyclesOk || check(cycles == 0.5, "power", "with decay = Decay.COSINE, a power raises"
+                                    + " the one half wave of cycles = 0.5 (Optax's exponent), and cycles = "
+                                    + Literals.show(cycles) + "; remove power, or cycles"));
+                }
                 if (!(totalOk && minOk && powerOk && cyclesOk && initLrOk)) {
                     return null;
+                }
+                if (decay() == Decay.POLY_CYCLE) {
+                    return new PolynomialCycleShape(init, a.doubleValue("minLr"), a.doubleValue("power"),
+                            a.longValue("totalSteps") - w, decaySpan(w, false), names);
                 }
                 Span span = decaySpan(w, true);
                 double cycles = cyclesOr(a, decay());
                 return switch (decay()) {
-                    case COSINE -> cycles == 0.5 ? new CosineShape(init, a.doubleValue("minLr"), span, names)
+                    case COSINE -> cycles == 0.5
+                            ? new CosineShape(init, a.doubleValue("minLr"), a.doubleValue("power"), span, names)
                             : CosineCyclesShape.of(false, cycles, init, a.doubleValue("minLr"), span, names);
                     case COSINE_RESTARTS -> CosineCyclesShape.of(true, cycles, init, a.doubleValue("minLr"), span,
                             names);
@@ -328,11 +376,13 @@ final class WarmupValidation {
     private static Set<String> usedBy(Decay decay) {
         Set<String> used = new LinkedHashSet<>();
         switch (decay) {
-            case EXP -> used.addAll(List.of("gamma", "stepSize"));
-            case STEP -> used.addAll(List.of("gamma", "stepSize"));
+            case EXP, STEP -> used.addAll(List.of("gamma", "stepSize", "minLr"));
             case MULTISTEP -> used.addAll(List.of("gamma", "milestones"));
+            case INV_TIME, INV_TIME_STEP -> used.addAll(List.of("gamma", "stepSize"));
             case POLY, REPEATED_POWER -> used.add("power");
-            case COSINE, COSINE_RESTARTS -> used.add("cycles");
+            case POLY_CYCLE -> used.addAll(List.of("totalSteps", "minLr", "power"));
+            case COSINE -> used.addAll(List.of("cycles", "power"));
+            case COSINE_RESTARTS -> used.add("cycles");
             default -> { }
         }
         if (TO_MIN_LR.contains(decay)) {

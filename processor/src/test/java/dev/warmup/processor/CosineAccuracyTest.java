@@ -133,7 +133,7 @@ class CosineAccuracyTest {
     private static void checkRestarts(double baseLr, double etaMin, long t0, long tMult, long warmupSteps,
             LongStream steps) {
         Map<String, Object> settings = new java.util.HashMap<>(Map.of("baseLr", baseLr, "etaMin", etaMin, "t0", t0,
-                "tMult", tMult, "warmupSteps", warmupSteps));
+                "tMult", (double) tMult, "warmupSteps", warmupSteps));
         ScheduleModel model = WarmRestartsModel.validate(TestAttributes.of(WarmRestartsSchedule.class, settings),
                 FAIL).orElseThrow();
         String what = "restarts " + baseLr + " -> " + etaMin + ", t0 = " + t0 + ", tMult = " + tMult + ", W = "

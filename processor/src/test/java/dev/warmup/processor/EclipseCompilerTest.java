@@ -36,15 +36,18 @@ class EclipseCompilerTest {
     /** One schedule of every warmup with every decay, and a few shapes of annotated type. */
     private static List<JavaFileObject> everyShape() {
         List<JavaFileObject> sources = new ArrayList<>();
-        Map<Decay, String> needs = Map.of(
-                Decay.EXP, ", gamma = 0.999",
-                Decay.STEP, ", stepSize = 300",
-                Decay.MULTISTEP, ", milestones = {1000, 2000, 3000}",
-                Decay.COSINE, ", totalSteps = 10000, minLr = 1e-5",
-                Decay.LINEAR, ", totalSteps = 10000",
-                Decay.POLY, ", totalSteps = 10000, power = 2.5",
-                Decay.REPEATED_POWER, ", power = 1.0001",
-                Decay.COSINE_RESTARTS, ", totalSteps = 10000, minLr = 1e-5, cycles = 2.5");
+        Map<Decay, String> needs = Map.ofEntries(
+                Map.entry(Decay.EXP, ", gamma = 0.999"),
+                Map.entry(Decay.STEP, ", stepSize = 300"),
+                Map.entry(Decay.MULTISTEP, ", milestones = {1000, 2000, 3000}"),
+                Map.entry(Decay.COSINE, ", totalSteps = 10000, minLr = 1e-5"),
+                Map.entry(Decay.LINEAR, ", totalSteps = 10000"),
+                Map.entry(Decay.POLY, ", totalSteps = 10000, power = 2.5"),
+                Map.entry(Decay.REPEATED_POWER, ", power = 1.0001"),
+                Map.entry(Decay.COSINE_RESTARTS, ", totalSteps = 10000, minLr = 1e-5, cycles = 2.5"),
+                Map.entry(Decay.INV_TIME, ", gamma = 0.5, stepSize = 1000"),
+                Map.entry(Decay.INV_TIME_STEP, ", gamma = 0.5, stepSize = 1000"),
+                Map.entry(Decay.POLY_CYCLE, ", totalSteps = 10000, minLr = 1e-5, power = 2.0"));
         for (Warmup warmup : Warmup.values()) {
             for (Decay decay : Decay.values()) {
                 String name = warmup + "_" + decay;

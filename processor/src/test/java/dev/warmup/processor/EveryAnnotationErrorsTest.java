@@ -132,7 +132,7 @@ class EveryAnnotationErrorsTest {
         return Stream.of(
                 erroneous("CyclicSchedule", "baseLr = 0.001", "maxLr = 0.1", "mode = CyclicMode.NOPE"),
                 erroneous("OneCycleSchedule", "maxLr = 0.1", "totalSteps = 1000", "threePhase = \"yes\""),
-                erroneous("WarmRestartsSchedule", "baseLr = 0.1", "t0 = 1000", "tMult = 2.5"),
+                erroneous("WarmRestartsSchedule", "baseLr = 0.1", "t0 = 1000", "tMult = \"2\""),
                 erroneous("PhasedSchedule",
                         "phases = {@Phase(steps = 10, shape = PhaseShape.NOPE, endLr = 0.1)}"),
                 erroneous("PhasedSchedule",

@@ -112,6 +112,33 @@ class GeneratedSourceTest {
                 "final class Sgdr {}"), "SgdrStepLr");
     }
 
+    /**
+     * Keras's {@code CosineDecayRestarts(0.1, 100, t_mul=1.5, m_mul=0.8, alpha=0.01)}: cycles 1.5 times longer each,
+     * found at run time, as reviewed in {@code golden/KerasStepLr.java}.
+     */
+    @Test
+    void restartsOfAFactorNotWholeGenerateTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(JavaFileObjects.forSourceLines("p.Keras",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmRestartsSchedule(baseLr = 0.1, t0 = 100, tMult = 1.5, heightDecay = 0.8, etaMin = 0.01 * 0.1)",
+                "final class Keras {}"), "KerasStepLr");
+    }
+
+    /**
+     * Optax's {@code exponential_decay(0.1, 1000, 0.5, transition_begin=200, end_value=0.01)}: a decay to a floor,
+     * as reviewed in {@code golden/OptaxStepLr.java}.
+     */
+    @Test
+    void decayToAFloorGeneratesTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(JavaFileObjects.forSourceLines("p.Optax",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmupSchedule(steps = 200, warmup = Warmup.CONSTANT, startLr = 0.1, initLr = 0.1,",
+                "        decay = Decay.EXP, gamma = 0.5, stepSize = 1000, minLr = 0.01)",
+                "final class Optax {}"), "OptaxStepLr");
+    }
+
     /** The warmup_then_plateau reference's schedule, as reviewed in {@code golden/WarmupPlateauPlateauLr.java}. */
     static final JavaFileObject WARMUP_PLATEAU = JavaFileObjects.forSourceLines("p.WarmupPlateau",
             "package p;",

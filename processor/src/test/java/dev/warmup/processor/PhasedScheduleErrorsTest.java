@@ -88,6 +88,19 @@ class PhasedScheduleErrorsTest {
                         + " must be finite and > 0");
     }
 
+    @ParameterizedTest(name = "power = {0}")
+    @CsvSource(delimiter = '|', value = {
+        "0.0        | 0.0",
+        "-1.0       | -1.0",
+        "Double.NaN | NaN",
+    })
+    void cosinePowerNotFiniteAndPositiveIsAnErrorOnIt(String written, String echoed) {
+        assertOnlyError(phased(phase("steps = 100", "shape = PhaseShape.LINEAR", "endLr = 0.1"),
+                        phase("steps = 100", "shape = PhaseShape.COSINE", "endLr = 0.0", "power = " + written)),
+                "power = " + written, "phase 2: power = " + echoed + " is not allowed: the exponent of the cosine"
+                        + " must be finite and > 0");
+    }
+
     @Test
     void exponentialFirstPhaseWithoutStartLrIsAnErrorOnItsShape() {
         assertOnlyError(phased(phase("steps = 100", "shape = PhaseShape.EXPONENTIAL", "endLr = 0.1")),
@@ -167,7 +180,7 @@ class PhasedScheduleErrorsTest {
     void powerOfAPhaseThatIsNotPolyIsAnErrorOnIt() {
         assertOnlyError(phased(phase("steps = 100", "shape = PhaseShape.LINEAR", "endLr = 0.1", "power = 2.0")),
                 "power = 2.0", "phase 1: power = 2.0 has no effect: shape = PhaseShape.LINEAR does not use it; remove"
-                        + " it, or set shape = PhaseShape.POLY");
+                        + " it, or set shape = PhaseShape.POLY or PhaseShape.COSINE");
     }
 
     @Test

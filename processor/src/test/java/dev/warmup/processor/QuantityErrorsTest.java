@@ -267,12 +267,23 @@ class QuantityErrorsTest {
     // ---------------------------------------------------------------------------------------------- shapes
 
     @ParameterizedTest(name = "shape = PhaseShape.{0}")
-    @ValueSource(strings = {"CONSTANT", "LINEAR", "COSINE", "EXPONENTIAL", "ONE_MINUS_SQRT"})
-    void powerWithoutPolyIsAnError(String shape) {
+    @ValueSource(strings = {"CONSTANT", "LINEAR", "EXPONENTIAL", "ONE_MINUS_SQRT"})
+    void powerWithoutPolyOrCosineIsAnError(String shape) {
         assertOnlyError(besideSchedule("kind = QuantityKind.WEIGHT_DECAY", "shape = PhaseShape." + shape,
                         "start = 0.04", "end = 0.4", "steps = 5000", "power = 2.0"), "power = 2.0",
                 "power = 2.0 has no effect: shape = PhaseShape." + shape + " does not use it; remove it, or set"
-                        + " shape = PhaseShape.POLY");
+                        + " shape = PhaseShape.POLY or PhaseShape.COSINE");
+    }
+
+    @ParameterizedTest(name = "power = {0}")
+    @CsvSource(delimiter = '|', value = {
+        "0.0        | 0.0",
+        "Double.NaN | NaN",
+    })
+    void cosinePowerNotFiniteAndPositiveIsAnError(String written, String echoed) {
+        assertOnlyError(besideSchedule("kind = QuantityKind.WEIGHT_DECAY", "shape = PhaseShape.COSINE",
+                        "start = 0.04", "end = 0.4", "steps = 5000", "power = " + written), "power = " + written,
+                "power = " + echoed + " is not allowed: the exponent of the cosine must be finite and > 0");
     }
 
     @ParameterizedTest(name = "power = {0}")

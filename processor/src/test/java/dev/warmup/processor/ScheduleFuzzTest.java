@@ -743,9 +743,17 @@ class ScheduleFuzzTest {
             return isSet("cycles") ? doubleValue("cycles") : decay == Decay.COSINE_RESTARTS ? 1.0 : 0.5;
         }
 
-        /** Whether the decay rises again by design: hard restarts, or waves other than a half one. */
+        /** With EXP and STEP: minLr, the floor of the decay, not in [0, initLr). */
+        java.util.Optional<String> floorProblem(boolean initOk, double initLr) {
+            double floor = isSet("minLr") ? doubleValue("minLr") : 0.0;
+            return initOk && isSet("minLr") && !(Double.isFinite(floor) && floor >= 0 && floor < initLr)
+                    ? java.util.Optional.of("minLr (floor) not in [0, initLr)") : java.util.Optional.empty();
+        }
+
+        /** Whether the decay rises again by design: hard restarts, waves other than a half one, a growing horizon. */
         boolean rises() {
-            return decay == Decay.COSINE_RESTARTS || decay == Decay.COSINE && cycles() != 0.5;
+            return decay == Decay.COSINE_RESTARTS || decay == Decay.COSINE && cycles() != 0.5
+                    || decay == Decay.POLY_CYCLE;
         }
 
         Attribute get(String attribute) {
@@ -887,6 +895,7 @@ class ScheduleFuzzTest {
                     if (isSet("stepSize") && longValue("stepSize") <= 0) {
                         problems.add("stepSize <= 0");
                     }
+                    floorProblem(initOk, initLr).ifPresent(problems::add);
                 }
                 case STEP -> {
                     if (!gammaOk) {
@@ -895,6 +904,7 @@ class ScheduleFuzzTest {
                     if (!isSet("stepSize") || longValue("stepSize") <= 0) {
                         problems.add("stepSize missing or <= 0");
                     }
+                    floorProblem(initOk, initLr).ifPresent(problems::add);
                 }
                 case MULTISTEP -> {
                     if (!gammaOk) {
@@ -907,7 +917,16 @@ class ScheduleFuzzTest {
                         problems.add("milestones missing, empty, over 1000, not increasing or before W");
                     }
                 }
-                case COSINE, LINEAR, POLY, COSINE_RESTARTS -> {
+                case INV_TIME, INV_TIME_STEP -> {
+                    if (!isSet("gamma") || !(Double.isFinite(doubleValue("gamma")) && doubleValue("gamma") > 0)) {
+                        problems.add("gamma missing, not finite or <= 0");
+                    }
+                    if (decay == Decay.INV_TIME_STEP ? !isSet("stepSize") || longValue("stepSize") <= 0
+                            : isSet("stepSize") && longValue("stepSize") <= 0) {
+                        problems.add("stepSize missing or <= 0");
+                    }
+                }
+                case COSINE, LINEAR, POLY, COSINE_RESTARTS, POLY_CYCLE -> {
                     boolean totalOk = isSet("totalSteps") && !(w >= 0 && longValue("totalSteps") <= w);
                     if (!totalOk) {
                         problems.add("totalSteps missing or <= W");
@@ -933,8 +952,15 @@ class ScheduleFuzzTest {
                         problems.add("minLr not in [0, initLr)");
                     }
                     double power = isSet("power") ? doubleValue("power") : 1.0;
-                    if (decay == Decay.POLY && !(Double.isFinite(power) && power > 0)) {
+                    if ((decay == Decay.POLY || decay == Decay.POLY_CYCLE) && !(Double.isFinite(power) && power > 0)) {
                         problems.add("power not finite and > 0");
+                    }
+                    if (decay == Decay.COSINE && isSet("power")) {
+                        if (!(Double.isFinite(power) && power > 0)) {
+                            problems.add("power not finite and > 0");
+                        } else if (Double.isFinite(cycles) && cycles != 0.5) {
+                            problems.add("power with cycles other than 0.5");
+                        }
                     }
                 }
                 case INV_SQRT -> {
@@ -969,11 +995,13 @@ class ScheduleFuzzTest {
                 used.addAll(Set.of("warmup", "startLr"));
             }
             used.addAll(switch (decay) {
-                case EXP, STEP -> Set.of("gamma", "stepSize");
+                case EXP, STEP -> Set.of("gamma", "stepSize", "minLr");
                 case MULTISTEP -> Set.of("gamma", "milestones");
-                case COSINE, COSINE_RESTARTS -> Set.of("totalSteps", "minLr", "cycles");
+                case INV_TIME, INV_TIME_STEP -> Set.of("gamma", "stepSize");
+                case COSINE -> Set.of("totalSteps", "minLr", "cycles", "power");
+                case COSINE_RESTARTS -> Set.of("totalSteps", "minLr", "cycles");
                 case LINEAR -> Set.of("totalSteps", "minLr");
-                case POLY -> Set.of("totalSteps", "minLr", "power");
+                case POLY, POLY_CYCLE -> Set.of("totalSteps", "minLr", "power");
                 case REPEATED_POWER -> Set.of("power");
                 case NONE, INV_SQRT -> Set.<String>of();
             });
@@ -1013,10 +1041,12 @@ class ScheduleFuzzTest {
             // An attribute the decay does not use is an error: valid-looking settings leave such attributes out.
             double stray = chaos == 0 ? 0 : 0.05;
             boolean usesGamma = decay == Decay.EXP || decay == Decay.STEP || decay == Decay.MULTISTEP;
-            if (values.chance(usesGamma ? 0.7 : 2 * stray)) {
+            boolean inverseTime = decay == Decay.INV_TIME || decay == Decay.INV_TIME_STEP;
+            if (values.chance(inverseTime ? 0.95 : usesGamma ? 0.7 : 2 * stray)) {
                 set.put("gamma", values.chance(chaos) ? values.anyDouble("gamma") : values.gamma());
             }
-            if (values.chance(decay == Decay.STEP ? 0.95 : decay == Decay.EXP ? 0.3 : stray)) {
+            if (values.chance(decay == Decay.STEP || decay == Decay.INV_TIME_STEP ? 0.95
+                    : decay == Decay.EXP || decay == Decay.INV_TIME ? 0.3 : stray)) {
                 set.put("stepSize", values.chance(chaos) ? values.anyLong("stepSize") : values.positiveLong(
                         "stepSize"));
             }
@@ -1024,16 +1054,18 @@ class ScheduleFuzzTest {
                 set.put("milestones", values.milestones(w, chaos));
             }
             boolean toMinLr = decay == Decay.COSINE || decay == Decay.LINEAR || decay == Decay.POLY
-                    || decay == Decay.COSINE_RESTARTS;
+                    || decay == Decay.COSINE_RESTARTS || decay == Decay.POLY_CYCLE;
             if (values.chance(toMinLr ? 0.95 : stray)) {
                 set.put("totalSteps", values.chance(chaos) ? values.anyLong("totalSteps") : values.after(w));
             }
-            if (values.chance(toMinLr ? 0.6 : stray)) {
+            boolean floored = decay == Decay.EXP || decay == Decay.STEP;
+            if (values.chance(toMinLr ? 0.6 : floored ? 0.3 : stray)) {
                 set.put("minLr", values.chance(chaos) ? values.anyDouble("minLr")
                         : values.fractionOf("minLr", init * 0.999, false));
             }
-            boolean usesPower = decay == Decay.POLY || decay == Decay.REPEATED_POWER;
-            if (values.chance(usesPower ? (decay == Decay.REPEATED_POWER ? 0.95 : 0.7) : stray)) {
+            boolean usesPower = decay == Decay.POLY || decay == Decay.POLY_CYCLE || decay == Decay.REPEATED_POWER;
+            if (values.chance(usesPower ? (decay == Decay.REPEATED_POWER ? 0.95 : 0.7)
+                    : decay == Decay.COSINE ? 0.2 : stray)) {
                 set.put("power", values.chance(chaos) ? values.anyDouble("power") : values.power(decay));
             }
             boolean usesCycles = decay == Decay.COSINE || decay == Decay.COSINE_RESTARTS;

@@ -21,6 +21,8 @@ import dev.warmup.WarmRestartsSchedule;
 import dev.warmup.Warmup;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -207,7 +209,8 @@ class SchedulePropertiesTest {
         void decayNeverRises() {
             for (Case c : CASES) {
                 RandomSettings s = c.settings();
-                if (s.decay() == Decay.COSINE_RESTARTS || s.decay() == Decay.COSINE && s.cyclesOrDefault() != 0.5) {
+                if (s.decay() == Decay.COSINE_RESTARTS || s.decay() == Decay.COSINE && s.cyclesOrDefault() != 0.5
+                        || s.decay() == Decay.POLY_CYCLE) {
                     continue; // they rise by design: CosineCyclesProperties checks their restarts and crests
                 }
                 StepLr lr = c.generated();
@@ -287,6 +290,17 @@ class SchedulePropertiesTest {
                 case POLY -> (initLr - s.minLr()) * Math.pow((span - d) / span, s.power()) + s.minLr();
                 case INV_SQRT -> initLr * Math.sqrt((double) w / t);
                 case REPEATED_POWER -> repeatedPower(initLr, s.power(), t - w);
+                // Keras's InverseTimeDecay: initial / (1 + decay_rate * p), p = step / decay_steps (floored)
+                case INV_TIME -> initLr / (1 + s.gamma() * (d / (s.isSet("stepSize") ? s.stepSize() : 1)));
+                case INV_TIME_STEP -> initLr / (1 + s.gamma() * Math.floor(d / s.stepSize()));
+                // Keras's PolynomialDecay(cycle=True): the horizon decay_steps * ceil(step / decay_steps)
+                // written from the steps left to the horizon, 1 - d / H = left / H: the former cancels at large d
+                case POLY_CYCLE -> {
+                    long done = t - w;
+                    long cycle = s.totalSteps() - w;
+                    long left = done == 0 ? cycle : cycle - 1 - (done - 1) % cycle;
+                    yield (initLr - s.minLr()) * Math.pow(left / ((double) done + left), s.power()) + s.minLr();
+                }
             };
         }
 
@@ -387,6 +401,14 @@ class SchedulePropertiesTest {
                     gamma = gammas[random.nextInt(gammas.length)];
                     explicit.add("gamma");
                 }
+                case INV_TIME, INV_TIME_STEP -> {
+                    gamma = Math.pow(10, -4 + 5 * random.nextDouble());
+                    explicit.add("gamma");
+                    if (decay == Decay.INV_TIME_STEP || random.nextBoolean()) {
+                        stepSize = 1 + random.nextInt(10_000);
+                        explicit.add("stepSize");
+                    }
+                }
                 default -> { }
             }
             switch (decay) {
@@ -412,7 +434,7 @@ class SchedulePropertiesTest {
                     }
                     explicit.add("milestones");
                 }
-                case COSINE, LINEAR, POLY, COSINE_RESTARTS -> {
+                case COSINE, LINEAR, POLY, COSINE_RESTARTS, POLY_CYCLE -> {
                     totalSteps = w + 1 + random.nextInt(1_000_000);
                     if (decay == Decay.COSINE_RESTARTS ? random.nextInt(4) != 0
                             : decay == Decay.COSINE && random.nextBoolean()) {
@@ -425,7 +447,7 @@ class SchedulePropertiesTest {
                         minLr = initLr * random.nextDouble() * 0.5;
                         explicit.add("minLr");
                     }
-                    if (decay == Decay.POLY) {
+                    if (decay == Decay.POLY || decay == Decay.POLY_CYCLE) {
                         double[] powers = {0.5, 1.0, 2.0, 0.1 + 4 * random.nextDouble()};
                         power = powers[random.nextInt(powers.length)];
                         explicit.add("power");
@@ -771,6 +793,10 @@ class SchedulePropertiesTest {
         if (settings.containsKey("warmupSteps") && random.nextBoolean()) {
             settings.put("warmupPrefix", false);
         }
+        // Keras's t_mul and timm's cycle_mul that are not whole, drawn last so that the draws above stay as they were
+        if (random.nextInt(3) == 0) {
+            settings.put("tMult", new double[] {1.5, 2.5, 1.1, 1.25 + 2 * random.nextDouble()}[random.nextInt(4)]);
+        }
         return settings;
     }
 
@@ -793,6 +819,14 @@ class SchedulePropertiesTest {
 
         /** The definition, computed the obvious way. */
         abstract double naive(RandomSchedule c, long step);
+
+        /**
+         * The definition where {@code actual} was computed; where the definition itself leaves the choice to rounding
+         * (a real cycle start within rounding of a whole step), the choice nearer {@code actual}.
+         */
+        double naive(RandomSchedule c, long step, double actual) {
+            return naive(c, step);
+        }
 
         /** The largest rate of a schedule, for the absolute floor of the comparison. */
         abstract double scale(RandomSchedule c);
@@ -827,7 +861,7 @@ class SchedulePropertiesTest {
                     assertEquals(Double.doubleToRawLongBits(evaluated), Double.doubleToRawLongBits(actual),
                             () -> c.annotation() + " at step " + step + ": evaluator " + evaluated + ", generated "
                                     + actual);
-                    double naive = naive(c, step);
+                    double naive = naive(c, step, actual);
                     double error = Math.abs(actual - naive);
                     assertTrue(error <= 1e-13 * scale || error <= 1e-10 * Math.abs(naive), () -> c.annotation()
                             + " at step " + step + ": naive " + naive + ", generated " + actual);
@@ -1271,6 +1305,63 @@ class SchedulePropertiesTest {
             super(WarmRestartsSchedule.class, WarmRestartsModel::validate);
         }
 
+        /**
+         * For a tMult that is not whole: Keras's and timm's restarts at real starts, walked cycle by cycle in 60-digit
+         * decimals from the double tMult. Where the step is within the double's rounding of a real start (the power
+         * within an ulp, times {@code t0 / (tMult - 1)}; the step's own rounding beyond 2^53), the generated class
+         * may take either side, as the peers' float64 does: the rate of either cycle, whichever is nearer.
+         */
+        @Override
+        double naive(RandomSchedule c, long step, double actual) {
+            double factor = c.get("tMult", 1);
+            long w = c.getLong("warmupSteps", 0);
+            if (WarmRestartsModel.isWhole(factor) || step < w) {
+                return naive(c, step);
+            }
+            long d = Boolean.FALSE.equals(c.explicit().get("warmupPrefix")) ? step : step - w;
+            MathContext digits = new MathContext(60);
+            BigDecimal exactFactor = new BigDecimal(factor);
+            BigDecimal start = BigDecimal.ZERO;
+            BigDecimal length = BigDecimal.valueOf(c.getLong("t0", 0));
+            BigDecimal at = BigDecimal.valueOf(d);
+            long cycle = 0;
+            while (start.add(length).compareTo(at) <= 0) {
+                start = start.add(length, digits);
+                length = length.multiply(exactFactor, digits);
+                cycle++;
+            }
+            double rate = restartsRate(c, cycle, at.subtract(start).doubleValue(), length.doubleValue());
+            double slack = 0x1p-48 * (length.doubleValue() * exactFactor.doubleValue() / (factor - 1)
+                    + start.doubleValue() + length.doubleValue()) + (d > (1L << 53) ? Math.ulp((double) d) : 0);
+            double other = rate;
+            if (cycle > 0 && at.subtract(start).doubleValue() <= slack) { // just after a start: the cycle before?
+                BigDecimal before = length.divide(exactFactor, digits);
+                other = restartsRate(c, cycle - 1, at.subtract(start.subtract(before)).doubleValue(),
+                        before.doubleValue());
+            } else if (start.add(length).subtract(at).doubleValue() <= slack) { // just before one: the cycle after?
+                other = restartsRate(c, cycle + 1, 0, length.multiply(exactFactor).doubleValue());
+            }
+            return Math.abs(other - actual) < Math.abs(rate - actual) ? other : rate;
+        }
+
+        /**
+         * The rate {@code position} steps into cycle {@code cycle} of {@code length} steps, past a cycle limit etaMin
+         * (timm's cycle_limit): Keras's m_mul scales the height above etaMin, timm's cycle_decay the restart's rate,
+         * and timm's k_decay takes the cosine at {@code pi * T_cur^k / T_i^k}.
+         */
+        private static double restartsRate(RandomSchedule c, long cycle, double position, double length) {
+            double base = c.get("baseLr", 0);
+            double eta = c.get("etaMin", 0);
+            long cycles = c.getLong("cycles", 0);
+            if (cycles > 0 && cycle >= cycles) {
+                return eta; // timm's cycle_limit
+            }
+            double high = c.explicit().containsKey("peakDecay") ? base * Math.pow(c.get("peakDecay", 1), cycle)
+                    : eta + (base - eta) * Math.pow(c.get("heightDecay", 1), cycle);
+            double k = c.get("kDecay", 1);
+            return eta + (high - eta) * (1 + Math.cos(Math.PI * Math.pow(position, k) / Math.pow(length, k))) / 2;
+        }
+
         /** PyTorch's CosineAnnealingWarmRestarts stepped once per step, cycle by cycle. */
         @Override
         double naive(RandomSchedule c, long step) {
@@ -1294,18 +1385,7 @@ class SchedulePropertiesTest {
                 exactLength *= tMult;
                 cycle++;
             }
-            double eta = c.get("etaMin", 0);
-            long cycles = c.getLong("cycles", 0);
-            if (cycles > 0 && cycle >= cycles) {
-                return eta; // timm's cycle_limit
-            }
-            // Keras's m_mul scales the height above eta; timm's cycle_decay the restart's rate
-            double high = c.explicit().containsKey("peakDecay") ? base * Math.pow(c.get("peakDecay", 1), cycle)
-                    : eta + (base - eta) * Math.pow(c.get("heightDecay", 1), cycle);
-            // timm's k_decay: cos(pi * T_cur^k / T_i^k)
-            double k = c.get("kDecay", 1);
-            return eta + (high - eta) * (1 + Math.cos(Math.PI * Math.pow(d - start, k) / Math.pow(exactLength, k)))
-                    / 2;
+            return restartsRate(c, cycle, d - start, exactLength);
         }
 
         @Override
@@ -1318,7 +1398,22 @@ class SchedulePropertiesTest {
             long w = c.getLong("warmupSteps", 0);
             around(steps, w);
             long t0 = c.getLong("t0", 0);
-            long tMult = c.getLong("tMult", 1);
+            double factor = c.get("tMult", 1);
+            if (!WarmRestartsModel.isWhole(factor)) {
+                // the whole steps around the first 70 real starts, computed in decimals
+                BigDecimal offset = BigDecimal.valueOf(Boolean.FALSE.equals(c.explicit().get("warmupPrefix")) ? 0 : w);
+                BigDecimal start = BigDecimal.ZERO;
+                BigDecimal length = BigDecimal.valueOf(t0);
+                for (int i = 0; i < 70 && start.add(offset).compareTo(BigDecimal.valueOf(Long.MAX_VALUE - 2)) < 0;
+                        i++) {
+                    long first = start.add(offset).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+                    around(steps, first);
+                    start = start.add(length, new MathContext(60));
+                    length = length.multiply(new BigDecimal(factor), new MathContext(60));
+                }
+                return;
+            }
+            long tMult = (long) factor;
             long start = Boolean.FALSE.equals(c.explicit().get("warmupPrefix")) ? 0 : w;
             long length = t0;
             for (int i = 0; i < 70 && length <= Long.MAX_VALUE - start; i++) {
@@ -1345,7 +1440,7 @@ class SchedulePropertiesTest {
             a.put("t0", pick(random, 1, 2, 3, 1000, 1 + random.nextInt(100_000), 1L << 40));
             int tMult = (int) pick(random, 1, 2, 3, 4, 7, 2 + random.nextInt(50));
             if (tMult != 1 || random.nextBoolean()) {
-                a.put("tMult", tMult);
+                a.put("tMult", (double) tMult);
             }
             if (random.nextBoolean()) {
                 a.put("etaMin", base * random.nextDouble() * (random.nextBoolean() ? 1 : 1e-3));

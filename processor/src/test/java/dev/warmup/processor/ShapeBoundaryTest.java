@@ -43,7 +43,11 @@ class ShapeBoundaryTest {
                     0.002, 49),
             new Phase("@Phase(steps = 49, shape = PhaseShape.ONE_MINUS_SQRT, startLr = 0.01, endLr = 0.2)", 0.01,
                     0.2, 49),
-            new Phase("@Phase(steps = 20, shape = PhaseShape.CONSTANT, endLr = 0.05)", 0.05, 0.05, 20));
+            new Phase("@Phase(steps = 20, shape = PhaseShape.CONSTANT, endLr = 0.05)", 0.05, 0.05, 20),
+            new Phase("@Phase(steps = 77, shape = PhaseShape.COSINE, startLr = 0.3, endLr = 0.001, power = 2.0)", 0.3,
+                    0.001, 77),
+            new Phase("@Phase(steps = 77, shape = PhaseShape.COSINE, startLr = 0.002, endLr = 0.3, power = 1.5)",
+                    0.002, 0.3, 77));
 
     @Test
     void everyShapeGivesItsRatesAtItsBoundariesInTheEvaluatorAndTheGeneratedClass() {

@@ -44,12 +44,66 @@ class WarmRestartsScheduleErrorsTest {
                 "t0 = " + t0 + " is not allowed: the length of the first cycle must be > 0");
     }
 
+    /** A whole factor echoes as an int, as PyTorch's {@code T_mult} is written; any other as a double. */
     @ParameterizedTest(name = "tMult = {0}")
-    @ValueSource(strings = {"0", "-2"})
-    void tMultBelowOneIsAnError(String tMult) {
-        assertOnlyError(annotated("WarmRestartsSchedule", "baseLr = 0.1", "t0 = 1000", "tMult = " + tMult),
-                "tMult = " + tMult, "tMult = " + tMult + " is not allowed: the factor by which each cycle is longer"
-                        + " than the one before must be >= 1");
+    @CsvSource(delimiter = '|', value = {
+        "0                        | 0",
+        "-2                       | -2",
+        "0.0                      | 0",
+        "0.5                      | 0.5",
+        "0.9999999999999999       | 0.9999999999999999",
+        "-1.5                     | -1.5",
+        "Integer.MIN_VALUE        | -2147483648",
+        "-1e300                   | -1.0E300",
+        "0.0 / 0.0                | NaN",
+        "Double.NaN               | NaN",
+        "Double.POSITIVE_INFINITY | Infinity",
+        "1.0 / 0.0                | Infinity",
+        "Double.NEGATIVE_INFINITY | -Infinity",
+    })
+    void tMultNotFiniteOrBelowOneIsAnError(String written, String echoed) {
+        assertOnlyError(annotated("WarmRestartsSchedule", "baseLr = 0.1", "t0 = 1000", "tMult = " + written),
+                "tMult = " + written, "tMult = " + echoed + " is not allowed: the factor by which each cycle is longer"
+                        + " than the one before must be finite and >= 1");
+    }
+
+    @ParameterizedTest(name = "tMult = {0}")
+    @CsvSource(delimiter = '|', value = {
+        "1.0000000000000002 | 1.0000000000000002",
+        "1.0000001          | 1.0000001",
+        "1.0000009          | 1.0000009",
+        "1 + 1e-7           | 1.0000001",
+    })
+    void tMultNotWholeBelowTheLeastIsAnError(String written, String echoed) {
+        assertOnlyError(annotated("WarmRestartsSchedule", "baseLr = 0.1", "t0 = 1000", "tMult = " + written),
+                "tMult = " + written, "tMult = " + echoed + " is not allowed: a factor that is not whole must be >="
+                        + " 1.000001, where the cycles' starts, computed in double, are within a billionth of a"
+                        + " cycle; for cycles of equal length, tMult = 1");
+    }
+
+    /** Whole factors of any size, the least factor that is not whole, and factors far from whole compile. */
+    @ParameterizedTest(name = "tMult = {0}")
+    @ValueSource(strings = {"1", "1.0", "2.0", "3", "Integer.MAX_VALUE", "1e10", "1e300", "Double.MAX_VALUE",
+        "1.000001", "1.0001", "1.5", "2.5", "1e6 + 0.5", "4503599627370495.5"})
+    void tMultWholeOrAtLeastTheLeastCompilesWithoutWarnings(String tMult) {
+        Compilation compilation = Compiler.compile(annotated("WarmRestartsSchedule", "baseLr = 0.1", "t0 = 1000",
+                "tMult = " + tMult, "cycles = 3"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.SchedStepLr");
+    }
+
+    @Test
+    void tMultNotWholeWithOtherErrorsReportsEach() {
+        JavaFileObject source = annotated("WarmRestartsSchedule", "baseLr = 0.1", "t0 = 0", "tMult = 0.5",
+                "kDecay = 0.0");
+        Compilation compilation = Compiler.compile(source);
+        assertThat(compilation).hadErrorContaining("t0 = 0 is not allowed").inFile(source)
+                .onLineContaining("t0 = 0");
+        assertThat(compilation).hadErrorContaining("tMult = 0.5 is not allowed: the factor by which each cycle is"
+                + " longer than the one before must be finite and >= 1").inFile(source).onLineContaining("tMult = 0.5");
+        assertThat(compilation).hadErrorContaining("kDecay = 0.0 is not allowed").inFile(source)
+                .onLineContaining("kDecay = 0.0");
+        assertThat(compilation).hadErrorCount(3);
     }
 
     @ParameterizedTest(name = "etaMin = {0}")

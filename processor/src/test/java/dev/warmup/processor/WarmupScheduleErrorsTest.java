@@ -185,10 +185,58 @@ class WarmupScheduleErrorsTest {
                         "there are 1001"));
     }
 
+    // ---------------------------------------------------------------------------------- INV_TIME, INV_TIME_STEP
+
+    @ParameterizedTest(name = "decay = Decay.{0}")
+    @ValueSource(strings = {"INV_TIME", "INV_TIME_STEP"})
+    void inverseTimeWithoutGammaIsAnErrorOnDecay(String decay) {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay." + decay, "stepSize = 10"),
+                "decay = Decay." + decay, "gamma is required with decay = Decay." + decay + ": set gamma to the decay"
+                        + " rate (Keras's decay_rate), finite and > 0");
+    }
+
+    @ParameterizedTest(name = "decay = Decay.{0}, gamma = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "INV_TIME      | -1.0                     | -1.0",
+        "INV_TIME      | 0.0                      | 0.0",
+        "INV_TIME      | Double.NaN               | NaN",
+        "INV_TIME_STEP | Double.POSITIVE_INFINITY | Infinity",
+        "INV_TIME_STEP | -0.5                     | -0.5",
+    })
+    void inverseTimeGammaNotFiniteAndPositiveIsAnErrorOnGamma(String decay, String written, String echoed) {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay." + decay, "stepSize = 10",
+                        "gamma = " + written), "gamma = " + written,
+                "gamma = " + echoed + " is not allowed: the decay rate of an inverse time decay must be finite and"
+                        + " > 0");
+    }
+
+    @Test
+    void inverseTimeStaircaseWithoutStepSizeIsAnErrorOnDecay() {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay.INV_TIME_STEP", "gamma = 0.5"),
+                "decay = Decay.INV_TIME_STEP", "stepSize is required with decay = Decay.INV_TIME_STEP: set stepSize"
+                        + " to the number of steps of each whole step of the staircase (Keras's decay_steps)");
+    }
+
+    @ParameterizedTest(name = "stepSize = {0}")
+    @ValueSource(strings = {"0", "-10"})
+    void inverseTimeStaircaseStepSizeNotPositiveIsAnErrorOnStepSize(String stepSize) {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay.INV_TIME_STEP", "gamma = 0.5",
+                        "stepSize = " + stepSize), "stepSize = " + stepSize, "stepSize = " + stepSize
+                        + " is not allowed: the number of steps of each whole step of the staircase must be > 0");
+    }
+
+    @ParameterizedTest(name = "stepSize = {0}")
+    @ValueSource(strings = {"0", "-10"})
+    void inverseTimeStepSizeNotPositiveIsAnErrorOnStepSize(String stepSize) {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay.INV_TIME", "gamma = 0.5",
+                        "stepSize = " + stepSize), "stepSize = " + stepSize, "stepSize = " + stepSize
+                        + " is not allowed: the number of steps over which the decay rate applies once must be > 0");
+    }
+
     // ------------------------------------------------------------------------------------ COSINE, LINEAR, POLY
 
     @ParameterizedTest(name = "decay = Decay.{0}")
-    @ValueSource(strings = {"COSINE", "LINEAR", "POLY", "COSINE_RESTARTS"})
+    @ValueSource(strings = {"COSINE", "LINEAR", "POLY", "COSINE_RESTARTS", "POLY_CYCLE"})
     void decayToMinLrWithoutTotalStepsIsAnErrorOnDecay(String decay) {
         assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay." + decay), "decay = Decay." + decay,
                 "totalSteps is required with decay = Decay." + decay + ": set totalSteps to the absolute step at"
@@ -204,6 +252,7 @@ class WarmupScheduleErrorsTest {
         "LINEAR | 0",
         "POLY   | -1",
         "COSINE_RESTARTS | 100",
+        "POLY_CYCLE      | 99",
     })
     void totalStepsNotAfterWarmupIsAnErrorOnTotalSteps(String decay, String totalSteps) {
         assertOnlyError(
@@ -218,6 +267,8 @@ class WarmupScheduleErrorsTest {
         "LINEAR | 0.2        | 0.2",
         "POLY   | -0.01      | -0.01",
         "COSINE | Double.NaN | NaN",
+        "POLY_CYCLE | 0.1    | 0.1",
+        "POLY_CYCLE | -0.0001 | -1.0E-4",
     })
     void minLrOutsideZeroToInitLrIsAnErrorOnMinLr(String decay, String written, String echoed) {
         assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay." + decay, "totalSteps = 1000",
@@ -235,6 +286,39 @@ class WarmupScheduleErrorsTest {
         assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay.POLY", "totalSteps = 1000",
                         "power = " + written), "power = " + written,
                 "power = " + echoed + " is not allowed: the exponent of the polynomial must be finite and > 0");
+    }
+
+    @ParameterizedTest(name = "power = {0}")
+    @CsvSource(delimiter = '|', value = {
+        "0.0        | 0.0",
+        "Double.NaN | NaN",
+    })
+    void polyCyclePowerNotFiniteAndPositiveIsAnErrorOnPower(String written, String echoed) {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay.POLY_CYCLE", "totalSteps = 1000",
+                        "power = " + written), "power = " + written,
+                "power = " + echoed + " is not allowed: the exponent of the polynomial must be finite and > 0");
+    }
+
+    @ParameterizedTest(name = "power = {0}")
+    @CsvSource(delimiter = '|', value = {
+        "0.0                      | 0.0",
+        "-1.5                     | -1.5",
+        "Double.POSITIVE_INFINITY | Infinity",
+    })
+    void cosinePowerNotFiniteAndPositiveIsAnErrorOnPower(String written, String echoed) {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay.COSINE", "totalSteps = 1000",
+                        "power = " + written), "power = " + written,
+                "power = " + echoed + " is not allowed: the exponent of the cosine must be finite and > 0");
+    }
+
+    /** Optax's exponent raises its one half wave; Hugging Face's waves have none, so no other cycles take one. */
+    @ParameterizedTest(name = "cycles = {0}")
+    @ValueSource(strings = {"1.0", "1.5"})
+    void cosinePowerWithCyclesOtherThanAHalfWaveIsAnErrorOnPower(String cycles) {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay.COSINE", "totalSteps = 1000",
+                        "cycles = " + cycles, "power = 2.0"), "power = 2.0",
+                "power = 2.0 is not allowed: with decay = Decay.COSINE, a power raises the one half wave of cycles ="
+                        + " 0.5 (Optax's exponent), and cycles = " + cycles + "; remove power, or cycles");
     }
 
     // ------------------------------------------------------------------------------ cycles, COSINE_RESTARTS
@@ -523,6 +607,22 @@ class WarmupScheduleErrorsTest {
         assertThat(compilation).hadErrorCount(2);
     }
 
+    /** With EXP and STEP, minLr is the floor of the decay (Optax's end_value): in [0, initLr). */
+    @ParameterizedTest(name = "decay = Decay.{0}, minLr = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "EXP  | 0.1                      | 0.1",
+        "EXP  | -1e-3                    | -0.001",
+        "EXP  | 0.2                      | 0.2",
+        "STEP | 0.5                      | 0.5",
+        "STEP | Double.NaN               | NaN",
+        "EXP  | Double.POSITIVE_INFINITY | Infinity",
+    })
+    void floorOutsideZeroToInitLrIsAnErrorOnMinLr(String decay, String written, String echoed) {
+        assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay." + decay, "stepSize = 10",
+                        "minLr = " + written), "minLr = " + written,
+                "minLr = " + echoed + " is not allowed: the floor of the decay must be in [0, initLr) = [0, 0.1)");
+    }
+
     @ParameterizedTest(name = "{2}")
     @MethodSource("unusedAttributes")
     void attributeSetButUnusedIsAnErrorOnIt(List<String> attributes, String line, String message) {
@@ -532,25 +632,34 @@ class WarmupScheduleErrorsTest {
     static Stream<Arguments> unusedAttributes() {
         return Stream.of(
                 unused("gamma = 0.5 has no effect: decay = Decay.NONE does not use it; "
-                        + "remove it, or choose a decay that uses it (Decay.EXP, Decay.STEP, Decay.MULTISTEP)",
+                        + "remove it, or choose a decay that uses it (Decay.EXP, Decay.STEP, Decay.MULTISTEP,"
+                        + " Decay.INV_TIME, Decay.INV_TIME_STEP)",
                         "steps = 100", "initLr = 0.1", "gamma = 0.5"),
                 unused("totalSteps = 1000 has no effect: decay = Decay.EXP does not use it; "
-                        + "remove it, or choose a decay that uses it (Decay.COSINE, Decay.LINEAR, Decay.POLY, Decay.COSINE_RESTARTS)",
+                        + "remove it, or choose a decay that uses it (Decay.COSINE, Decay.LINEAR, Decay.POLY, Decay.COSINE_RESTARTS,"
+                        + " Decay.POLY_CYCLE)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.EXP", "totalSteps = 1000"),
-                unused("minLr = 0.01 has no effect: decay = Decay.STEP does not use it; "
-                        + "remove it, or choose a decay that uses it (Decay.COSINE, Decay.LINEAR, Decay.POLY, Decay.COSINE_RESTARTS)",
-                        "steps = 100", "initLr = 0.1", "decay = Decay.STEP", "stepSize = 10", "minLr = 0.01"),
+                unused("minLr = 0.01 has no effect: decay = Decay.MULTISTEP does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.EXP, Decay.STEP, Decay.COSINE, Decay.LINEAR,"
+                        + " Decay.POLY, Decay.COSINE_RESTARTS, Decay.POLY_CYCLE)",
+                        "steps = 100", "initLr = 0.1", "decay = Decay.MULTISTEP", "milestones = {200}",
+                        "minLr = 0.01"),
                 unused("stepSize = 10 has no effect: decay = Decay.MULTISTEP does not use it; "
-                        + "remove it, or choose a decay that uses it (Decay.EXP, Decay.STEP)",
+                        + "remove it, or choose a decay that uses it (Decay.EXP, Decay.STEP, Decay.INV_TIME,"
+                        + " Decay.INV_TIME_STEP)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.MULTISTEP", "milestones = {200}",
                         "stepSize = 10"),
                 unused("milestones = {200, 300} has no effect: decay = Decay.STEP does not use it; "
                         + "remove it, or choose a decay that uses it (Decay.MULTISTEP)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.STEP", "stepSize = 10",
                         "milestones = {200, 300}"),
-                unused("power = 2.0 has no effect: decay = Decay.COSINE does not use it; "
-                        + "remove it, or choose a decay that uses it (Decay.POLY, Decay.REPEATED_POWER)",
-                        "steps = 100", "initLr = 0.1", "decay = Decay.COSINE", "totalSteps = 1000", "power = 2.0"),
+                unused("power = 2.0 has no effect: decay = Decay.LINEAR does not use it; remove it, or choose a decay"
+                        + " that uses it (Decay.COSINE, Decay.POLY, Decay.REPEATED_POWER, Decay.POLY_CYCLE)",
+                        "steps = 100", "initLr = 0.1", "decay = Decay.LINEAR", "totalSteps = 1000", "power = 2.0"),
+                unused("power = 2.0 has no effect: decay = Decay.COSINE_RESTARTS does not use it; remove it, or choose"
+                        + " a decay that uses it (Decay.COSINE, Decay.POLY, Decay.REPEATED_POWER, Decay.POLY_CYCLE)",
+                        "steps = 100", "initLr = 0.1", "decay = Decay.COSINE_RESTARTS", "totalSteps = 1000",
+                        "power = 2.0"),
                 unused("cycles = 2.0 has no effect: decay = Decay.LINEAR does not use it; "
                         + "remove it, or choose a decay that uses it (Decay.COSINE, Decay.COSINE_RESTARTS)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.LINEAR", "totalSteps = 1000", "cycles = 2.0"),
@@ -558,8 +667,16 @@ class WarmupScheduleErrorsTest {
                         + "remove it, or choose a decay that uses it (Decay.COSINE, Decay.COSINE_RESTARTS)",
                         "steps = 100", "initLr = 0.1", "cycles = 0.5"),
                 unused("gamma = 0.5 has no effect: decay = Decay.INV_SQRT does not use it; "
-                        + "remove it, or choose a decay that uses it (Decay.EXP, Decay.STEP, Decay.MULTISTEP)",
+                        + "remove it, or choose a decay that uses it (Decay.EXP, Decay.STEP, Decay.MULTISTEP,"
+                        + " Decay.INV_TIME, Decay.INV_TIME_STEP)",
                         "steps = 100", "initLr = 0.1", "decay = Decay.INV_SQRT", "gamma = 0.5"),
+                unused("milestones = {200} has no effect: decay = Decay.INV_TIME does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.MULTISTEP)",
+                        "steps = 100", "initLr = 0.1", "decay = Decay.INV_TIME", "gamma = 0.5", "milestones = {200}"),
+                unused("cycles = 2.0 has no effect: decay = Decay.POLY_CYCLE does not use it; "
+                        + "remove it, or choose a decay that uses it (Decay.COSINE, Decay.COSINE_RESTARTS)",
+                        "steps = 100", "initLr = 0.1", "decay = Decay.POLY_CYCLE", "totalSteps = 1000",
+                        "cycles = 2.0"),
                 unused("startLr = 0.01 has no effect: steps = 0 means no warmup; remove it, or set steps > 0",
                         "steps = 0", "initLr = 0.1", "startLr = 0.01"),
                 unused("warmup = Warmup.EXPONENTIAL has no effect: steps = 0 means no warmup; remove it, or set steps > 0",
@@ -624,6 +741,20 @@ class WarmupScheduleErrorsTest {
                     "decay = Decay.COSINE_RESTARTS", "totalSteps = (1L << 52) - 1"),
             annotated("HalfWaveAnyLength", "final class", "steps = 0", "initLr = 0.1", "decay = Decay.COSINE",
                     "totalSteps = Long.MAX_VALUE", "cycles = 0.5"),
+            annotated("InverseTimeHugeRate", "final class", "steps = 100", "initLr = 0.1",
+                    "decay = Decay.INV_TIME", "gamma = Double.MAX_VALUE"),
+            annotated("InverseTimeTinyRate", "final class", "steps = 0", "initLr = 0.1", "decay = Decay.INV_TIME",
+                    "gamma = Double.MIN_VALUE", "stepSize = Long.MAX_VALUE"),
+            annotated("InverseTimeStaircase", "final class", "steps = Long.MAX_VALUE", "initLr = 0.1",
+                    "decay = Decay.INV_TIME_STEP", "gamma = Double.MAX_VALUE", "stepSize = 1"),
+            annotated("PolyCycleLongest", "final class", "steps = 0", "initLr = 0.1", "decay = Decay.POLY_CYCLE",
+                    "totalSteps = Long.MAX_VALUE", "minLr = 0.001", "power = 0.5"),
+            annotated("PolyCycleOneStep", "final class", "steps = Long.MAX_VALUE - 1", "initLr = 0.1",
+                    "decay = Decay.POLY_CYCLE", "totalSteps = Long.MAX_VALUE", "power = 3.0"),
+            annotated("CosinePowerHalfWave", "final class", "steps = 100", "initLr = 0.1", "decay = Decay.COSINE",
+                    "totalSteps = 1000", "cycles = 0.5", "power = 1e300"),
+            annotated("CosinePowerTiny", "final class", "steps = 0", "initLr = 0.1", "decay = Decay.COSINE",
+                    "totalSteps = Long.MAX_VALUE", "minLr = 1e-5", "power = Double.MIN_VALUE"),
             annotated("ManyWaves", "final class", "steps = 100", "initLr = 0.1", "decay = Decay.COSINE",
                     "totalSteps = 1100", "minLr = 0.001", "cycles = 1000.25"),
         };

@@ -1,0 +1,121 @@
+package p;
+
+import dev.warmup.StepLr;
+import javax.annotation.processing.Generated;
+
+/**
+ * Learning-rate schedule of {@code p.Keras}, generated from
+ * {@code @WarmRestartsSchedule(baseLr = 0.1, t0 = 100, tMult = 1.5, etaMin = 0.001, warmupSteps = 0 (default),
+ *         heightDecay = 0.8)}:
+ * cosine annealing with warm restarts (SGDR, PyTorch's CosineAnnealingWarmRestarts): cycle i of 100 * 1.5^i steps, from real steps (a restart at the first step at or after each), each restart's height above etaMin times 0.8 the one before (Keras's m_mul).
+ *
+ * <pre>{@code
+ * step t  lr(t)                                                                                               computed as
+ * t >= 0  etaMin + ((etaMin + (baseLr - etaMin) * heightDecay^i) - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2  ETA_MIN + height * c^2, c = cos(HALF_PI * (T_cur / T_i)), T_i = FIRST_CYCLE * T_MULT^i, T_cur = d - FIRST_CYCLE * (T_MULT^i - 1) / T_MULT_MINUS_ONE, height = AMPLITUDE * HEIGHT_DECAY^i
+ * }</pre>
+ *
+ * <p>Constants:
+ * <pre>{@code
+ * constant            value               from
+ * FIRST_CYCLE         100L                t0: the length of the first cycle
+ * T_MULT              1.5                 tMult: each cycle tMult times longer than the one before
+ * T_MULT_MINUS_ONE    0.5                 tMult - 1
+ * CYCLE_SCALE         0.005               (tMult - 1) / t0
+ * INVERSE_LOG_T_MULT  2.4663034623764317  1 / ln(tMult)
+ * HALF_PI             1.5707963267948966  pi / 2
+ * HEIGHT_DECAY        0.8                 heightDecay: cycle i restarts at etaMin + (baseLr - etaMin) * HEIGHT_DECAY^i
+ * AMPLITUDE           0.099               baseLr - etaMin
+ * ETA_MIN             0.001               etaMin
+ * }</pre>
+ *
+ * <p>Values at key steps:
+ * <pre>{@code
+ * step  lr
+ * 0     0.1
+ * 50    0.05050000000000002
+ * 99    0.0010244252618962879
+ * 100   0.08020000000000001
+ * 175   0.04060000000000001
+ * 249   0.001008684934396119
+ * 250   0.06436000000000001
+ * 362   0.03290116632623943
+ * 474   0.0010030880393852427
+ * }</pre>
+ */
+@Generated(
+        value = "dev.warmup.processor.WarmupProcessor",
+        comments = "from @WarmRestartsSchedule(baseLr = 0.1, t0 = 100, tMult = 1.5, etaMin = 0.001, heightDecay = 0.8) on p.Keras"
+)
+public final class KerasStepLr implements StepLr {
+    /**
+     * The schedule; it has no state, so one instance serves every thread.
+     */
+    public static final KerasStepLr INSTANCE = new KerasStepLr();
+
+    private static final long FIRST_CYCLE = 100L;
+
+    private static final double T_MULT = 1.5;
+
+    private static final double T_MULT_MINUS_ONE = 0.5;
+
+    private static final double CYCLE_SCALE = 0.005;
+
+    private static final double INVERSE_LOG_T_MULT = 2.4663034623764317;
+
+    private static final double HALF_PI = 1.5707963267948966;
+
+    private static final double HEIGHT_DECAY = 0.8;
+
+    private static final double AMPLITUDE = 0.099;
+
+    private static final double ETA_MIN = 0.001;
+
+    private KerasStepLr() {
+    }
+
+    @Override
+    public double lr(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        long d = step;
+        // cycle i spans the real steps [S_i, S_(i+1)), S_i = t0 * (g - 1) / (tMult - 1), of length
+        // T_i = t0 * g, g = tMult^i: the cycle by its logarithm, corrected by at most one
+        // against S_i (StrictMath: the same starts on every JVM)
+        int cycle = (int) (Math.log(d * CYCLE_SCALE + 1.0) * INVERSE_LOG_T_MULT);
+        double growth = StrictMath.pow(T_MULT, cycle);
+        if (d < FIRST_CYCLE * ((growth - 1.0) / T_MULT_MINUS_ONE)) {
+            cycle--;
+            growth = StrictMath.pow(T_MULT, cycle);
+        } else {
+            double nextGrowth = StrictMath.pow(T_MULT, cycle + 1);
+            if (d >= FIRST_CYCLE * ((nextGrowth - 1.0) / T_MULT_MINUS_ONE)) {
+                cycle++;
+                growth = nextGrowth;
+            }
+        }
+        double sinceRestart = d - FIRST_CYCLE * ((growth - 1.0) / T_MULT_MINUS_ONE);
+        double cycleLength = FIRST_CYCLE * growth;
+        // Keras's m_mul: cycle i restarts at etaMin + (baseLr - etaMin) * HEIGHT_DECAY^i
+        double height = AMPLITUDE * Math.pow(HEIGHT_DECAY, cycle);
+        // etaMin + height * (1 + cos(pi * T_cur / T_i)) / 2 = etaMin + height * c^2,
+        // c = cos(pi / 2 * (T_cur / T_i)), T_cur = sinceRestart, T_i = cycleLength
+        double c = Math.cos(HALF_PI * (sinceRestart / cycleLength));
+        return ETA_MIN + height * (c * c);
+    }
+
+    @Override
+    public long warmupSteps() {
+        return 0L;
+    }
+
+    @Override
+    public double peakLr() {
+        return 0.1;
+    }
+
+    @Override
+    public String toString() {
+        return "KerasStepLr @WarmRestartsSchedule(baseLr = 0.1, t0 = 100, tMult = 1.5, etaMin = 0.001, warmupSteps = 0 (default), heightDecay = 0.8)";
+    }
+}

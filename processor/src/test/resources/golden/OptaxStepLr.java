@@ -1,0 +1,89 @@
+package p;
+
+import dev.warmup.StepLr;
+import javax.annotation.processing.Generated;
+
+/**
+ * Learning-rate schedule of {@code p.Optax}, generated from
+ * {@code @WarmupSchedule(steps = 200, initLr = 0.1, warmup = Warmup.CONSTANT, startLr = 0.1,
+ *         decay = Decay.EXP, gamma = 0.5, stepSize = 1000, minLr = 0.01)}:
+ * constant warmup over 200 steps, then exponential decay to a floor.
+ *
+ * <pre>{@code
+ * step t        lr(t)                                            computed as
+ * 0 <= t < 200  initLr                                           START_LR
+ * t >= 200      max(initLr * gamma^((t - W) / stepSize), minLr)  max(INIT_LR * exp(DECAY_LOG_GAMMA * (t - W)), MIN_LR)
+ * }</pre>
+ *
+ * <p>Constants:
+ * <pre>{@code
+ * constant         value                  from
+ * WARMUP_STEPS     200L                   steps: the warmup length W
+ * START_LR         0.1                    initLr
+ * INIT_LR          0.1                    initLr
+ * DECAY_LOG_GAMMA  -6.931471805599453E-4  ln(gamma) / stepSize
+ * MIN_LR           0.01                   minLr: the floor of the decay
+ * }</pre>
+ *
+ * <p>Values at key steps:
+ * <pre>{@code
+ * step  lr
+ * 0     0.1
+ * 100   0.1
+ * 199   0.1
+ * 200   0.1
+ * 201   0.09993070929904525
+ * 203   0.09979227189990507
+ * }</pre>
+ */
+@Generated(
+        value = "dev.warmup.processor.WarmupProcessor",
+        comments = "from @WarmupSchedule(steps = 200, initLr = 0.1, warmup = Warmup.CONSTANT, startLr = 0.1, decay = Decay.EXP, gamma = 0.5, stepSize = 1000, minLr = 0.01) on p.Optax"
+)
+public final class OptaxStepLr implements StepLr {
+    /**
+     * The schedule; it has no state, so one instance serves every thread.
+     */
+    public static final OptaxStepLr INSTANCE = new OptaxStepLr();
+
+    private static final long WARMUP_STEPS = 200L;
+
+    private static final double START_LR = 0.1;
+
+    private static final double INIT_LR = 0.1;
+
+    private static final double DECAY_LOG_GAMMA = -6.931471805599453E-4;
+
+    private static final double MIN_LR = 0.01;
+
+    private OptaxStepLr() {
+    }
+
+    @Override
+    public double lr(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        if (step < WARMUP_STEPS) {
+            // constant warmup: initLr
+            return START_LR;
+        }
+        // exponential decay to a floor: max(initLr * gamma^((t - W) / stepSize), minLr)
+        return Math.max(INIT_LR * Math.exp(DECAY_LOG_GAMMA * (step - WARMUP_STEPS)), MIN_LR);
+    }
+
+    @Override
+    public long warmupSteps() {
+        return WARMUP_STEPS;
+    }
+
+    @Override
+    public double peakLr() {
+        return 0.1;
+    }
+
+    @Override
+    public String toString() {
+        return "OptaxStepLr @WarmupSchedule(steps = 200, initLr = 0.1, warmup = Warmup.CONSTANT, startLr = 0.1, decay = Decay.EXP, gamma = 0.5, stepSize = 1000, minLr = 0.01)";
+    }
+}
