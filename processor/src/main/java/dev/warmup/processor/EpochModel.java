@@ -208,7 +208,8 @@ record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes beside)
         List<SvgPlot.Marker> markers = new ArrayList<>();
         for (SvgPlot.Marker marker : schedule.markers()) {
             if (marker.step() <= Long.MAX_VALUE / stepsPerEpoch) {
-                markers.add(new SvgPlot.Marker(marker.step() * stepsPerEpoch, marker.label() + " (epochs)"));
+                markers.add(new SvgPlot.Marker(marker.step() * stepsPerEpoch, marker.label() + " (epochs; update "
+                        + marker.step() * stepsPerEpoch + ")"));
             }
         }
         return markers;

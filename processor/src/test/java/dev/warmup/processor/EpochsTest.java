@@ -2,15 +2,19 @@ package dev.warmup.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.warmup.StepLr;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -36,6 +40,7 @@ class EpochsTest {
                     + " gamma = 0.1)})");
 
     private static final long PER_EPOCH = 37;
+    private static Compilation compilation;
     private static Compiler.Loader loader;
 
     @BeforeAll
@@ -48,9 +53,18 @@ class EpochsTest {
                     + annotation + "\n@Epochs(stepsPerEpoch = " + PER_EPOCH + ")\n@Adapters(Framework.ND4J)\n"
                     + "final class " + name + "Epochs {}\n"));
         });
-        Compilation compilation = Compiler.compile(sources.toArray(JavaFileObject[]::new));
+        compilation = Compiler.compile(sources.toArray(JavaFileObject[]::new));
         assertThat(compilation).succeededWithoutWarnings();
         loader = new Compiler.Loader(compilation);
+    }
+
+    /** The chart is per update; its markers give the schedule's boundary in epochs and the update it falls on. */
+    @Test
+    void theChartsMarkersShowBothUnits() throws IOException {
+        String chart = new String(compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "p",
+                "WarmupEpochsStepLr.svg").orElseThrow().openInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // the warmup of 5 epochs ends at update 5 * 37 = 185
+        assertTrue(chart.contains("W = 5 (epochs; update 185)"), chart);
     }
 
     @Test

@@ -191,6 +191,130 @@ class ShapeAccuracyTest {
     }
 
     @Test
+    void inverseTimeDecayIsWithinTheTarget() {
+        inverseTime(0.1, 0.5, 1000, 0, false);
+        inverseTime(0.1, 0.5, 1000, 37, true);
+        inverseTime(3e-4, 2.0, 1, 5, false);
+        inverseTime(0.1, 1e-3, 7, 0, true);
+        inverseTime(0.1, 0.96, 3, 0, false); // gamma / stepSize is not a double: rounded once
+    }
+
+    /** Keras's {@code initLr / (1 + gamma * p)}, {@code p = d / stepSize}, floored for the staircase. */
+    private static void inverseTime(double initLr, double gamma, long stepSize, long w, boolean staircase) {
+        BigDecimal a = exact(initLr);
+        BigDecimal g = exact(gamma);
+        checkDecay("decay INV_TIME" + (staircase ? "_STEP " : " ") + initLr + " / (1 + " + gamma + " * "
+                        + (staircase ? "floor(d / " + stepSize + ")" : "d / " + stepSize) + "), W = " + w,
+                settings("steps", w, "initLr", initLr, "decay", staircase ? Decay.INV_TIME_STEP : Decay.INV_TIME,
+                        "gamma", gamma, "stepSize", stepSize),
+                w, initLr, unbounded(w - 1, w + 1_000, w + 100_000, w + stepSize - 1, w + stepSize,
+                        w + 1_000 * stepSize, 1L << 31, (1L << 53) + 1, Long.MAX_VALUE - 1, Long.MAX_VALUE),
+                d -> a.divide(BigDecimal.ONE.add(g.multiply(staircase ? big(d / stepSize)
+                        : big(d).divide(big(stepSize), WIDE), WIDE)), DIGITS));
+    }
+
+    @Test
+    void polynomialCycleDecayIsWithinTheTarget() {
+        for (double power : new double[] {1.0, 2.0, 0.5}) {
+            polyCycle(0.1, 0.0, 0, 100, power);
+            polyCycle(0.1, 1e-4, 37, 7, power);
+        }
+        polyCycle(0.1, 1e-4, 0, 100, 1.7); // e^(power ln f) at every step: the slowest of the exact values
+        polyCycle(0.1, 1e-5, 0, 10_000, 2.0);
+    }
+
+    /**
+     * Keras's {@code PolynomialDecay(cycle=True)}: {@code (initLr - minLr) * (1 - d / H)^power + minLr} with the horizon
+     * {@code H = D * max(1, ceil(d / D))}, so minLr at each multiple of D: over its first 20 horizons, and far out.
+     */
+    private static void polyCycle(double initLr, double minLr, long w, long span, double power) {
+        BigDecimal b = exact(minLr);
+        BigDecimal height = exact(initLr).subtract(b);
+        BigInteger d0 = BigInteger.valueOf(span);
+        checkDecay("decay POLY_CYCLE power " + power + " " + initLr + " -> " + minLr + ", W = " + w + ", D = " + span,
+                settings("steps", w, "initLr", initLr, "decay", Decay.POLY_CYCLE, "totalSteps", w + span, "minLr",
+                        minLr, "power", power),
+                w, initLr, steps(w, w + 20 * span, w - 1, w + span - 1, w + span, w + span + 1, 1L << 40,
+                        Long.MAX_VALUE - 1, Long.MAX_VALUE),
+                d -> {
+                    BigInteger[] qr = BigInteger.valueOf(d).divideAndRemainder(d0);
+                    BigInteger k = qr[0].add(qr[1].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO).max(
+                            BigInteger.ONE);
+                    BigDecimal horizon = new BigDecimal(k.multiply(d0));
+                    BigDecimal left = horizon.subtract(big(d));
+                    if (left.signum() == 0) {
+                        return b;
+                    }
+                    BigDecimal fraction = left.divide(horizon, WIDE);
+                    return b.add(height.multiply(raised(fraction, power), DIGITS));
+                });
+    }
+
+    /** {@code x^power} for x in (0, 1]: exact products and square roots for 1, 2, 0.5 and 1.5, else e^(power ln x). */
+    private static BigDecimal raised(BigDecimal x, double power) {
+        if (power == 1) {
+            return x;
+        }
+        if (power == 2) {
+            return x.multiply(x, WIDE);
+        }
+        if (power == 0.5 || power == 1.5) {
+            BigDecimal root = x.sqrt(WIDE);
+            return power == 0.5 ? root : x.multiply(root, WIDE);
+        }
+        return exp(exact(power).multiply(ln(x), WIDE));
+    }
+
+    @Test
+    void cosinePowerDecayIsWithinTheTarget() {
+        for (double power : new double[] {2.0, 1.5, 0.5}) {
+            cosinePower(0.1, 1e-3, 0, 1_000, power);
+            cosinePower(0.1, 0.0, 37, 100, power);
+        }
+    }
+
+    /** Optax's exponent: {@code minLr + (initLr - minLr) * ((1 + cos(pi * d / D)) / 2)^power}, minLr from T on. */
+    private static void cosinePower(double initLr, double minLr, long w, long span, double power) {
+        BigDecimal m = exact(minLr);
+        BigDecimal height = exact(initLr).subtract(m);
+        Cosines cosines = new Cosines(PI.divide(big(span), WIDE));
+        checkDecay("decay COSINE power " + power + " " + initLr + " -> " + minLr + ", W = " + w + ", D = " + span,
+                settings("steps", w, "initLr", initLr, "decay", Decay.COSINE, "totalSteps", w + span, "minLr", minLr,
+                        "power", power),
+                w, initLr, steps(w, w + span, w - 1, w + span, w + span + 1),
+                d -> {
+                    if (d >= span) {
+                        return m;
+                    }
+                    BigDecimal half = BigDecimal.ONE.add(cosines.cos(d)).multiply(HALF);
+                    return m.add(height.multiply(raised(half, power), DIGITS));
+                });
+    }
+
+    @Test
+    void decayToAFloorIsWithinTheTarget() {
+        floored(Decay.EXP, 0.1, 0.5, 1000, 200, 0.01);
+        floored(Decay.STEP, 0.1, 0.5, 1000, 0, 0.01);
+        floored(Decay.EXP, 1.0, 0.9999, 1, 0, 1e-3);
+    }
+
+    /** Optax's {@code end_value}: {@code max(initLr * gamma^(d / stepSize), minLr)}, floored for STEP. */
+    private static void floored(Decay decay, double initLr, double gamma, long stepSize, long w, double floor) {
+        BigDecimal a = exact(initLr);
+        BigDecimal lnGamma = ln(exact(gamma));
+        BigDecimal m = exact(floor);
+        checkDecay("decay " + decay + " to the floor " + floor + ", " + initLr + " * " + gamma + "^(d / " + stepSize
+                        + "), W = " + w,
+                settings("steps", w, "initLr", initLr, "decay", decay, "gamma", gamma, "stepSize", stepSize,
+                        "minLr", floor),
+                w, initLr, unbounded(w - 1, w + 300, w + 100_000, w + stepSize, 1L << 31, Long.MAX_VALUE),
+                d -> {
+                    BigDecimal p = decay == Decay.STEP ? big(d / stepSize) : big(d).divide(big(stepSize), WIDE);
+                    return a.multiply(exp(lnGamma.multiply(p, WIDE)), DIGITS).max(m);
+                });
+    }
+
+    @Test
     void stepDecayIsWithinTheTarget() {
         stepDecay(0.1, 0.1, 7, 0, 40);
         stepDecay(0.1, 0.5, 100, 100, 12);
