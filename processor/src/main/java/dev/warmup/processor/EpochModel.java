@@ -59,6 +59,19 @@ record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes beside)
      * empty after reporting one that would pass {@code Long.MAX_VALUE} updates. Itself when {@code perEpoch} is 1.
      */
     static Optional<Attributes> inUpdates(Checks checks, long perEpoch) {
+        return inEpochs(checks, perEpoch, true);
+    }
+
+    /**
+     * The annotation of a schedule stepped once an epoch, its lengths still in epochs, shown in both units
+     * ({@code 5 epochs (250 updates)}; {@code 5 epochs} where the updates would pass {@code Long.MAX_VALUE}).
+     */
+    static Attributes shownInUpdates(Attributes attributes, long perEpoch, Reporter reporter) {
+        return perEpoch <= 0 ? attributes
+                : inEpochs(new Checks(attributes, reporter), perEpoch, false).orElse(attributes);
+    }
+
+    private static Optional<Attributes> inEpochs(Checks checks, long perEpoch, boolean convert) {
         Attributes attributes = checks.attributes();
         if (perEpoch == 1) {
             return Optional.of(attributes);
@@ -67,7 +80,7 @@ record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes beside)
         for (String length : LENGTHS.getOrDefault(attributes.annotation(), List.of())) {
             int dot = length.indexOf('.');
             if (dot < 0) {
-                Optional<Attributes> converted = lengthInUpdates(checks, attributes, length, perEpoch);
+                Optional<Attributes> converted = lengthInUpdates(checks, attributes, length, perEpoch, convert);
                 ok &= converted.isPresent();
                 attributes = converted.orElse(attributes);
                 continue;
@@ -77,7 +90,7 @@ record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes beside)
             for (int i = 0; i < nested.size(); i++) {
                 Checks inner = checks.nested(array, i, NESTED.get(array) + " " + (i + 1) + ": ");
                 Optional<Attributes> converted = lengthInUpdates(inner, nested.get(i), length.substring(dot + 1),
-                        perEpoch);
+                        perEpoch, convert);
                 ok &= converted.isPresent();
                 nested.set(i, converted.orElse(nested.get(i)));
             }
@@ -87,19 +100,22 @@ record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes beside)
     }
 
     private static Optional<Attributes> lengthInUpdates(Checks checks, Attributes attributes, String length,
-            long perEpoch) {
+            long perEpoch, boolean convert) {
         String written = attributes.show(length);
         Object value = attributes.value(length);
         if (!attributes.isSet(length) && Long.valueOf(0).equals(value)) {
             return Optional.of(attributes); // unset, as 0 marks it
         }
         try {
-            Object converted = value instanceof List<?> list
+            Object updates = value instanceof List<?> list
                     ? list.stream().map(e -> Math.multiplyExact((Long) e, perEpoch)).toList()
                     : Math.multiplyExact((Long) value, perEpoch);
-            return Optional.of(attributes.with(length, converted, written + " epochs ("
-                    + Attributes.showValue(converted) + " updates)"));
+            return Optional.of(attributes.with(length, convert ? updates : value, written + " epochs ("
+                    + Attributes.showValue(updates) + " updates)"));
         } catch (ArithmeticException overflow) {
+            if (!convert) {
+                return Optional.of(attributes.with(length, value, written + " epochs"));
+            }
             checks.checkWith(false, length, length + " = " + written + " epochs is not allowed: at " + perEpoch
                     + " updates an epoch (@Epochs stepsPerEpoch) it is more than Long.MAX_VALUE updates");
             return Optional.empty();

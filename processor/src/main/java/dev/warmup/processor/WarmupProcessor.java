@@ -236,8 +236,11 @@ public final class WarmupProcessor extends AbstractProcessor {
         // @Epochs(everyUpdate = true): the schedule's lengths in updates before it is validated
         Optional<Long> updatesPerLength = everyUpdate ? EpochModel.updatesPerLength(epochAttributes,
                 reporterOn(element, epochs.get())) : Optional.of(1L);
-        Optional<?> schedule = updatesPerLength.flatMap(n -> EpochModel.inUpdates(
-                new Checks(request.get().attributes(), reporter), n))
+        // stepped once an epoch: the lengths stay in epochs, shown in updates too
+        Attributes written = epochAttributes.isPresent() && !everyUpdate ? EpochModel.shownInUpdates(
+                request.get().attributes(), epochAttributes.get().longValue("stepsPerEpoch"), reporter)
+                : request.get().attributes();
+        Optional<?> schedule = updatesPerLength.flatMap(n -> EpochModel.inUpdates(new Checks(written, reporter), n))
                 .flatMap(a -> request.get().validator().apply(a, reporter));
         Optional<AnnotationMirror> untuned = mirrorOf(type, UNTUNED_WARMUP);
         if (untuned.isPresent()) {

@@ -58,9 +58,16 @@ class EpochsTest {
         loader = new Compiler.Loader(compilation);
     }
 
-    /** The chart is per update; its markers give the schedule's boundary in epochs and the update it falls on. */
+    /**
+     * The class Javadoc shows each length in epochs and in updates; the chart is per update, its markers give the
+     * schedule's boundary in epochs and the update it falls on.
+     */
     @Test
-    void theChartsMarkersShowBothUnits() throws IOException {
+    void theJavadocAndTheChartShowBothUnits() throws IOException {
+        String source = compilation.generatedSourceFile("p.WarmupEpochsStepLr").orElseThrow().getCharContent(true)
+                .toString();
+        assertTrue(source.contains("steps = 5 epochs (185 updates)") && source.contains("totalSteps = 90 epochs"
+                + " (3330 updates)"), source);
         String chart = new String(compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "p",
                 "WarmupEpochsStepLr.svg").orElseThrow().openInputStream().readAllBytes(), StandardCharsets.UTF_8);
         // the warmup of 5 epochs ends at update 5 * 37 = 185
