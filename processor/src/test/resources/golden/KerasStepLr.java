@@ -7,11 +7,11 @@ import javax.annotation.processing.Generated;
  * Learning-rate schedule of {@code p.Keras}, generated from
  * {@code @WarmRestartsSchedule(baseLr = 0.1, t0 = 100, tMult = 1.5, etaMin = 0.001, warmupSteps = 0 (default),
  *         heightDecay = 0.8)}:
- * cosine annealing with warm restarts (SGDR, PyTorch's CosineAnnealingWarmRestarts): cycle i of 100 * 1.5^i steps, from real steps (a restart at the first step at or after each), each restart's height above etaMin times 0.8 the one before (Keras's m_mul).
+ * cosine annealing with warm restarts (SGDR, PyTorch's CosineAnnealingWarmRestarts): cycle i of 100 * 1.5^i steps, starting at S_i = 100 * (1.5^i - 1) / 0.5 and restarting at the first whole step at or after it, each restart's height above etaMin times 0.8 the one before (Keras's m_mul).
  *
  * <pre>{@code
- * step t  lr(t)                                                                                               computed as
- * t >= 0  etaMin + ((etaMin + (baseLr - etaMin) * heightDecay^i) - etaMin) * (1 + cos(pi * T_cur / T_i)) / 2  ETA_MIN + height * c^2, c = cos(HALF_PI * (T_cur / T_i)), T_i = FIRST_CYCLE * T_MULT^i, T_cur = d - FIRST_CYCLE * (T_MULT^i - 1) / T_MULT_MINUS_ONE, height = AMPLITUDE * HEIGHT_DECAY^i
+ * step t  lr(t)                                                                         computed as
+ * t >= 0  etaMin + (baseLr - etaMin) * heightDecay^i * (1 + cos(pi * T_cur / T_i)) / 2  ETA_MIN + height * c^2, c = cos(HALF_PI * (T_cur / T_i)), T_i = FIRST_CYCLE * T_MULT^i, T_cur = d - FIRST_CYCLE * (T_MULT^i - 1) / T_MULT_MINUS_ONE, height = AMPLITUDE * HEIGHT_DECAY^i
  * }</pre>
  *
  * <p>Constants:

@@ -20,11 +20,12 @@ public @interface Phase {
 
     /**
      * The length L of the phase in steps. The phase covers the steps {@code S, ..., S + L - 1}, where S is the sum
-     * of the lengths of the phases before it.
+     * of the lengths of the phases before it. Required, except for an {@link PhaseShape#EXPONENTIAL} phase given by
+     * its {@link #gamma()}, which lasts until its rate reaches endLr.
      *
-     * @return L, {@code > 0}
+     * @return L, {@code > 0}; unset (0, the default written here) only with gamma
      */
-    long steps();
+    long steps() default 0;
 
     /**
      * How the rate moves from the start value to {@link #endLr()}.
@@ -59,4 +60,24 @@ public @interface Phase {
      * @return a finite exponent {@code > 0}, by default 1 (a straight line; the plain half wave)
      */
     double power() default 1.0;
+
+    /**
+     * For {@link PhaseShape#EXPONENTIAL}, instead of {@link #steps()}: the factor per {@link #stepSize()} steps, as
+     * Optax's {@code exponential_decay(decay_rate)} and PyTorch's {@code ExponentialLR(gamma)}. The rate is
+     * {@code a * gamma^(u / stepSize)} until it reaches endLr, which the next phase starts from (or which holds, after
+     * the last phase): the phase lasts the whole steps before that, {@code ceil(stepSize * ln(b / a) / ln(gamma))},
+     * which the processor computes. Above 1 it rises to endLr (Optax's growth to {@code end_value}), below 1 it falls.
+     * The default written here only marks it unset.
+     *
+     * @return a finite factor {@code > 0}, not 1, above 1 for a phase that rises and below 1 for one that falls
+     */
+    double gamma() default Double.NaN;
+
+    /**
+     * With {@link #gamma()}: the steps over which the rate is multiplied by gamma, continuously (Optax's
+     * {@code transition_steps}); 1 if unset (0, the default written here).
+     *
+     * @return a number of steps {@code > 0}
+     */
+    long stepSize() default 0;
 }

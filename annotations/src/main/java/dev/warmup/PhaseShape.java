@@ -27,7 +27,10 @@ public enum PhaseShape {
 
     /**
      * Geometric: the rate is multiplied by the same factor every step, {@code lr(t) = a * (b / a)^(u / L)}, as PyTorch's
-     * {@code ExponentialLR} with {@code gamma = (b / a)^(1 / L)}. Needs {@code a > 0} and {@code b > 0}.
+     * {@code ExponentialLR} with {@code gamma = (b / a)^(1 / L)}. Needs {@code a > 0} and {@code b > 0}. Given by its
+     * factor ({@link Phase#gamma() gamma} per {@link Phase#stepSize() stepSize} steps) instead of its length:
+     * {@code lr(t) = a * gamma^(u / stepSize)} until the rate reaches b, as Optax's {@code exponential_decay} with
+     * {@code end_value}.
      */
     EXPONENTIAL,
 

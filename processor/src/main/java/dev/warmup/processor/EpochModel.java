@@ -54,8 +54,8 @@ record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes beside)
     }
 
     /**
-     * The annotation of {@code checks} with every length in updates: each length set (or, as a cyclic schedule's
-     * {@code stepSizeUp}, not 0 by default) times {@code perEpoch}, shown as {@code 5 epochs (250 updates)};
+     * The annotation of {@code checks} with every length in updates: each length set, and {@code > 0}, times
+     * {@code perEpoch}, shown as {@code 5 epochs (250 updates)};
      * empty after reporting one that would pass {@code Long.MAX_VALUE} updates. Itself when {@code perEpoch} is 1.
      */
     static Optional<Attributes> inUpdates(Checks checks, long perEpoch) {
@@ -103,12 +103,14 @@ record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes beside)
             long perEpoch, boolean convert) {
         String written = attributes.show(length);
         Object value = attributes.value(length);
-        if (!attributes.isSet(length) && Long.valueOf(0).equals(value)) {
-            return Optional.of(attributes); // unset, as 0 marks it
+        if (!attributes.isSet(length) || value instanceof Long single && single <= 0) {
+            // a default (the 2000 updates of stepSizeUp, PyTorch's) stays in updates; a length <= 0, as written,
+            // is the schedule's own error
+            return Optional.of(attributes);
         }
         try {
             Object updates = value instanceof List<?> list
-                    ? list.stream().map(e -> Math.multiplyExact((Long) e, perEpoch)).toList()
+                    ? list.stream().map(e -> (Long) e <= 0 ? (Long) e : Math.multiplyExact((Long) e, perEpoch)).toList()
                     : Math.multiplyExact((Long) value, perEpoch);
             return Optional.of(attributes.with(length, convert ? updates : value, written + " epochs ("
                     + Attributes.showValue(updates) + " updates)"));

@@ -36,13 +36,27 @@ record ExponentialShape(double high, double logRate, boolean rising, Span span, 
     }
 
     /**
-     * From a on, times gamma in (0, 1] over every {@code stepSize} steps, continuously: {@code a * gamma^(u / stepSize)}
-     * (Keras's {@code ExponentialDecay}), its rate {@code ln(gamma) / stepSize} rounded once from 60 digits.
+     * From a on, times gamma over every {@code stepSize} steps, continuously: {@code a * gamma^(u / stepSize)}
+     * (Keras's {@code ExponentialDecay}), its rate {@code ln(gamma) / stepSize} rounded once from 60 digits. Gamma is
+     * in (0, 1], except for a phase given by its factor, which ends before its rate passes its end: above 1 the rate
+     * rises from a, the exponent positive but the rate below the phase's end.
      */
     static ExponentialShape decaying(double start, double gamma, long stepSize, Span span, Names names) {
         double logRate = ExactLog.ln(gamma).divide(new BigDecimal(stepSize), new MathContext(60)).doubleValue();
         return new ExponentialShape(start, logRate, false, span, names, "{a} * gamma^({u} / stepSize)",
                 "ln(gamma) / stepSize");
+    }
+
+    /**
+     * A phase given by its factor: from a, times gamma over every {@code stepSize} steps, {@code a * gamma^(u /
+     * stepSize)}, as {@link #decaying(double, double, long, Span, Names)}, gamma and stepSize written as numbers.
+     */
+    static ExponentialShape byFactor(double start, double gamma, long stepSize, Span span, Names names) {
+        double logRate = ExactLog.ln(gamma).divide(new BigDecimal(stepSize), new MathContext(60)).doubleValue();
+        String factor = Literals.ofDouble(gamma);
+        return new ExponentialShape(start, logRate, false, span, names, stepSize == 1 ? "{a} * " + factor + "^{u}"
+                : "{a} * " + factor + "^({u} / " + stepSize + ")", stepSize == 1 ? "ln(" + factor + ")"
+                : "ln(" + factor + ") / " + stepSize);
     }
 
     /** ln gamma, rounded once from its 60-digit value. */
@@ -56,8 +70,10 @@ record ExponentialShape(double high, double logRate, boolean rising, Span span, 
     }
 
     private NamedConstant logRateConstant() {
+        // a phase from a to b (between) is documented by its ends; one given by its factor, by the factor
         return NamedConstant.ofDouble(names.name("LOG_RATE"), logRate, names.label().isEmpty()
-                ? names.doc(logRateDoc) : names.doc("-|ln b - ln a| / L", ", the logarithm of its factor per step"));
+                || logRateDoc.startsWith("ln(") ? names.doc(logRateDoc)
+                : names.doc("-|ln b - ln a| / L", ", the logarithm of its factor per step"));
     }
 
     @Override

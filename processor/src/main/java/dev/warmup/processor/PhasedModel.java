@@ -2,6 +2,9 @@ package dev.warmup.processor;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.warmup.PhaseShape;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +77,9 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
         double previousEnd = 0;
         for (int i = 0; i < phases.size(); i++) {
             Checks phase = checks.nested("phases", i, "phase " + (i + 1) + ": ");
-            long steps = phase.attributes().longValue("steps");
+            Attributes written = phase.attributes();
+            long steps = byFactor(written) ? factorLength(written, written.isSet("startLr")
+                    ? written.doubleValue("startLr") : previousEnd) : written.longValue("steps");
             long phaseStart = start;
             if (steps > 0 && boundsOk) {
                 boundsOk = phase.check(steps <= Long.MAX_VALUE - start, "steps", "the phases would end after step "
@@ -82,7 +87,8 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
                 start += boundsOk ? steps : 0;
                 ends.add(start);
             }
-            valid.add(phase(phase, i, previousEnd, boundsOk ? span(i, phaseStart, start, i == phases.size() - 1) : null));
+            valid.add(phase(phase, i, previousEnd, steps,
+                    boundsOk ? span(i, phaseStart, start, i == phases.size() - 1) : null));
             double end = phase.attributes().doubleValue("endLr");
             previousEnd = Double.isFinite(end) && end >= 0 ? end : Double.NaN;
         }
@@ -114,11 +120,61 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
         return new Span(from, Span.Bound.of(endConstant(index, end, last), endName(index)));
     }
 
+    /** Whether the phase is an exponential one given by its factor, its length derived. */
+    private static boolean byFactor(Attributes phase) {
+        return phase.isSet("gamma") && PhaseShape.valueOf(phase.enumValue("shape")) == PhaseShape.EXPONENTIAL;
+    }
+
+    /**
+     * The length of an exponential phase given by its factor: the whole steps u with {@code a * gamma^(u / stepSize)}
+     * before endLr b, {@code ceil(stepSize * ln(b / a) / ln(gamma))} from 60-digit logarithms (an exact whole number
+     * stays one); -1 if the settings give none (their errors are reported with the phase's) or it passes
+     * {@code Long.MAX_VALUE}.
+     */
+    static long factorLength(Attributes phase, double start) {
+        double end = phase.doubleValue("endLr");
+        double gamma = phase.doubleValue("gamma");
+        long stepSize = phase.isSet("stepSize") ? phase.longValue("stepSize") : 1;
+        if (!(Double.isFinite(start) && start > 0 && Double.isFinite(end) && end > 0 && Double.isFinite(gamma)
+                && gamma > 0 && stepSize > 0 && (gamma > 1 ? end > start : gamma < 1 && end < start))) {
+            return -1;
+        }
+        MathContext digits = new MathContext(60);
+        BigDecimal length = ExactLog.ln(end).subtract(ExactLog.ln(start)).multiply(BigDecimal.valueOf(stepSize))
+                .divide(ExactLog.ln(gamma), digits);
+        BigDecimal whole = length.setScale(0, RoundingMode.FLOOR);
+        if (length.subtract(whole).compareTo(new BigDecimal("1e-40")) > 0) {
+            whole = whole.add(BigDecimal.ONE); // the first whole step at or past the real one
+        }
+        return whole.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? -1 : whole.longValueExact();
+    }
+
     /** One phase: its checks, and its shape if they pass (null otherwise, or if {@code span} is null). */
-    private static Phase phase(Checks phase, int index, double previousEnd, Span span) {
+    private static Phase phase(Checks phase, int index, double previousEnd, long steps, Span span) {
         Attributes a = phase.attributes();
         PhaseShape shape = PhaseShape.valueOf(a.enumValue("shape"));
-        boolean stepsOk = phase.positive("steps", "the length of a phase");
+        boolean byFactor = byFactor(a);
+        boolean stepsOk;
+        boolean factorOk = true;
+        if (byFactor) {
+            stepsOk = phase.checkWith(!a.isSet("steps"), "steps", "steps = " + a.show("steps") + " is not allowed "
+                    + "with gamma: an exponential phase given by its factor lasts until its rate reaches endLr; "
+                    + "remove steps, or gamma");
+            double gamma = a.doubleValue("gamma");
+            factorOk = phase.check(Double.isFinite(gamma) && gamma > 0 && gamma != 1, "gamma",
+                    "the factor per stepSize steps must be finite, > 0 and not 1");
+            factorOk &= !a.isSet("stepSize") || phase.check(a.longValue("stepSize") > 0, "stepSize",
+                    "the steps over which the rate is multiplied by gamma must be > 0");
+        } else {
+            phase.unused("gamma", "shape = PhaseShape." + shape + " does not use it; remove it, or set "
+                    + "shape = PhaseShape.EXPONENTIAL");
+            phase.unused("stepSize", "it is the steps of gamma, which is not set; remove it, or set gamma");
+            factorOk = !a.isSet("gamma") && !a.isSet("stepSize");
+            stepsOk = a.isSet("steps") ? phase.positive("steps", "the length of a phase")
+                    : phase.checkWith(false, "steps", "steps is required: set the length of the phase (or, for an "
+                            + "EXPONENTIAL phase, gamma, its factor per step, for a phase that lasts until it "
+                            + "reaches endLr)");
+        }
         boolean endOk = phase.rate("endLr", false, "the rate at the end of a phase");
         boolean explicitStart = a.isSet("startLr");
         boolean startOk = !explicitStart || shape == PhaseShape.CONSTANT
@@ -138,7 +194,7 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
         double end = a.doubleValue("endLr");
         /* A constant phase has no start of its own (an explicit startLr is an error). */
         double start = shape == PhaseShape.CONSTANT ? end : explicitStart ? a.doubleValue("startLr") : previousEnd;
-        boolean ok = stepsOk && endOk && startOk && powerOk;
+        boolean ok = stepsOk && endOk && startOk && powerOk && factorOk;
         if (!endOk || !startOk || Double.isNaN(start)) {
             return null; // the rules below compare start and end
         }
@@ -152,12 +208,23 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
             ok &= phase.checkWith(start > 0, startAttribute, startText + " is not allowed: an exponential phase "
                     + "multiplies the rate, so it must start > 0; set startLr");
             ok &= phase.check(end > 0, "endLr", "an exponential phase multiplies the rate, so it must end > 0");
+            if (ok && byFactor) {
+                double gamma = a.doubleValue("gamma");
+                ok = phase.check(end != start, "endLr", "an exponential phase given by its factor must move: set "
+                        + "an endLr other than its start, " + Literals.ofDouble(start))
+                        && phase.check(gamma > 1 == end > start, "gamma", "from " + Literals.ofDouble(start)
+                                + " to endLr = " + Literals.ofDouble(end) + " the rate " + (end > start
+                                ? "rises, so the factor must be > 1" : "falls, so the factor must be < 1"))
+                        && phase.check(steps > 0, "gamma", "from " + Literals.ofDouble(start) + " to endLr = "
+                                + Literals.ofDouble(end) + " by this factor the phase would last more than "
+                                + "Long.MAX_VALUE steps");
+            }
         } else if (shape == PhaseShape.INV_SQRT) {
             boolean endPositive = phase.check(end > 0, "endLr", "an inverse square root phase ends at a rate > 0");
             ok &= endPositive && phase.checkWith(start > end, startAttribute, startText + " is not allowed: an "
                     + "inverse square root phase falls, so it must start above endLr = " + Literals.ofDouble(end));
             if (ok) {
-                double tau = InverseSqrtShape.tau(start, end, a.longValue("steps"));
+                double tau = InverseSqrtShape.tau(start, end, steps);
                 ok = phase.check(Double.isFinite(tau) && tau > 0, "endLr", "the time scale tau = L * b^2 / "
                         + "(a^2 - b^2) that reaches it from a = " + Literals.ofDouble(start) + " is "
                         + Literals.show(tau) + "; it must be finite and > 0");
@@ -168,7 +235,11 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
         }
         String label = "phase " + (index + 1);
         Names names = Names.prefixed("PHASE_" + (index + 1), label, Literals.ofDouble(start), Literals.ofDouble(end),
-                index == 0 ? "t" : "(t - " + span.start().whole() + ")", Long.toString(a.longValue("steps")));
+                index == 0 ? "t" : "(t - " + span.start().whole() + ")", Long.toString(steps));
+        if (byFactor) {
+            return new Phase(ExponentialShape.byFactor(start, a.doubleValue("gamma"), a.isSet("stepSize")
+                    ? a.longValue("stepSize") : 1, span, names), shape, start, end);
+        }
         boolean powered = shape == PhaseShape.POLY || shape == PhaseShape.COSINE;
         return new Phase(shape(shape, start, end, powered ? a.doubleValue("power") : 1.0, span,
                 names), shape, start, end);

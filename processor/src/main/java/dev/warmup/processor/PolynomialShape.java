@@ -40,10 +40,12 @@ record PolynomialShape(double start, double end, double power, Span span, Names 
             return CodeBlock.of("$L", fraction);
         } else if (power == 2) {
             return CodeBlock.of("($L * $L)", fraction, fraction);
-        } else if (power == 0.5) {
-            return CodeBlock.of("$T.sqrt($L)", Math.class, fraction);
         }
-        return CodeBlock.of("$T.pow($L, $N)", Math.class, fraction, code.use(powerConstant));
+        // an argument needs no parentheses of its own: Math.pow(c * c, POWER), not Math.pow((c * c), POWER)
+        boolean enclosed = fraction.startsWith("(") && fraction.indexOf(')') == fraction.length() - 1;
+        String argument = enclosed ? fraction.substring(1, fraction.length() - 1) : fraction;
+        return power == 0.5 ? CodeBlock.of("$T.sqrt($L)", Math.class, argument)
+                : CodeBlock.of("$T.pow($L, $N)", Math.class, argument, code.use(powerConstant));
     }
 
     /** Whether {@link #raised} needs no {@code Math.pow}, so that the power is written as a number. */

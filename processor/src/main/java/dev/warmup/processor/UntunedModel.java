@@ -82,7 +82,8 @@ record UntunedModel(ScheduleModel schedule, UntunedShape untuned, ProductShape p
             default -> 0;
         };
         if (ownWarmup > 0) {
-            checks.warning("value", "the schedule already warms up over " + ownWarmup + " steps; "
+            String attribute = a.annotation().equals("WarmupSchedule") ? "steps" : "warmupSteps";
+            checks.warning("value", "the schedule already warms up (" + attribute + " = " + a.show(attribute) + "); "
                     + "@UntunedWarmup multiplies it by a second warmup");
         }
         String title = UntunedShape.name(rule) + " warmup factor of beta2 = "

@@ -540,7 +540,9 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
     public String summary() {
         String cycles = tMult == 1 ? "cycles of " + firstCycle + " steps"
                 : "cycle i of " + firstCycle + " * " + show(tMult) + "^i steps"
-                        + (isWhole(tMult) ? "" : ", from real steps (a restart at the first step at or after each)");
+                        + (isWhole(tMult) ? "" : ", starting at S_i = " + firstCycle + " * (" + show(tMult)
+                                + "^i - 1) / " + Literals.ofDouble(tMult - 1) + " and restarting at the first whole step"
+                                + " at or after it");
         String decays = decay.none() ? "" : decay.ofPeak() ? ", each restart's rate times " + decay.factor()
                 + " the one before (timm's cycle_decay)" : ", each restart's height above etaMin times " + decay.factor()
                 + " the one before (Keras's m_mul)";
@@ -558,15 +560,16 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         if (warmupSteps > 0) {
             rows.add(new FormulaRow("0 <= t < " + warmupSteps, warmup().formula(), warmup().computation()));
         }
-        String high = decay.none() ? "baseLr" : decay.ofPeak() ? "baseLr * peakDecay^i"
-                : "(etaMin + (baseLr - etaMin) * heightDecay^i)";
+        // the height of cycle i above etaMin
+        String above = decay.none() ? "(baseLr - etaMin)" : decay.ofPeak() ? "(baseLr * peakDecay^i - etaMin)"
+                : "(baseLr - etaMin) * heightDecay^i";
         String height = decay.none() ? "AMPLITUDE" : "height";
         String heightComputed = decay.none() ? "" : decay.ofPeak()
                 ? ", height = BASE_LR * PEAK_DECAY^i" + (etaMin == 0 ? "" : " - ETA_MIN")
                 : ", height = AMPLITUDE * HEIGHT_DECAY^i";
         String last = end >= 0 ? (prefix ? "W + " : "") + end : null;
         rows.add(new FormulaRow("t >= " + warmupSteps + (last == null ? "" : ", t < " + last),
-                "etaMin + (" + high + " - etaMin) * (1 + cos(pi * " + (kDecay == 1 ? "T_cur / T_i"
+                "etaMin + " + above + " * (1 + cos(pi * " + (kDecay == 1 ? "T_cur / T_i"
                         : "(T_cur / T_i)^kDecay") + ")) / 2",
                 (etaMin == 0 ? "" : "ETA_MIN + ") + height + " * c^2, c = cos(" + (kDecay != 1
                         ? "HALF_PI * (T_cur / T_i)^K_DECAY)" : isWhole(tMult) ? "pi / (2 T_i) * T_cur)"

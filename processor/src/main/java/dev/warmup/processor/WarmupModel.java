@@ -213,12 +213,28 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
         long stepSize = attributes.longValue("stepSize");
         return switch (decayKind()) {
             case EXP -> {
-                double logGamma = Math.log(gammaOr(attributes, 0.9999));
-                // Where the rate has halved, and where it has fallen to a tenth.
-                yield logGamma == 0 ? after(w, 0)
-                        : after(w, 0, 1, Math.round(Math.log(0.5) / logGamma), Math.round(Math.log(0.1) / logGamma));
+                double logRate = Math.log(gammaOr(attributes, 0.9999)) / Math.max(stepSize, 1);
+                // Where the rate has halved, where it has fallen to a tenth, and where it reaches a floor.
+                List<Long> steps = new ArrayList<>(logRate == 0 ? after(w, 0) : after(w, 0, 1,
+                        Math.round(Math.log(0.5) / logRate), Math.round(Math.log(0.1) / logRate)));
+                if (decay instanceof FlooredShape floored && logRate < 0) {
+                    long floorAt = (long) Math.ceil(Math.log(floored.floor() / scaledInitLr(attributes)) / logRate);
+                    steps.addAll(after(w, floorAt - 1, floorAt));
+                }
+                yield steps;
             }
-            case STEP, INV_TIME_STEP -> after(w, 0, stepSize - 1, stepSize, 2 * stepSize);
+            case STEP, INV_TIME_STEP -> {
+                List<Long> steps = new ArrayList<>(after(w, 0, stepSize - 1, stepSize, 2 * stepSize));
+                double logGamma = Math.log(gammaOr(attributes, 0.1));
+                if (decay instanceof FlooredShape floored && logGamma < 0) {
+                    // the first drop below the floor
+                    long drops = (long) Math.ceil(Math.log(floored.floor() / scaledInitLr(attributes)) / logGamma);
+                    if (drops <= Long.MAX_VALUE / stepSize) {
+                        steps.addAll(after(w, drops * stepSize - 1, drops * stepSize));
+                    }
+                }
+                yield steps;
+            }
             case INV_TIME -> {
                 // Where the rate has halved (gamma d / stepSize = 1), and where it has fallen to a tenth (= 9).
                 double ratePerStep = ((InverseTimeShape) decay).ratePerStep();

@@ -240,8 +240,11 @@ public final class WarmupProcessor extends AbstractProcessor {
         Attributes written = epochAttributes.isPresent() && !everyUpdate ? EpochModel.shownInUpdates(
                 request.get().attributes(), epochAttributes.get().longValue("stepsPerEpoch"), reporter)
                 : request.get().attributes();
-        Optional<?> schedule = updatesPerLength.flatMap(n -> EpochModel.inUpdates(new Checks(written, reporter), n))
-                .flatMap(a -> request.get().validator().apply(a, reporter));
+        Optional<?> schedule = updatesPerLength.isEmpty()
+                // stepsPerEpoch is wrong: the schedule's own errors still reported, its lengths as written
+                ? request.get().validator().apply(written, reporter).filter(model -> false)
+                : EpochModel.inUpdates(new Checks(written, reporter), updatesPerLength.get())
+                        .flatMap(a -> request.get().validator().apply(a, reporter));
         Optional<AnnotationMirror> untuned = mirrorOf(type, UNTUNED_WARMUP);
         if (untuned.isPresent()) {
             if (PLATEAU.endsWith("." + annotation)) {

@@ -209,7 +209,7 @@ final class WarmupValidation {
             case POLY_CYCLE: {
                 boolean totalOk = required("totalSteps", "the absolute step at which the rate reaches minLr")
                         && stepsOk && check(a.longValue("totalSteps") > w, "totalSteps",
-                        "the step at which the rate reaches minLr must be > steps = " + w);
+                        "the step at which the rate reaches minLr must be > steps = " + a.show("steps"));
                 boolean minOk = initLrOk
                         ? check(Double.isFinite(a.doubleValue("minLr")) && a.doubleValue("minLr") >= 0
                                 && a.doubleValue("minLr") < init, "minLr",
@@ -226,7 +226,7 @@ final class WarmupValidation {
                     powerOk = check(Double.isFinite(a.doubleValue("power")) && a.doubleValue("power") > 0, "power",
                             "the exponent of the cosine must be finite and > 0")
                             && (!cyclesOk || check(cycles == 0.5, "power", "with decay = Decay.COSINE, a power raises"
-                                    + " the one half wave of cycles = 0.5 (Optax's exponent), and cycles = "
+                                    + " the one half wave of cycles = 0.5 (Optax's exponent), but cycles = "
                                     + Literals.show(cycles) + "; remove power, or cycles"));
                 }
                 if (!(totalOk && minOk && powerOk && cyclesOk && initLrOk)) {
@@ -353,7 +353,7 @@ final class WarmupValidation {
             return false;
         }
         long[] milestones = WarmupModel.milestones(a).stream().mapToLong(Long::longValue).toArray();
-        String allowed = "milestones must be strictly increasing steps >= steps = " + w
+        String allowed = "milestones must be strictly increasing steps >= steps = " + a.show("steps")
                 + " (the end of warmup), at most " + MAX_MILESTONES + " of them; ";
         if (milestones.length == 0) {
             return check(false, "milestones", allowed + "give at least one");

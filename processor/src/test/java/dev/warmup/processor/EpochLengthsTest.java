@@ -18,6 +18,7 @@ import java.util.Random;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -55,9 +56,9 @@ class EpochLengthsTest {
                     + " mode = CyclicMode.TRIANGULAR2)", "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1,"
                     + " stepSizeUp = 148, stepSizeDown = 222, mode = CyclicMode.TRIANGULAR2)",
                     List.of("lr", "momentum")),
-            "CyclicDefault", new Case("@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, cycleMomentum = false)",
-                    "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 74000, cycleMomentum = false)",
-                    List.of("lr")),
+            "CyclicHalf", new Case("@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeDown = 3,"
+                    + " cycleMomentum = false)", "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeDown = 111,"
+                    + " cycleMomentum = false)", List.of("lr")),
             "Restarts", new Case("@WarmRestartsSchedule(baseLr = 0.1, t0 = 10, tMult = 2, etaMin = 1e-3,"
                     + " warmupSteps = 2)", "@WarmRestartsSchedule(baseLr = 0.1, t0 = 370, tMult = 2, etaMin = 1e-3,"
                     + " warmupSteps = 74)", List.of("lr")),
@@ -142,6 +143,20 @@ class EpochLengthsTest {
         if (inEpochsWarmup(name) > 0) {
             assertTrue(chart.contains("(epoch " + inEpochsWarmup(name) + ")"), name + ":\n" + chart);
         }
+    }
+
+    /**
+     * A length left to its default keeps it, in updates: {@code @CyclicSchedule}'s {@code stepSizeUp} of 2000, as
+     * PyTorch's {@code step_size_up}; the {@code stepSizeDown} written is in epochs.
+     */
+    @Test
+    void aDefaultLengthStaysInUpdates() {
+        StepLr epochs = loader.schedule("p.CyclicHalfEpochsStepLr");
+        // up over 2000 updates from 0.001 to 0.1, then down over 3 epochs of 37 updates
+        assertEquals(0.1, epochs.lr(2000), 1e-15);
+        assertEquals(0.001 + (0.1 - 0.001) / 2, epochs.lr(1000), 1e-15);
+        assertEquals(0.001, epochs.lr(2000 + 111), 1e-15);
+        assertTrue(epochs.toString().contains("stepSizeDown = 3 epochs (111 updates)"), epochs.toString());
     }
 
     /** The warmup in epochs of the cases with one, as written above. */

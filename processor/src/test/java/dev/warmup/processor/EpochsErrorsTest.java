@@ -161,14 +161,36 @@ class EpochsErrorsTest {
                         + " stepsPerEpoch) it is more than Long.MAX_VALUE updates");
     }
 
-    /** The schedule's own errors show the length as written, in epochs, and in updates (its limits in updates). */
+    /** The schedule's own errors show the length as written, in epochs, and in updates, and their limits so too. */
     @Test
     void aScheduleErrorShowsBothUnits() {
         assertOnlyError(sched("@WarmupSchedule(\n        steps = 5,\n        initLr = 0.1,\n"
                         + "        decay = Decay.COSINE,\n        totalSteps = 4)",
                         epochs("stepsPerEpoch = 50", "everyUpdate = true")), "totalSteps = 4",
                 "totalSteps = 4 epochs (200 updates) is not allowed: the step at which the rate reaches minLr must be"
-                        + " > steps = 250");
+                        + " > steps = 5 epochs (250 updates)");
+    }
+
+    /** A wrong stepsPerEpoch does not hide the schedule's own errors: both are reported in one compile. */
+    @Test
+    void stepsPerEpochNotPositiveEveryUpdateAndTheScheduleAreCheckedInOneCompile() {
+        JavaFileObject source = sched("@WarmupSchedule(\n        steps = 20,\n        initLr = -1.0)",
+                epochs("stepsPerEpoch = 0", "everyUpdate = true"));
+        Compilation compilation = Compiler.compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("initLr = -1.0 is not allowed").inFile(source)
+                .onLineContaining("initLr = -1.0");
+        assertThat(compilation).hadErrorContaining("stepsPerEpoch = 0 is not allowed").inFile(source)
+                .onLineContaining("stepsPerEpoch = 0");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    /** A length that is not positive is the schedule's error, on the length as written, not converted. */
+    @Test
+    void aLengthNotPositiveIsTheSchedulesErrorAsWritten() {
+        assertOnlyError(sched("@WarmupSchedule(\n        steps = -4611686018427387905L,\n        initLr = 0.1)",
+                        epochs("stepsPerEpoch = 2", "everyUpdate = true")), "steps = -4611686018427387905L",
+                "steps = -4611686018427387905L is not allowed: the warmup length W must be >= 0 (0 means no warmup)");
     }
 
     @Test

@@ -141,8 +141,17 @@ class PeerFormulasTest {
                     + " stepSize = 1000, minLr = 0.01)",
                     t -> Math.max(0.1 * Math.pow(0.5, Math.floor(Math.max(t - 200, 0) / 1000.0)), 0.01), 6000)),
             // exponential_decay(1e-4, transition_steps=100, decay_rate=2.0, end_value=0.1): growth, clipped from
-            // above, min(value, end_value); 1e-4 * 2^(t / 100) first reaches 0.1 at t = 997 (t / 100 >= log2(1000))
-            Map.entry("OptaxExponentialGrowthEnd", new Case("@PhasedSchedule(phases = {@Phase(steps = 997,"
+            // above, min(value, end_value): an exponential phase given by its factor (its 997 steps derived)
+            Map.entry("OptaxExponentialGrowthEnd", new Case("@PhasedSchedule(phases = @Phase("
+                    + "shape = PhaseShape.EXPONENTIAL, startLr = 1e-4, endLr = 0.1, gamma = 2.0, stepSize = 100))",
+                    t -> Math.min(1e-4 * Math.pow(2.0, t / 100.0), 0.1), 2000)),
+            // the same with transition_begin=50: the rate held for 50 steps first
+            Map.entry("OptaxExponentialGrowthBegin", new Case("@PhasedSchedule(phases = {@Phase(steps = 50,"
+                    + " shape = PhaseShape.CONSTANT, endLr = 1e-4), @Phase(shape = PhaseShape.EXPONENTIAL,"
+                    + " endLr = 0.1, gamma = 2.0, stepSize = 100)})",
+                    t -> Math.min(1e-4 * Math.pow(2.0, Math.max(t - 50, 0) / 100.0), 0.1), 2000)),
+            // the hand-derived form of the docs: phases of 997 steps to 1e-4 * 2 ** 9.97, then 0.1
+            Map.entry("OptaxExponentialGrowthByHand", new Case("@PhasedSchedule(phases = {@Phase(steps = 997,"
                     + " shape = PhaseShape.EXPONENTIAL, startLr = 1e-4, endLr = 0.10029263847290136),"
                     + " @Phase(steps = 1, shape = PhaseShape.CONSTANT, endLr = 0.1)})",
                     t -> Math.min(1e-4 * Math.pow(2.0, t / 100.0), 0.1), 2000)),

@@ -57,6 +57,89 @@ class PhasedScheduleErrorsTest {
                         + " the steps of all phases must add up to at most Long.MAX_VALUE");
     }
 
+    // ---------------------------------------------------------------------------------------------- by its factor
+
+    /** An exponential phase given by its factor lasts until it reaches endLr: its length is not written. */
+    @Test
+    void stepsWithGammaIsAnErrorOnSteps() {
+        assertOnlyError(phased(phase("steps = 100", "shape = PhaseShape.EXPONENTIAL", "startLr = 1e-4",
+                        "endLr = 0.1", "gamma = 2.0")), "steps = 100", "phase 1: steps = 100 is not allowed with gamma:"
+                        + " an exponential phase given by its factor lasts until its rate reaches endLr; remove steps,"
+                        + " or gamma");
+    }
+
+    @Test
+    void aPhaseWithoutStepsOrGammaIsAnErrorOnThePhase() {
+        assertOnlyError(phased(phase("shape = PhaseShape.LINEAR", "endLr = 0.1")), "@Phase(", "phase 1: steps is"
+                + " required: set the length of the phase (or, for an EXPONENTIAL phase, gamma, its factor per step,"
+                + " for a phase that lasts until it reaches endLr)");
+    }
+
+    @ParameterizedTest(name = "gamma = {0}")
+    @CsvSource(delimiter = '|', value = {
+        "1.0        | 1.0",
+        "0.0        | 0.0",
+        "-2.0       | -2.0",
+        "Double.NaN | NaN",
+    })
+    void gammaNotFinitePositiveAndOtherThanOneIsAnErrorOnIt(String written, String echoed) {
+        assertOnlyError(phased(phase("shape = PhaseShape.EXPONENTIAL", "startLr = 1e-4", "endLr = 0.1",
+                        "gamma = " + written)), "gamma = " + written, "phase 1: gamma = " + echoed + " is not allowed:"
+                        + " the factor per stepSize steps must be finite, > 0 and not 1");
+    }
+
+    @ParameterizedTest(name = "gamma = {0}, endLr = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "0.5 | 0.1   | rises, so the factor must be > 1",
+        "2.0 | 1e-5  | falls, so the factor must be < 1",
+    })
+    void gammaAgainstTheDirectionIsAnErrorOnIt(String gamma, String endLr, String why) {
+        assertOnlyError(phased(phase("shape = PhaseShape.EXPONENTIAL", "startLr = 1e-4", "endLr = " + endLr,
+                        "gamma = " + gamma)), "gamma = " + gamma, "phase 1: gamma = " + gamma + " is not allowed: from"
+                        + " 1.0E-4 to endLr = " + Literals.ofDouble(Double.parseDouble(endLr)) + " the rate " + why);
+    }
+
+    @Test
+    void gammaWithAnEndEqualToTheStartIsAnErrorOnEndLr() {
+        assertOnlyError(phased(phase("steps = 10", "shape = PhaseShape.LINEAR", "endLr = 1e-1"),
+                        phase("shape = PhaseShape.EXPONENTIAL", "endLr = 0.1", "gamma = 2.0")), "endLr = 0.1",
+                "phase 2: endLr = 0.1 is not allowed: an exponential phase given by its factor must move: set an endLr"
+                        + " other than its start, 0.1");
+    }
+
+    /**
+     * From Double.MIN_VALUE to 1 by a factor a hair above 1 every 3 steps: 3 * 744.4 / 2.2e-16 = 1.0e19 steps, more
+     * than Long.MAX_VALUE.
+     */
+    @Test
+    void aPhaseByItsFactorLongerThanLongMaxValueIsAnErrorOnGamma() {
+        assertOnlyError(phased(phase("shape = PhaseShape.EXPONENTIAL", "startLr = Double.MIN_VALUE", "endLr = 1.0",
+                        "gamma = 1.0000000000000002", "stepSize = 3")), "gamma = 1.0000000000000002", "phase 1: gamma ="
+                        + " 1.0000000000000002 is not allowed: from 5.0E-324 to endLr = 1.0 by this factor the phase"
+                        + " would last more than Long.MAX_VALUE steps");
+    }
+
+    @Test
+    void gammaOnAnotherShapeHasNoEffect() {
+        assertOnlyError(phased(phase("steps = 100", "shape = PhaseShape.LINEAR", "endLr = 0.1", "gamma = 2.0")),
+                "gamma = 2.0", "phase 1: gamma = 2.0 has no effect: shape = PhaseShape.LINEAR does not use it; remove"
+                        + " it, or set shape = PhaseShape.EXPONENTIAL");
+    }
+
+    @Test
+    void stepSizeWithoutGammaHasNoEffect() {
+        assertOnlyError(phased(phase("steps = 100", "shape = PhaseShape.EXPONENTIAL", "startLr = 1e-4",
+                        "endLr = 0.1", "stepSize = 10")), "stepSize = 10", "phase 1: stepSize = 10 has no effect: it is"
+                        + " the steps of gamma, which is not set; remove it, or set gamma");
+    }
+
+    @Test
+    void stepSizeNotPositiveIsAnErrorOnIt() {
+        assertOnlyError(phased(phase("shape = PhaseShape.EXPONENTIAL", "startLr = 1e-4", "endLr = 0.1",
+                        "gamma = 2.0", "stepSize = 0")), "stepSize = 0", "phase 1: stepSize = 0 is not allowed: the"
+                        + " steps over which the rate is multiplied by gamma must be > 0");
+    }
+
     @ParameterizedTest(name = "endLr = {0}")
     @CsvSource(delimiter = '|', value = {
         "-0.1                     | -0.1",

@@ -1552,11 +1552,21 @@ class ScheduleFuzzTest {
             List<String> phases = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Map<String, Object> p = new LinkedHashMap<>();
-                p.put("steps", steps(random));
-                p.put("shape", PhaseShape.values()[random.nextInt(PhaseShape.values().length)]);
+                // an exponential phase given by its factor (gamma, stepSize), its length derived, one in eight
+                boolean byFactor = random.nextInt(8) == 0;
+                if (!byFactor || random.nextInt(4) == 0) {
+                    p.put("steps", steps(random));
+                }
+                p.put("shape", byFactor && random.nextInt(4) != 0 ? PhaseShape.EXPONENTIAL
+                        : PhaseShape.values()[random.nextInt(PhaseShape.values().length)]);
                 p.put("endLr", rate(random));
                 maybe(random, p, "startLr", rate(random));
                 maybe(random, p, "power", rate(random) * 4);
+                if (byFactor) {
+                    p.put("gamma", random.nextInt(4) == 0 ? extreme(random) : random.nextBoolean()
+                            ? 1 + random.nextDouble() : random.nextDouble());
+                    maybe(random, p, "stepSize", steps(random));
+                }
                 phases.add(TestAttributes.source(Phase.class, p));
             }
             a.put("phases", new Raw(phases.stream().collect(Collectors.joining(", ", "{", "}"))));

@@ -89,13 +89,12 @@ class UntunedWarmupTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "@WarmupSchedule(steps = 100, initLr = 0.001)                  | 100",
-        "@WarmRestartsSchedule(baseLr = 0.1, t0 = 1000, warmupSteps = 50) | 50",
+        "@WarmupSchedule(steps = 100, initLr = 0.001)                  | steps = 100",
+        "@WarmRestartsSchedule(baseLr = 0.1, t0 = 1000, warmupSteps = 50) | warmupSteps = 50",
     })
-    void besideAScheduleThatWarmsUpItIsAWarningOnTheRule(String annotation, long steps) {
+    void besideAScheduleThatWarmsUpItIsAWarningOnTheRule(String annotation, String warmup) {
         assertOnlyWarning(source(annotation, "value = UntunedRule.LINEAR"), "value = UntunedRule.LINEAR",
-                "the schedule already warms up over " + steps + " steps; @UntunedWarmup multiplies it by a second"
-                        + " warmup");
+                "the schedule already warms up (" + warmup + "); @UntunedWarmup multiplies it by a second warmup");
     }
 
     // ------------------------------------------------------------------------------ beside every annotation

@@ -318,7 +318,7 @@ class WarmupScheduleErrorsTest {
         assertOnlyError(schedule("steps = 100", "initLr = 0.1", "decay = Decay.COSINE", "totalSteps = 1000",
                         "cycles = " + cycles, "power = 2.0"), "power = 2.0",
                 "power = 2.0 is not allowed: with decay = Decay.COSINE, a power raises the one half wave of cycles ="
-                        + " 0.5 (Optax's exponent), and cycles = " + cycles + "; remove power, or cycles");
+                        + " 0.5 (Optax's exponent), but cycles = " + cycles + "; remove power, or cycles");
     }
 
     // ------------------------------------------------------------------------------ cycles, COSINE_RESTARTS
