@@ -51,6 +51,13 @@ public final class AdamCosineStepLr implements StepLr {
      */
     public static final AdamCosineStepLr INSTANCE = new AdamCosineStepLr();
 
+    /**
+     * The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of every
+     * attribute of its annotations, defaults included (the name left out): the same in every build, and
+     * another for any other setting.
+     */
+    public static final String FINGERPRINT = "043f20aada88d575";
+
     private static final long TOTAL_STEPS = 5000L;
 
     private static final double MIN_LR = 0.0;
@@ -111,6 +118,11 @@ public final class AdamCosineStepLr implements StepLr {
     @Override
     public double peakLr() {
         return 0.001;
+    }
+
+    @Override
+    public String fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

@@ -49,6 +49,13 @@ public final class ChainedStepLr implements StepLr {
      */
     public static final ChainedStepLr INSTANCE = new ChainedStepLr();
 
+    /**
+     * The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of every
+     * attribute of its annotations, defaults included (the name left out): the same in every build, and
+     * another for any other setting.
+     */
+    public static final String FINGERPRINT = "78daefbdbe53272e";
+
     private static final double BASE_LR = 0.1;
 
     private static final long FACTOR_1_STEPS = 1000L;
@@ -101,6 +108,11 @@ public final class ChainedStepLr implements StepLr {
     @Override
     public double peakLr() {
         return 0.1;
+    }
+
+    @Override
+    public String fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

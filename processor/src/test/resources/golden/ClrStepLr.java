@@ -61,6 +61,13 @@ public final class ClrStepLr implements StepLr {
      */
     public static final ClrStepLr INSTANCE = new ClrStepLr();
 
+    /**
+     * The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of every
+     * attribute of its annotations, defaults included (the name left out): the same in every build, and
+     * another for any other setting.
+     */
+    public static final String FINGERPRINT = "141f089f88860856";
+
     private static final long CYCLE_LENGTH = 4000L;
 
     private static final long STEP_SIZE_UP = 2000L;
@@ -121,6 +128,11 @@ public final class ClrStepLr implements StepLr {
     @Override
     public double peakLr() {
         return 0.1;
+    }
+
+    @Override
+    public String fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

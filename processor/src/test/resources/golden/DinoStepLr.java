@@ -72,6 +72,13 @@ public final class DinoStepLr implements StepLr {
      */
     public static final DinoStepLr INSTANCE = new DinoStepLr();
 
+    /**
+     * The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of every
+     * attribute of its annotations, defaults included (the name left out): the same in every build, and
+     * another for any other setting.
+     */
+    public static final String FINGERPRINT = "c9c6954d8af84567";
+
     private static final long WARMUP_STEPS = 500L;
 
     private static final double WARMUP_SLOPE = 1.0E-6;
@@ -170,6 +177,11 @@ public final class DinoStepLr implements StepLr {
     @Override
     public double peakLr() {
         return 5.0E-4;
+    }
+
+    @Override
+    public String fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

@@ -52,6 +52,13 @@ public final class KerasStepLr implements StepLr {
      */
     public static final KerasStepLr INSTANCE = new KerasStepLr();
 
+    /**
+     * The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of every
+     * attribute of its annotations, defaults included (the name left out): the same in every build, and
+     * another for any other setting.
+     */
+    public static final String FINGERPRINT = "d7f48099d5a7e1a0";
+
     private static final long FIRST_CYCLE = 100L;
 
     private static final double T_MULT = 1.5;
@@ -112,6 +119,11 @@ public final class KerasStepLr implements StepLr {
     @Override
     public double peakLr() {
         return 0.1;
+    }
+
+    @Override
+    public String fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

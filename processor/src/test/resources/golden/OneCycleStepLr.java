@@ -77,6 +77,13 @@ public final class OneCycleStepLr implements StepLr {
      */
     public static final OneCycleStepLr INSTANCE = new OneCycleStepLr();
 
+    /**
+     * The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of every
+     * attribute of its annotations, defaults included (the name left out): the same in every build, and
+     * another for any other setting.
+     */
+    public static final String FINGERPRINT = "69e2819af9a50b8e";
+
     private static final long LAST_STEP = 1000L;
 
     private static final double MIN_LR = 4.0E-7;
@@ -177,6 +184,11 @@ public final class OneCycleStepLr implements StepLr {
     @Override
     public double peakLr() {
         return 0.1;
+    }
+
+    @Override
+    public String fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

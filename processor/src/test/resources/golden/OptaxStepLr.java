@@ -48,6 +48,13 @@ public final class OptaxStepLr implements StepLr {
      */
     public static final OptaxStepLr INSTANCE = new OptaxStepLr();
 
+    /**
+     * The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of every
+     * attribute of its annotations, defaults included (the name left out): the same in every build, and
+     * another for any other setting.
+     */
+    public static final String FINGERPRINT = "8eb9f1e5164a09b3";
+
     private static final long WARMUP_STEPS = 200L;
 
     private static final double START_LR = 0.1;
@@ -82,6 +89,11 @@ public final class OptaxStepLr implements StepLr {
     @Override
     public double peakLr() {
         return 0.1;
+    }
+
+    @Override
+    public String fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

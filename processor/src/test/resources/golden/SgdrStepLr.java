@@ -56,6 +56,13 @@ public final class SgdrStepLr implements StepLr {
      */
     public static final SgdrStepLr INSTANCE = new SgdrStepLr();
 
+    /**
+     * The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of every
+     * attribute of its annotations, defaults included (the name left out): the same in every build, and
+     * another for any other setting.
+     */
+    public static final String FINGERPRINT = "bb7c541198229f17";
+
     private static final long WARMUP_STEPS = 5L;
 
     private static final double WARMUP_SLOPE = 0.018000000000000002;
@@ -127,6 +134,11 @@ public final class SgdrStepLr implements StepLr {
     @Override
     public double peakLr() {
         return 0.1;
+    }
+
+    @Override
+    public String fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

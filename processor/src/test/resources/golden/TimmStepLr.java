@@ -57,6 +57,13 @@ public final class TimmStepLr implements StepLr {
      */
     public static final TimmStepLr INSTANCE = new TimmStepLr();
 
+    /**
+     * The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of every
+     * attribute of its annotations, defaults included (the name left out): the same in every build, and
+     * another for any other setting.
+     */
+    public static final String FINGERPRINT = "888de0c14a44af6d";
+
     private static final long WARMUP_STEPS = 5L;
 
     private static final double WARMUP_SLOPE = 0.01998;
@@ -110,6 +117,11 @@ public final class TimmStepLr implements StepLr {
     @Override
     public double peakLr() {
         return 0.1;
+    }
+
+    @Override
+    public String fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

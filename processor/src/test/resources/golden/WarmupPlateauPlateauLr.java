@@ -54,9 +54,16 @@ import javax.annotation.processing.Generated;
 )
 public final class WarmupPlateauPlateauLr implements PlateauLr {
     /**
+     * The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of every
+     * attribute of its annotations, defaults included (the name left out): the same in every build, and
+     * another for any other setting.
+     */
+    public static final String FINGERPRINT = "01493d57222cb884";
+
+    /**
      * The state of a new instance: {@code restore(INITIAL_STATE)} starts the run over.
      */
-    public static final PlateauState INITIAL_STATE = new PlateauState(0.1, Double.POSITIVE_INFINITY, 0, 0, 0L);
+    public static final PlateauState INITIAL_STATE = new PlateauState(FINGERPRINT, 0.1, Double.POSITIVE_INFINITY, 0, 0, 0L);
 
     private static final double INIT_LR = 0.1;
 
@@ -146,12 +153,15 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
 
     @Override
     public PlateauState state() {
-        return new PlateauState(lr, best, badEvaluations, cooldownLeft, evaluations);
+        return new PlateauState(FINGERPRINT, lr, best, badEvaluations, cooldownLeft, evaluations);
     }
 
     @Override
     public void restore(PlateauState state) {
         Objects.requireNonNull(state, "state");
+        if (!state.fingerprint().equals(FINGERPRINT)) {
+            throw new IllegalArgumentException("this state was taken from the schedule of fingerprint " + state.fingerprint() + ", not from this one, of fingerprint " + FINGERPRINT + " (" + this + "): restore it into a schedule of the settings it was saved with");
+        }
         if (!(state.lr() >= MIN_LR && state.lr() <= INIT_LR)) {
             throw new IllegalArgumentException("lr = " + state.lr() + " is not allowed: a rate of this schedule is in [minLr, initLr] = [1.0E-5, 0.1]");
         }
@@ -166,6 +176,11 @@ public final class WarmupPlateauPlateauLr implements PlateauLr {
         badEvaluations = state.badEvaluations();
         cooldownLeft = state.cooldownLeft();
         evaluations = state.evaluations();
+    }
+
+    @Override
+    public String fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

@@ -56,6 +56,13 @@ public final class WsdStepLr implements StepLr {
      */
     public static final WsdStepLr INSTANCE = new WsdStepLr();
 
+    /**
+     * The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of every
+     * attribute of its annotations, defaults included (the name left out): the same in every build, and
+     * another for any other setting.
+     */
+    public static final String FINGERPRINT = "8a93aa265d85250d";
+
     private static final long PHASE_1_END = 1000L;
 
     private static final double PHASE_1_SLOPE = 1.0E-6;
@@ -102,6 +109,11 @@ public final class WsdStepLr implements StepLr {
     @Override
     public double peakLr() {
         return 0.001;
+    }
+
+    @Override
+    public String fingerprint() {
+        return FINGERPRINT;
     }
 
     @Override

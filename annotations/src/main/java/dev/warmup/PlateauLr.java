@@ -63,11 +63,21 @@ public interface PlateauLr {
      * the one it was taken from.
      *
      * @param state a state of this schedule
-     * @throws IllegalArgumentException if {@code state} cannot be one of this schedule (a rate outside
-     *     {@code [minLr, initLr]}, a NaN best, counts outside {@code [0, patience]} or {@code [0, cooldown]})
+     * @throws IllegalArgumentException if {@code state} was taken from a schedule of other settings (its
+     *     {@link PlateauState#fingerprint()} is not this one's {@link #fingerprint()}), or cannot be one of this
+     *     schedule (a rate outside {@code [minLr, initLr]}, a NaN best, counts outside {@code [0, patience]} or
+     *     {@code [0, cooldown]})
      * @throws NullPointerException if {@code state} is null
      */
     void restore(PlateauState state);
+
+    /**
+     * Returns the fingerprint of the schedule's settings, as {@link StepLr#fingerprint()}: its {@link #state()}
+     * carries it, and {@link #restore} refuses a state of another.
+     *
+     * @return 16 hexadecimal digits, the same in every build of the same settings
+     */
+    String fingerprint();
 
     /**
      * Returns {@code initLr}, the rate before any reduction, to which {@link #factor(long)} is relative.

@@ -9,6 +9,8 @@ import java.io.Serializable;
  * objects, such as DL4J's {@code ModelSerializer.addObjectToFile}) and has a lossless text form, {@link #encode()}
  * (for checkpoints that keep strings, such as DJL's {@code Model.setProperty}).
  *
+ * @param fingerprint the {@link PlateauLr#fingerprint()} of the schedule the state was taken from, which
+ *     {@link PlateauLr#restore} checks
  * @param lr the current plateau rate
  * @param best the best metric seen so far: {@code Infinity} ({@link PlateauMode#MIN}) or {@code -Infinity}
  *     ({@link PlateauMode#MAX}) before the first observation; never NaN
@@ -19,8 +21,8 @@ import java.io.Serializable;
  */
 // "@serial exclude" only keeps the record off javadoc's Serialized Form page: JDK 17's doclint asks there for a
 // comment on each component's private field, which the @param tags above already give.
-public record PlateauState(double lr, double best, int badEvaluations, int cooldownLeft, long evaluations)
-        implements Serializable {
+public record PlateauState(String fingerprint, double lr, double best, int badEvaluations, int cooldownLeft,
+        long evaluations) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,14 +30,21 @@ public record PlateauState(double lr, double best, int badEvaluations, int coold
      * The state, checked for what no run of any plateau schedule can give (each generated class checks its own
      * bounds when it restores one).
      *
+     * @param fingerprint the schedule's fingerprint, without spaces
      * @param lr the current plateau rate
      * @param best the best metric seen so far, never NaN
      * @param badEvaluations the evaluations since the last improvement
      * @param cooldownLeft the evaluations of cooldown still to come
      * @param evaluations the observations counted so far, {@code >= 0}
-     * @throws IllegalArgumentException if {@code best} is NaN or {@code evaluations} is negative
+     * @throws IllegalArgumentException if {@code fingerprint} has a space, {@code best} is NaN or
+     *     {@code evaluations} is negative
+     * @throws NullPointerException if {@code fingerprint} is null
      */
     public PlateauState {
+        if (fingerprint.isEmpty() || fingerprint.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("fingerprint = \"" + fingerprint + "\" is not allowed: the schedule's"
+                    + " fingerprint is a word, not empty");
+        }
         if (Double.isNaN(best)) {
             throw new IllegalArgumentException("best = NaN is not allowed: the best metric is never NaN (a NaN metric"
                     + " never improves)");
@@ -47,34 +56,34 @@ public record PlateauState(double lr, double best, int badEvaluations, int coold
     }
 
     /**
-     * The state as one line of text that {@link #decode} reads back to an equal state: the two doubles in
-     * {@link Double#toHexString} form (exact), then the three counts, separated by spaces:
-     * {@code 0x1.999999999999ap-4 Infinity 0 0 0}.
+     * The state as one line of text that {@link #decode} reads back to an equal state: the fingerprint, the two
+     * doubles in {@link Double#toHexString} form (exact), then the three counts, separated by spaces:
+     * {@code 5d0c1c9a3e0b2f47 0x1.999999999999ap-4 Infinity 0 0 0}.
      *
      * @return the text form
      */
     public String encode() {
-        return Double.toHexString(lr) + " " + Double.toHexString(best) + " " + badEvaluations + " " + cooldownLeft
-                + " " + evaluations;
+        return fingerprint + " " + Double.toHexString(lr) + " " + Double.toHexString(best) + " " + badEvaluations + " "
+                + cooldownLeft + " " + evaluations;
     }
 
     /**
      * Reads the text form written by {@link #encode()}.
      *
-     * @param text five fields separated by single spaces
+     * @param text six fields separated by single spaces
      * @return the state it encodes
      * @throws IllegalArgumentException if {@code text} is not five such fields
      * @throws NullPointerException if {@code text} is null
      */
     public static PlateauState decode(String text) {
         String[] fields = text.split(" ", -1);
-        if (fields.length != 5) {
-            throw new IllegalArgumentException("not a PlateauState (five fields separated by spaces): \"" + text
+        if (fields.length != 6) {
+            throw new IllegalArgumentException("not a PlateauState (six fields separated by spaces): \"" + text
                     + "\"");
         }
         try {
-            return new PlateauState(Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
-                    Integer.parseInt(fields[2]), Integer.parseInt(fields[3]), Long.parseLong(fields[4]));
+            return new PlateauState(fields[0], Double.parseDouble(fields[1]), Double.parseDouble(fields[2]),
+                    Integer.parseInt(fields[3]), Integer.parseInt(fields[4]), Long.parseLong(fields[5]));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a PlateauState: \"" + text + "\": " + e.getMessage(), e);
         }

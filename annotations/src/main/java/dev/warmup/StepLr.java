@@ -84,6 +84,18 @@ public interface StepLr {
     }
 
     /**
+     * Returns the fingerprint of the schedule: 16 hexadecimal digits that identify its effective settings (every
+     * attribute, defaults included, and the annotations beside it), the same in every build, and different for any
+     * other setting. Store it with a checkpoint to check that a resumed run has the schedule it was saved with. A
+     * schedule written as a lambda has none: "".
+     *
+     * @return the fingerprint, or "" for a schedule the processor did not generate
+     */
+    default String fingerprint() {
+        return "";
+    }
+
+    /**
      * Returns the number of warmup steps W: the step at which the schedule reaches its preset (peak) rate.
      *
      * @return W, or 0 for a schedule without warmup

@@ -261,6 +261,29 @@ final class Attributes {
                 .collect(Collectors.joining(", ", "@" + annotation + "(", ")"));
     }
 
+    /**
+     * Every attribute but {@code name} (which names a generated class, not a setting) with its value, set or default,
+     * in declaration order, nested annotations so too: {@code @Phase(steps = 100, shape = PhaseShape.LINEAR, ...)}.
+     * Two annotations of the same settings have the same text, whichever of them the source writes out.
+     */
+    String settingsText() {
+        return values.entrySet().stream().filter(e -> !e.getKey().equals("name"))
+                .map(e -> e.getKey() + " = " + settingText(e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ", "@" + annotation + "(", ")"));
+    }
+
+    private String settingText(String attribute, Object value) {
+        if (value instanceof Attributes nested) {
+            return nested.settingsText();
+        }
+        if (value instanceof List<?> list) {
+            // every element, however many (show abbreviates a long array)
+            return list.stream().map(e -> e instanceof Attributes nested ? nested.settingsText() : showValue(e))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        return show(attribute);
+    }
+
     /** The names of the attributes, in declaration order. */
     Set<String> names() {
         return new LinkedHashSet<>(values.keySet());

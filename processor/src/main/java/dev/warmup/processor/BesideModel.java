@@ -31,6 +31,11 @@ interface BesideModel extends ScheduleModel {
     }
 
     @Override
+    default String settingsText() {
+        return schedule().settingsText() + " " + beside().settingsText();
+    }
+
+    @Override
     default String scaleAttribute() {
         return schedule().scaleAttribute();
     }

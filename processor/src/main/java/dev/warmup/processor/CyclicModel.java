@@ -70,7 +70,7 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
                     new QuantityModel("momentum", QuantityKind.MOMENTUM, "cycled against the rate, from maxMomentum"
                             + " = " + Literals.ofDouble(top) + " down to baseMomentum = "
                             + Literals.ofDouble(bottom) + " at the peak of the rate, the wave scaled as the rate's",
-                            model.new Momentum(top, top - bottom))));
+                            model.new Momentum(top, top - bottom), "")));
         }
         /* The highest rate is at the first peak. */
         return checks.ratesFinite(model, "maxLr", List.of(up))

@@ -50,11 +50,12 @@ final class PlateauWriter {
         generated.ifPresent(a -> type.addAnnotation(ScheduleWriter.generatedAnnotation(a,
                 model.attributes().annotationText(), source)));
 
+        type.addField(ScheduleWriter.fingerprintField(Fingerprint.of(model.attributes().settingsText())));
         type.addField(FieldSpec.builder(PlateauState.class, "INITIAL_STATE", Modifier.PUBLIC, Modifier.STATIC,
                         Modifier.FINAL)
                 .addJavadoc("The state of a new instance: {@code restore(INITIAL_STATE)} starts the run over.\n")
-                .initializer("new $T($L, $L, 0, 0, 0L)", PlateauState.class, Literals.ofDouble(model.initLr()),
-                        bestLiteral(model))
+                .initializer("new $T(FINGERPRINT, $L, $L, 0, 0, 0L)", PlateauState.class,
+                        Literals.ofDouble(model.initLr()), bestLiteral(model))
                 .build());
         for (RuleConstant constant : rule) {
             type.addField(FieldSpec.builder(constant.type(), constant.name(), Modifier.PRIVATE, Modifier.STATIC,
@@ -89,10 +90,11 @@ final class PlateauWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(PlateauState.class)
-                .addStatement("return new $T(lr, best, badEvaluations, cooldownLeft, evaluations)",
+                .addStatement("return new $T(FINGERPRINT, lr, best, badEvaluations, cooldownLeft, evaluations)",
                         PlateauState.class)
                 .build());
         type.addMethod(restore(model));
+        type.addMethod(ScheduleWriter.fingerprintMethod());
         type.addMethod(MethodSpec.methodBuilder("warmupSteps")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -229,6 +231,12 @@ final class PlateauWriter {
         String lrRange = "[" + Literals.ofDouble(model.minLr()) + ", " + Literals.ofDouble(model.initLr()) + "]";
         CodeBlock body = CodeBlock.builder()
                 .addStatement("$T.requireNonNull(state, $S)", Objects.class, "state")
+                .beginControlFlow("if (!state.fingerprint().equals(FINGERPRINT))")
+                .addStatement("throw new $T($S + state.fingerprint() + $S + FINGERPRINT + $S + this + $S)",
+                        IllegalArgumentException.class, "this state was taken from the schedule of fingerprint ",
+                        ", not from this one, of fingerprint ", " (", "): restore it into a schedule of the settings it"
+                                + " was saved with")
+                .endControlFlow()
                 .beginControlFlow("if (!(state.lr() >= MIN_LR && state.lr() <= INIT_LR))")
                 .addStatement("throw new $T($S + state.lr() + $S)", IllegalArgumentException.class, "lr = ",
                         " is not allowed: a rate of this schedule is in [minLr, initLr] = " + lrRange)

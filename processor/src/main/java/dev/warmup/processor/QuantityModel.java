@@ -17,8 +17,10 @@ import java.util.Set;
  * @param kind what the value is: its bounds, and what the ND4J adapter gives DL4J
  * @param summary what it does, in words, for the class Javadoc (no final period)
  * @param series its evaluator and code
+ * @param settings the {@code @Quantity} as written, for the fingerprint; "" for the schedule's own, which its
+ *     annotation's settings cover
  */
-record QuantityModel(String method, QuantityKind kind, String summary, Series series) {
+record QuantityModel(String method, QuantityKind kind, String summary, Series series, String settings) {
 
     /** The methods a generated class has already (its own, {@code Object}'s, the adapters'), which no quantity can be. */
     static final Set<String> TAKEN = Set.of("lr", "lrFloat", "fill", "warmupSteps", "peakLr", "factor", "toString",
@@ -176,7 +178,8 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
                 ? Literals.ofDouble(start) + " before step " + steps + ", then " + Literals.ofDouble(end)
                 : curve.kind() + " from " + Literals.ofDouble(start) + " to " + Literals.ofDouble(end) + " over " + steps
                         + " steps, then held";
-        return Optional.of(new QuantityModel(name, kind, words, new Held(curve, stepsConstant, endConstant)));
+        return Optional.of(new QuantityModel(name, kind, words, new Held(curve, stepsConstant, endConstant),
+                a.settingsText()));
     }
 
     /** A shape from step 0 to {@code steps}, then its end value held: the series of a {@code @Quantity}. */

@@ -33,6 +33,11 @@ interface ScheduleModel extends Series {
         return attributes().annotationText(defaultsUsed());
     }
 
+    /** Every setting of the schedule, defaults included, for its fingerprint ({@link Attributes#settingsText}). */
+    default String settingsText() {
+        return attributes().settingsText();
+    }
+
     /** What the generated {@code warmupSteps()} returns. */
     long warmupSteps();
 

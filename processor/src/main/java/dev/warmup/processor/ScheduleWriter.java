@@ -55,6 +55,10 @@ final class ScheduleWriter {
                 .addJavadoc("The schedule; it has no state, so one instance serves every thread.\n")
                 .initializer("new $T()", target)
                 .build());
+        String settings = schedule.settingsText() + quantities.stream()
+                .map(QuantityModel::settings).filter(s -> !s.isEmpty()).map(s -> " " + s)
+                .collect(java.util.stream.Collectors.joining());
+        type.addField(fingerprintField(Fingerprint.of(settings)));
         for (int i = 0; i < constants.size(); i++) {
             type.addField(constantField(constants.get(i), literals.get(i)));
         }
@@ -74,6 +78,7 @@ final class ScheduleWriter {
                 .returns(TypeName.DOUBLE)
                 .addStatement("return $L", Literals.ofDouble(schedule.peakLr()))
                 .build());
+        type.addMethod(fingerprintMethod());
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -98,6 +103,26 @@ final class ScheduleWriter {
             type.alwaysQualify(name);
         }
         return type;
+    }
+
+    /** The constant {@code FINGERPRINT}: {@link Fingerprint} of the schedule's settings. */
+    static FieldSpec fingerprintField(String fingerprint) {
+        return FieldSpec.builder(String.class, "FINGERPRINT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The fingerprint of the schedule's settings, the first 16 hexadecimal digits of the SHA-256 of"
+                        + " every\nattribute of its annotations, defaults included (the name left out): the same in"
+                        + " every build, and\nanother for any other setting.\n")
+                .initializer("$S", fingerprint)
+                .build();
+    }
+
+    /** {@code fingerprint()}, which returns {@code FINGERPRINT}. */
+    static MethodSpec fingerprintMethod() {
+        return MethodSpec.methodBuilder("fingerprint")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return FINGERPRINT")
+                .build();
     }
 
     /** {@code @Generated} by this processor, from {@code annotationText} on {@code source}. */

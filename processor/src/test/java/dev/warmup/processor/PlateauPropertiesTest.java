@@ -207,6 +207,10 @@ class PlateauPropertiesTest {
         sources.add(JavaFileObjects.forSourceString("q.Fixed", "package q;\nimport dev.warmup.*;\n"
                 + "@PlateauSchedule(initLr = 0.1, factor = 0.5, patience = 3, cooldown = 2, minLr = 1e-4,"
                 + " warmupSteps = 10)\n@Adapters(Framework.DJL)\nfinal class Fixed {}\n"));
+        // the same but for its patience
+        sources.add(JavaFileObjects.forSourceString("q.Patient", "package q;\nimport dev.warmup.*;\n"
+                + "@PlateauSchedule(initLr = 0.1, factor = 0.5, patience = 4, cooldown = 2, minLr = 1e-4,"
+                + " warmupSteps = 10)\nfinal class Patient {}\n"));
         // Compiled with -Awarmup.plot=false: the charts are not what this test is about.
         Compilation compilation = Compiler.compiler("-Awarmup.plot=false").withProcessors(new WarmupProcessor())
                 .compile(sources);
@@ -284,8 +288,8 @@ class PlateauPropertiesTest {
                 assertEquals(torch.lr != before, reduced, where + ": observe's result");
                 reductionsSeen += reduced ? 1 : 0;
                 PlateauState state = schedule.state();
-                assertEquals(new PlateauState(torch.lr, torch.best, torch.numBadEpochs, torch.cooldownCounter,
-                        torch.lastEpoch), state, where + ": the state");
+                assertEquals(new PlateauState(schedule.fingerprint(), torch.lr, torch.best, torch.numBadEpochs,
+                        torch.cooldownCounter, torch.lastEpoch), state, where + ": the state");
                 // save, encode, decode, restore into a new instance, and go on with that one
                 PlateauLr restored = newSchedule(setting);
                 restored.restore(PlateauState.decode(state.encode()));
@@ -309,8 +313,8 @@ class PlateauPropertiesTest {
             PlateauLr schedule = newSchedule(setting);
             PlateauState initial = (PlateauState) schedule.getClass().getField("INITIAL_STATE").get(null);
             assertEquals(initial, schedule.state());
-            assertEquals(new PlateauState(setting.initLr(), setting.mode().equals("min") ? Double.POSITIVE_INFINITY
-                    : Double.NEGATIVE_INFINITY, 0, 0, 0), initial);
+            assertEquals(new PlateauState(schedule.fingerprint(), setting.initLr(), setting.mode().equals("min")
+                    ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY, 0, 0, 0), initial);
             long w = setting.warmupSteps();
             for (long step = w; step < w + 40; step++) {
                 schedule.observe(step, 1.0 / (1 + step % 7));
@@ -322,7 +326,8 @@ class PlateauPropertiesTest {
 
     @Test
     void stateSurvivesJavaSerialisationAndItsTextFormIsExact() throws Exception {
-        PlateauState state = new PlateauState(0.1 * 0.3 * 0.3, 0.7234567890123457, 3, 1, 1234567890123L);
+        PlateauState state = new PlateauState("5d0c1c9a3e0b2f47", 0.1 * 0.3 * 0.3, 0.7234567890123457, 3, 1,
+                1234567890123L);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(state);
@@ -330,13 +335,14 @@ class PlateauPropertiesTest {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertEquals(state, in.readObject());
         }
-        assertEquals("0x1.999999999999ap-4 0x1.0p-1 3 1 1234567890123",
-                new PlateauState(0.1, 0.5, 3, 1, 1234567890123L).encode());
+        assertEquals("5d0c1c9a3e0b2f47 0x1.999999999999ap-4 0x1.0p-1 3 1 1234567890123",
+                new PlateauState("5d0c1c9a3e0b2f47", 0.1, 0.5, 3, 1, 1234567890123L).encode());
         assertEquals(state, PlateauState.decode(state.encode()));
-        PlateauState infinite = new PlateauState(Double.MIN_VALUE, Double.NEGATIVE_INFINITY, 0, 0, 0);
+        PlateauState infinite = new PlateauState("f", Double.MIN_VALUE, Double.NEGATIVE_INFINITY, 0, 0, 0);
         assertEquals(infinite, PlateauState.decode(infinite.encode()));
-        for (String text : new String[] {"", "0x1p-4 Infinity 0 0", "0x1p-4 Infinity 0 0 0 0", "0x1p-4 x 0 0 0",
-                "0x1p-4 Infinity 0 0 0.5", "0x1p-4  Infinity 0 0 0"}) {
+        for (String text : new String[] {"", "f 0x1p-4 Infinity 0 0", "f 0x1p-4 Infinity 0 0 0 0", "f 0x1p-4 x 0 0 0",
+                "f 0x1p-4 Infinity 0 0 0.5", "f 0x1p-4  Infinity 0 0 0", "0x1p-4 Infinity 0 0 0",
+                " 0x1p-4 Infinity 0 0 0"}) {
             assertThrows(IllegalArgumentException.class, () -> PlateauState.decode(text), text);
         }
     }
@@ -344,30 +350,52 @@ class PlateauPropertiesTest {
     @Test
     void restoreRefusesStatesThisScheduleCannotHave() {
         PlateauLr schedule = loader.plateau("q.FixedPlateauLr");
+        String fingerprint = schedule.fingerprint();
         double init = 0.1;
         String range = "[minLr, initLr] = [1.0E-4, 0.1]";
-        assertRefused(schedule, new PlateauState(init * 2, 1.0, 0, 0, 1),
+        assertRefused(schedule, new PlateauState(fingerprint, init * 2, 1.0, 0, 0, 1),
                 "lr = " + init * 2 + " is not allowed: a rate of this schedule is in " + range);
-        assertRefused(schedule, new PlateauState(Double.NaN, 1.0, 0, 0, 1),
+        assertRefused(schedule, new PlateauState(fingerprint, Double.NaN, 1.0, 0, 0, 1),
                 "lr = NaN is not allowed: a rate of this schedule is in " + range);
-        assertRefused(schedule, new PlateauState(init, 1.0, 4, 0, 1),
+        assertRefused(schedule, new PlateauState(fingerprint, init, 1.0, 4, 0, 1),
                 "badEvaluations = 4 is not allowed: after an observation it is in [0, patience] = [0, 3]");
-        assertRefused(schedule, new PlateauState(init, 1.0, -1, 0, 1),
+        assertRefused(schedule, new PlateauState(fingerprint, init, 1.0, -1, 0, 1),
                 "badEvaluations = -1 is not allowed: after an observation it is in [0, patience] = [0, 3]");
-        assertRefused(schedule, new PlateauState(init, 1.0, 0, 3, 1),
+        assertRefused(schedule, new PlateauState(fingerprint, init, 1.0, 0, 3, 1),
                 "cooldownLeft = 3 is not allowed: it is in [0, cooldown] = [0, 2]");
         // what no schedule's run can give, PlateauState itself refuses
         assertEquals("best = NaN is not allowed: the best metric is never NaN (a NaN metric never improves)",
-                assertThrows(IllegalArgumentException.class, () -> new PlateauState(init, Double.NaN, 0, 0, 1))
+                assertThrows(IllegalArgumentException.class,
+                        () -> new PlateauState(fingerprint, init, Double.NaN, 0, 0, 1))
                         .getMessage());
         assertEquals("evaluations = -1 is not allowed: it counts observations, >= 0",
-                assertThrows(IllegalArgumentException.class, () -> new PlateauState(init, 1.0, 0, 0, -1))
+                assertThrows(IllegalArgumentException.class,
+                        () -> new PlateauState(fingerprint, init, 1.0, 0, 0, -1))
                         .getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PlateauState.decode("0x1p-4 NaN 0 0 0"));
+        assertThrows(IllegalArgumentException.class, () -> PlateauState.decode("f 0x1p-4 NaN 0 0 0"));
+        assertEquals("fingerprint = \"a b\" is not allowed: the schedule's fingerprint is a word, not empty",
+                assertThrows(IllegalArgumentException.class, () -> new PlateauState("a b", init, 1.0, 0, 0, 1))
+                        .getMessage());
+        assertThrows(NullPointerException.class, () -> new PlateauState(null, init, 1.0, 0, 0, 1));
         assertThrows(NullPointerException.class, () -> schedule.restore(null));
         assertEquals(loader.plateau("q.FixedPlateauLr").state(), schedule.state(), "a refused state changes nothing");
         assertThrows(IllegalArgumentException.class, () -> schedule.lr(-1));
         assertThrows(IllegalArgumentException.class, () -> schedule.observe(-1, 1.0));
+    }
+
+    /** A state carries its schedule's fingerprint: a schedule of other settings refuses it, naming both. */
+    @Test
+    void restoreRefusesAStateOfAnotherSchedule() {
+        PlateauLr fixed = loader.plateau("q.FixedPlateauLr");
+        PlateauLr patient = loader.plateau("q.PatientPlateauLr");
+        assertFalse(fixed.fingerprint().equals(patient.fingerprint()), fixed.fingerprint());
+        PlateauState saved = patient.state();
+        assertRefused(fixed, saved, "this state was taken from the schedule of fingerprint " + patient.fingerprint()
+                + ", not from this one, of fingerprint " + fixed.fingerprint() + " (" + fixed + "): restore it into"
+                + " a schedule of the settings it was saved with");
+        PlateauLr another = loader.plateau("q.PatientPlateauLr");
+        another.restore(saved);
+        assertEquals(saved, another.state());
     }
 
     private static void assertRefused(PlateauLr schedule, PlateauState state, String message) {
