@@ -77,7 +77,7 @@ public final class DinoStepLr implements StepLr {
      * attribute of its annotations, defaults included (the name left out): the same in every build, and
      * another for any other setting.
      */
-    public static final String FINGERPRINT = "c9c6954d8af84567";
+    public static final String FINGERPRINT = "f43b64c6f3d7e14f";
 
     private static final long WARMUP_STEPS = 500L;
 

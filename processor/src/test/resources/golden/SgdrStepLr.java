@@ -61,7 +61,7 @@ public final class SgdrStepLr implements StepLr {
      * attribute of its annotations, defaults included (the name left out): the same in every build, and
      * another for any other setting.
      */
-    public static final String FINGERPRINT = "bb7c541198229f17";
+    public static final String FINGERPRINT = "a15f193ea25b2860";
 
     private static final long WARMUP_STEPS = 5L;
 

@@ -62,7 +62,7 @@ public final class TimmStepLr implements StepLr {
      * attribute of its annotations, defaults included (the name left out): the same in every build, and
      * another for any other setting.
      */
-    public static final String FINGERPRINT = "888de0c14a44af6d";
+    public static final String FINGERPRINT = "006784e94b597a22";
 
     private static final long WARMUP_STEPS = 5L;
 

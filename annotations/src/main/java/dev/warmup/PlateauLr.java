@@ -73,9 +73,10 @@ public interface PlateauLr {
 
     /**
      * Returns the fingerprint of the schedule's settings, as {@link StepLr#fingerprint()}: its {@link #state()}
-     * carries it, and {@link #restore} refuses a state of another.
+     * carries it, and {@link #restore} refuses a state of another. A state needs one: a class written by hand
+     * returns a word of its own, not "".
      *
-     * @return 16 hexadecimal digits, the same in every build of the same settings
+     * @return 16 hexadecimal digits, the same in every build of the same settings and warmup version
      */
     String fingerprint();
 

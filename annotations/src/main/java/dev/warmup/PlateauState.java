@@ -1,6 +1,7 @@
 package dev.warmup;
 
 import java.io.Serializable;
+import java.util.Objects;
 
 /**
  * The state of a {@link PlateauLr} between two calls: every value PyTorch's {@code ReduceLROnPlateau} changes as it
@@ -30,20 +31,23 @@ public record PlateauState(String fingerprint, double lr, double best, int badEv
      * The state, checked for what no run of any plateau schedule can give (each generated class checks its own
      * bounds when it restores one).
      *
-     * @param fingerprint the schedule's fingerprint, without spaces
+     * @param fingerprint the schedule's fingerprint: not empty, no white space
      * @param lr the current plateau rate
      * @param best the best metric seen so far, never NaN
      * @param badEvaluations the evaluations since the last improvement
      * @param cooldownLeft the evaluations of cooldown still to come
      * @param evaluations the observations counted so far, {@code >= 0}
-     * @throws IllegalArgumentException if {@code fingerprint} has a space, {@code best} is NaN or
+     * @throws IllegalArgumentException if {@code fingerprint} is empty or has white space, {@code best} is NaN or
      *     {@code evaluations} is negative
-     * @throws NullPointerException if {@code fingerprint} is null
+     * @throws NullPointerException if {@code fingerprint} is null (a state serialised before states had one)
      */
     public PlateauState {
+        Objects.requireNonNull(fingerprint, "fingerprint is null: a state saved before states carried their"
+                + " schedule's fingerprint; start the schedule over, or make the state anew with"
+                + " new PlateauState(schedule.fingerprint(), ...)");
         if (fingerprint.isEmpty() || fingerprint.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("fingerprint = \"" + fingerprint + "\" is not allowed: the schedule's"
-                    + " fingerprint is a word, not empty");
+                    + " fingerprint is one word, not empty");
         }
         if (Double.isNaN(best)) {
             throw new IllegalArgumentException("best = NaN is not allowed: the best metric is never NaN (a NaN metric"
@@ -72,11 +76,16 @@ public record PlateauState(String fingerprint, double lr, double best, int badEv
      *
      * @param text six fields separated by single spaces
      * @return the state it encodes
-     * @throws IllegalArgumentException if {@code text} is not five such fields
+     * @throws IllegalArgumentException if {@code text} is not six such fields
      * @throws NullPointerException if {@code text} is null
      */
     public static PlateauState decode(String text) {
         String[] fields = text.split(" ", -1);
+        if (fields.length == 5) {
+            throw new IllegalArgumentException("not a PlateauState of this version: \"" + text + "\" has five fields,"
+                    + " as states had before they carried their schedule's fingerprint; put schedule.fingerprint()"
+                    + " and a space in front of it to restore it into that schedule");
+        }
         if (fields.length != 6) {
             throw new IllegalArgumentException("not a PlateauState (six fields separated by spaces): \"" + text
                     + "\"");

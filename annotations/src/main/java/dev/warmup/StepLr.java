@@ -84,9 +84,9 @@ public interface StepLr {
     }
 
     /**
-     * Returns the fingerprint of the schedule: 16 hexadecimal digits that identify its effective settings (every
-     * attribute, defaults included, and the annotations beside it), the same in every build, and different for any
-     * other setting. Store it with a checkpoint to check that a resumed run has the schedule it was saved with. A
+     * Returns the fingerprint of the schedule: 16 hexadecimal digits that identify its settings (every attribute,
+     * defaults included, and the annotations beside it), the same in every build of the same warmup version, and
+     * different for any other setting. Store it with a checkpoint to check that a resumed run has the schedule it was saved with. A
      * schedule written as a lambda has none: "".
      *
      * @return the fingerprint, or "" for a schedule the processor did not generate

@@ -262,17 +262,19 @@ final class Attributes {
     }
 
     /**
-     * Every attribute but {@code name} (which names a generated class, not a setting) with its value, set or default,
-     * in declaration order, nested annotations so too: {@code @Phase(steps = 100, shape = PhaseShape.LINEAR, ...)}.
-     * Two annotations of the same settings have the same text, whichever of them the source writes out.
+     * Every attribute but {@code name} with its value as read, set or default, in declaration order, nested
+     * annotations so too: {@code @Phase(steps = 100, shape = PhaseShape.LINEAR, ...)}. The values are the read ones,
+     * not how messages show them ({@link #with}). Two annotations of the same settings have the same text, whichever
+     * of them the source writes out. A schedule annotation's {@code name} names the generated class, not a setting;
+     * a {@code @Quantity}'s names a method, which its caller adds.
      */
     String settingsText() {
         return values.entrySet().stream().filter(e -> !e.getKey().equals("name"))
-                .map(e -> e.getKey() + " = " + settingText(e.getKey(), e.getValue()))
+                .map(e -> e.getKey() + " = " + settingText(e.getValue()))
                 .collect(Collectors.joining(", ", "@" + annotation + "(", ")"));
     }
 
-    private String settingText(String attribute, Object value) {
+    private static String settingText(Object value) {
         if (value instanceof Attributes nested) {
             return nested.settingsText();
         }
@@ -281,7 +283,7 @@ final class Attributes {
             return list.stream().map(e -> e instanceof Attributes nested ? nested.settingsText() : showValue(e))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
-        return show(attribute);
+        return showValue(value);
     }
 
     /** The names of the attributes, in declaration order. */

@@ -22,7 +22,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes a {@link PlateauModel} as the source of a final class implementing {@link PlateauLr}: the rule's settings as
- * constants, the five values of {@link PlateauState} as fields, and {@code observe} as PyTorch's
+ * constants, the five changing values of {@link PlateauState} as fields (its fingerprint a constant), and {@code observe} as PyTorch's
  * {@code ReduceLROnPlateau.step} in its order of operations, with no allocation. The warmup's code is the
  * {@link LinearShape}'s, as in every other generated class.
  */

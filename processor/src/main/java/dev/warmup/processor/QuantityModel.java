@@ -17,8 +17,8 @@ import java.util.Set;
  * @param kind what the value is: its bounds, and what the ND4J adapter gives DL4J
  * @param summary what it does, in words, for the class Javadoc (no final period)
  * @param series its evaluator and code
- * @param settings the {@code @Quantity} as written, for the fingerprint; "" for the schedule's own, which its
- *     annotation's settings cover
+ * @param settings for the fingerprint, the method's name and every attribute of the {@code @Quantity}; "" for the
+ *     schedule's own, which its annotation's settings cover
  */
 record QuantityModel(String method, QuantityKind kind, String summary, Series series, String settings) {
 
@@ -179,7 +179,7 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
                 : curve.kind() + " from " + Literals.ofDouble(start) + " to " + Literals.ofDouble(end) + " over " + steps
                         + " steps, then held";
         return Optional.of(new QuantityModel(name, kind, words, new Held(curve, stepsConstant, endConstant),
-                a.settingsText()));
+                name + " = " + a.settingsText()));
     }
 
     /** A shape from step 0 to {@code steps}, then its end value held: the series of a {@code @Quantity}. */

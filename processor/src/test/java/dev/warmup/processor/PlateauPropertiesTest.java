@@ -373,10 +373,15 @@ class PlateauPropertiesTest {
                         () -> new PlateauState(fingerprint, init, 1.0, 0, 0, -1))
                         .getMessage());
         assertThrows(IllegalArgumentException.class, () -> PlateauState.decode("f 0x1p-4 NaN 0 0 0"));
-        assertEquals("fingerprint = \"a b\" is not allowed: the schedule's fingerprint is a word, not empty",
+        assertEquals("fingerprint = \"a b\" is not allowed: the schedule's fingerprint is one word, not empty",
                 assertThrows(IllegalArgumentException.class, () -> new PlateauState("a b", init, 1.0, 0, 0, 1))
                         .getMessage());
         assertThrows(NullPointerException.class, () -> new PlateauState(null, init, 1.0, 0, 0, 1));
+        // a text of the five fields of states without a fingerprint says so
+        assertEquals("not a PlateauState of this version: \"0x1p-4 Infinity 0 0 0\" has five fields, as states had"
+                + " before they carried their schedule's fingerprint; put schedule.fingerprint() and a space in front"
+                + " of it to restore it into that schedule", assertThrows(IllegalArgumentException.class,
+                        () -> PlateauState.decode("0x1p-4 Infinity 0 0 0")).getMessage());
         assertThrows(NullPointerException.class, () -> schedule.restore(null));
         assertEquals(loader.plateau("q.FixedPlateauLr").state(), schedule.state(), "a refused state changes nothing");
         assertThrows(IllegalArgumentException.class, () -> schedule.lr(-1));
