@@ -1,6 +1,8 @@
 package p;
 
+import dev.warmup.Boundary;
 import dev.warmup.StepLr;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -57,6 +59,14 @@ public final class AdamCosineStepLr implements StepLr {
      * another for any other setting.
      */
     public static final String FINGERPRINT = "043f20aada88d575";
+
+    /**
+     * Where each part of the schedule starts, from step 0, with the rate there: what {@code part(step)}
+     * searches, for a training loop that logs each change of regime once.
+     */
+    public static final List<Boundary> BOUNDARIES = List.of(
+        new Boundary(0L, "cosine decay", 1.731150316637996E-5),
+        new Boundary(5000L, "final rate held", 0.0));
 
     private static final long TOTAL_STEPS = 5000L;
 
@@ -123,6 +133,11 @@ public final class AdamCosineStepLr implements StepLr {
     @Override
     public String fingerprint() {
         return FINGERPRINT;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return BOUNDARIES;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package p;
 
+import dev.warmup.Boundary;
 import dev.warmup.StepLr;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -55,6 +57,14 @@ public final class ChainedStepLr implements StepLr {
      * another for any other setting.
      */
     public static final String FINGERPRINT = "78daefbdbe53272e";
+
+    /**
+     * Where each part of the schedule starts, from step 0, with the rate there: what {@code part(step)}
+     * searches, for a training loop that logs each change of regime once.
+     */
+    public static final List<Boundary> BOUNDARIES = List.of(
+        new Boundary(0L, "baseLr times the factors", 0.001),
+        new Boundary(1000L, "factor 1 ends", 0.03676954247709637));
 
     private static final double BASE_LR = 0.1;
 
@@ -113,6 +123,11 @@ public final class ChainedStepLr implements StepLr {
     @Override
     public String fingerprint() {
         return FINGERPRINT;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return BOUNDARIES;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package p;
 
+import dev.warmup.Boundary;
 import dev.warmup.StepLr;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -53,6 +55,14 @@ public final class Cifar10StepLr implements StepLr {
      */
     public static final String FINGERPRINT = "90f353142931f595";
 
+    /**
+     * Where each part of the schedule starts, from step 0, with the rate there: what {@code part(step)}
+     * searches, for a training loop that logs each change of regime once.
+     */
+    public static final List<Boundary> BOUNDARIES = List.of(
+        new Boundary(0L, "linear warmup", 0.0),
+        new Boundary(2500L, "exponential decay", 0.1));
+
     private static final long WARMUP_STEPS = 2500L;
 
     private static final double WARMUP_SLOPE = 4.0E-5;
@@ -90,6 +100,11 @@ public final class Cifar10StepLr implements StepLr {
     @Override
     public String fingerprint() {
         return FINGERPRINT;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return BOUNDARIES;
     }
 
     @Override

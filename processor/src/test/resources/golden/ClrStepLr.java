@@ -1,6 +1,8 @@
 package p;
 
+import dev.warmup.Boundary;
 import dev.warmup.StepLr;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -68,6 +70,29 @@ public final class ClrStepLr implements StepLr {
      */
     public static final String FINGERPRINT = "141f089f88860856";
 
+    /**
+     * Where each part of the schedule starts, from step 0, with the rate there: what {@code part(step)}
+     * searches, for a training loop that logs each change of regime once.
+     */
+    public static final List<Boundary> BOUNDARIES = List.of(
+        new Boundary(0L, "cycle 1", 0.001),
+        new Boundary(4000L, "cycle 2", 0.001),
+        new Boundary(8000L, "cycle 3", 0.001),
+        new Boundary(12000L, "cycle 4", 0.001),
+        new Boundary(16000L, "cycle 5", 0.001),
+        new Boundary(20000L, "cycle 6", 0.001),
+        new Boundary(24000L, "cycle 7", 0.001),
+        new Boundary(28000L, "cycle 8", 0.001),
+        new Boundary(32000L, "cycle 9", 0.001),
+        new Boundary(36000L, "cycle 10", 0.001),
+        new Boundary(40000L, "cycle 11", 0.001),
+        new Boundary(44000L, "cycle 12", 0.001),
+        new Boundary(48000L, "cycle 13", 0.001),
+        new Boundary(52000L, "cycle 14", 0.001),
+        new Boundary(56000L, "cycle 15", 0.001),
+        new Boundary(60000L, "cycle 16", 0.001),
+        new Boundary(64000L, "cycle 17", 0.001));
+
     private static final long CYCLE_LENGTH = 4000L;
 
     private static final long STEP_SIZE_UP = 2000L;
@@ -133,6 +158,11 @@ public final class ClrStepLr implements StepLr {
     @Override
     public String fingerprint() {
         return FINGERPRINT;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return BOUNDARIES;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package p;
 
+import dev.warmup.Boundary;
 import dev.warmup.StepLr;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -78,6 +80,15 @@ public final class DinoStepLr implements StepLr {
      * another for any other setting.
      */
     public static final String FINGERPRINT = "f43b64c6f3d7e14f";
+
+    /**
+     * Where each part of the schedule starts, from step 0, with the rate there: what {@code part(step)}
+     * searches, for a training loop that logs each change of regime once.
+     */
+    public static final List<Boundary> BOUNDARIES = List.of(
+        new Boundary(0L, "linear warmup", 0.0),
+        new Boundary(500L, "cosine decay", 5.0E-4),
+        new Boundary(5000L, "final rate held", 1.0E-6));
 
     private static final long WARMUP_STEPS = 500L;
 
@@ -182,6 +193,11 @@ public final class DinoStepLr implements StepLr {
     @Override
     public String fingerprint() {
         return FINGERPRINT;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return BOUNDARIES;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package p;
 
+import dev.warmup.Boundary;
 import dev.warmup.StepLr;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -58,6 +60,29 @@ public final class KerasStepLr implements StepLr {
      * another for any other setting.
      */
     public static final String FINGERPRINT = "d7f48099d5a7e1a0";
+
+    /**
+     * Where each part of the schedule starts, from step 0, with the rate there: what {@code part(step)}
+     * searches, for a training loop that logs each change of regime once.
+     */
+    public static final List<Boundary> BOUNDARIES = List.of(
+        new Boundary(0L, "cycle 1", 0.1),
+        new Boundary(100L, "cycle 2", 0.08020000000000001),
+        new Boundary(250L, "cycle 3", 0.06436000000000001),
+        new Boundary(475L, "cycle 4", 0.05168800000000002),
+        new Boundary(813L, "cycle 5", 0.04155030240119855),
+        new Boundary(1319L, "cycle 6", 0.0334403113245448),
+        new Boundary(2079L, "cycle 7", 0.02695221821358787),
+        new Boundary(3218L, "cycle 8", 0.021761793215590824),
+        new Boundary(4926L, "cycle 9", 0.01760944354144056),
+        new Boundary(7489L, "cycle 10", 0.014287554833152447),
+        new Boundary(11334L, "cycle 11", 0.011630043281107748),
+        new Boundary(17100L, "cycle 12", 0.009504035179215258),
+        new Boundary(25750L, "cycle 13", 0.007803228143372207),
+        new Boundary(38724L, "cycle 14", 0.006442582557146287),
+        new Boundary(58186L, "cycle 15", 0.00535406604571703),
+        new Boundary(87379L, "cycle 16", 0.004483252836573625),
+        new Boundary(131169L, "cycle 17", 0.0037866022683299802));
 
     private static final long FIRST_CYCLE = 100L;
 
@@ -124,6 +149,11 @@ public final class KerasStepLr implements StepLr {
     @Override
     public String fingerprint() {
         return FINGERPRINT;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return BOUNDARIES;
     }
 
     @Override

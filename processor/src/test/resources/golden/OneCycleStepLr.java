@@ -1,6 +1,8 @@
 package p;
 
+import dev.warmup.Boundary;
 import dev.warmup.StepLr;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -83,6 +85,16 @@ public final class OneCycleStepLr implements StepLr {
      * another for any other setting.
      */
     public static final String FINGERPRINT = "69e2819af9a50b8e";
+
+    /**
+     * Where each part of the schedule starts, from step 0, with the rate there: what {@code part(step)}
+     * searches, for a training loop that logs each change of regime once.
+     */
+    public static final List<Boundary> BOUNDARIES = List.of(
+        new Boundary(0L, "phase 1: rising to maxLr", 0.004),
+        new Boundary(250L, "phase 2: falling to the starting rate", 0.09999785533262245),
+        new Boundary(499L, "phase 3: annealing to the final rate", 0.003999990190336894),
+        new Boundary(1001L, "final rate held", 4.0E-7));
 
     private static final long LAST_STEP = 1000L;
 
@@ -189,6 +201,11 @@ public final class OneCycleStepLr implements StepLr {
     @Override
     public String fingerprint() {
         return FINGERPRINT;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return BOUNDARIES;
     }
 
     @Override

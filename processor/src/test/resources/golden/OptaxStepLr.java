@@ -1,6 +1,8 @@
 package p;
 
+import dev.warmup.Boundary;
 import dev.warmup.StepLr;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -55,6 +57,15 @@ public final class OptaxStepLr implements StepLr {
      */
     public static final String FINGERPRINT = "8eb9f1e5164a09b3";
 
+    /**
+     * Where each part of the schedule starts, from step 0, with the rate there: what {@code part(step)}
+     * searches, for a training loop that logs each change of regime once.
+     */
+    public static final List<Boundary> BOUNDARIES = List.of(
+        new Boundary(0L, "constant warmup", 0.1),
+        new Boundary(200L, "exponential decay to a floor", 0.1),
+        new Boundary(3522L, "floor minLr held", 0.01));
+
     private static final long WARMUP_STEPS = 200L;
 
     private static final double START_LR = 0.1;
@@ -94,6 +105,11 @@ public final class OptaxStepLr implements StepLr {
     @Override
     public String fingerprint() {
         return FINGERPRINT;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return BOUNDARIES;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package p;
 
+import dev.warmup.Boundary;
 import dev.warmup.StepLr;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -62,6 +64,30 @@ public final class SgdrStepLr implements StepLr {
      * another for any other setting.
      */
     public static final String FINGERPRINT = "a15f193ea25b2860";
+
+    /**
+     * Where each part of the schedule starts, from step 0, with the rate there: what {@code part(step)}
+     * searches, for a training loop that logs each change of regime once.
+     */
+    public static final List<Boundary> BOUNDARIES = List.of(
+        new Boundary(0L, "linear warmup", 0.01),
+        new Boundary(5L, "cycle 1", 0.1),
+        new Boundary(15L, "cycle 2", 0.1),
+        new Boundary(45L, "cycle 3", 0.1),
+        new Boundary(135L, "cycle 4", 0.1),
+        new Boundary(405L, "cycle 5", 0.1),
+        new Boundary(1215L, "cycle 6", 0.1),
+        new Boundary(3645L, "cycle 7", 0.1),
+        new Boundary(10935L, "cycle 8", 0.1),
+        new Boundary(32805L, "cycle 9", 0.1),
+        new Boundary(98415L, "cycle 10", 0.1),
+        new Boundary(295245L, "cycle 11", 0.1),
+        new Boundary(885735L, "cycle 12", 0.1),
+        new Boundary(2657205L, "cycle 13", 0.1),
+        new Boundary(7971615L, "cycle 14", 0.1),
+        new Boundary(23914845L, "cycle 15", 0.1),
+        new Boundary(71744535L, "cycle 16", 0.1),
+        new Boundary(215233605L, "cycle 17", 0.1));
 
     private static final long WARMUP_STEPS = 5L;
 
@@ -139,6 +165,11 @@ public final class SgdrStepLr implements StepLr {
     @Override
     public String fingerprint() {
         return FINGERPRINT;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return BOUNDARIES;
     }
 
     @Override

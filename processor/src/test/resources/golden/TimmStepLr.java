@@ -1,6 +1,8 @@
 package p;
 
+import dev.warmup.Boundary;
 import dev.warmup.StepLr;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -64,6 +66,17 @@ public final class TimmStepLr implements StepLr {
      */
     public static final String FINGERPRINT = "006784e94b597a22";
 
+    /**
+     * Where each part of the schedule starts, from step 0, with the rate there: what {@code part(step)}
+     * searches, for a training loop that logs each change of regime once.
+     */
+    public static final List<Boundary> BOUNDARIES = List.of(
+        new Boundary(0L, "linear warmup", 1.0E-4),
+        new Boundary(5L, "cycle 1 from the end of warmup", 0.09938447858805392),
+        new Boundary(100L, "cycle 2", 0.05),
+        new Boundary(200L, "cycle 3", 0.025),
+        new Boundary(300L, "etaMin held after 3 cycles", 1.0E-5));
+
     private static final long WARMUP_STEPS = 5L;
 
     private static final double WARMUP_SLOPE = 0.01998;
@@ -122,6 +135,11 @@ public final class TimmStepLr implements StepLr {
     @Override
     public String fingerprint() {
         return FINGERPRINT;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return BOUNDARIES;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package p;
 
+import dev.warmup.Boundary;
 import dev.warmup.StepLr;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -63,6 +65,16 @@ public final class WsdStepLr implements StepLr {
      */
     public static final String FINGERPRINT = "8a93aa265d85250d";
 
+    /**
+     * Where each part of the schedule starts, from step 0, with the rate there: what {@code part(step)}
+     * searches, for a training loop that logs each change of regime once.
+     */
+    public static final List<Boundary> BOUNDARIES = List.of(
+        new Boundary(0L, "phase 1: linear 0.0 -> 0.001", 0.0),
+        new Boundary(1000L, "phase 2: constant 0.001", 0.001),
+        new Boundary(8000L, "phase 3: linear 0.001 -> 0.0", 0.001),
+        new Boundary(10000L, "final rate held", 0.0));
+
     private static final long PHASE_1_END = 1000L;
 
     private static final double PHASE_1_SLOPE = 1.0E-6;
@@ -114,6 +126,11 @@ public final class WsdStepLr implements StepLr {
     @Override
     public String fingerprint() {
         return FINGERPRINT;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return BOUNDARIES;
     }
 
     @Override

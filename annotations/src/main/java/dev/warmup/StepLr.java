@@ -1,5 +1,7 @@
 package dev.warmup;
 
+import java.util.List;
+
 /**
  * A learning-rate schedule: the rate to train with at each optimiser step.
  *
@@ -93,6 +95,46 @@ public interface StepLr {
      */
     default String fingerprint() {
         return "";
+    }
+
+    /**
+     * Returns the steps at which the schedule starts a new part (warmup, decay, each milestone, phase or restart), in
+     * ascending order from step 0, each with what starts there and its rate. Of a part that repeats (a restart, a
+     * cycle, a drop every {@code stepSize}), a generated class lists those up to the end of its {@link RunLength}
+     * (a thousand at most, then the two around the end), or the first 16 without one. A schedule written as a lambda
+     * has one part, from step 0.
+     *
+     * @return the boundaries, immutable, the first at step 0
+     */
+    default List<Boundary> boundaries() {
+        return List.of(new Boundary(0, "the schedule", lr(0)));
+    }
+
+    /**
+     * Returns the part that {@code step} is in: the last of {@link #boundaries()} at or before it. Its
+     * {@link Boundary#step()} equals {@code step} exactly at the first step of a part, for logging each change once.
+     * Allocates nothing on a generated class (a binary search of its constant list).
+     *
+     * @param step the number of optimiser steps taken before this one, from 0
+     * @return the boundary that starts the part of {@code step}
+     * @throws IllegalArgumentException if {@code step} is negative
+     */
+    default Boundary part(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, was " + step);
+        }
+        List<Boundary> boundaries = boundaries();
+        int low = 0;
+        int high = boundaries.size() - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (boundaries.get(middle).step() <= step) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return boundaries.get(low);
     }
 
     /**

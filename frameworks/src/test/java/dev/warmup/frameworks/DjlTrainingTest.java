@@ -15,11 +15,17 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.listener.TrainingListenerAdapter;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import dev.warmup.Boundary;
+import dev.warmup.StepLr;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +66,51 @@ class DjlTrainingTest {
                 assertEquals((float) Warmup5.pyTorchRateOfUpdate(k), expected, "update " + k);
                 updates.get(k - 1).assertAppliedExactly(expected, "update " + k);
             }
+        }
+    }
+
+    /**
+     * A {@link TrainingListener} that logs each change of regime once, as docs/frameworks.md shows it, on batches
+     * that DJL's own {@code EasyTrain.trainBatch} trains (which calls listeners after the backward pass), each
+     * followed by {@code trainer.step()} as {@code EasyTrain.fit} does: update 1 starts the warmup, update 6 (after
+     * the 5 warmup steps) its end.
+     */
+    @Test
+    void aTrainingListenerLogsEachBoundaryOnce(@TempDir Path directory) throws Exception {
+        Path initial = saveInitialParameters(directory);
+        BoundaryLogger logger = new BoundaryLogger(SCHEDULE);
+        try (Model model = model(initial); Trainer trainer = trainer(model, 0, SCHEDULE, logger)) {
+            for (int b = 0; b < 8; b++) {
+                try (NDManager step = trainer.getManager().newSubManager()) {
+                    NDList[] arrays = arrays(step, b);
+                    EasyTrain.trainBatch(trainer, new Batch(step, arrays[0], arrays[1], Digits.BATCH, null, null, b,
+                            8));
+                    trainer.step();
+                }
+            }
+        }
+        System.out.println("DJL, a TrainingListener logging each boundary: " + logger.lines);
+        assertEquals(List.of("update 1: linear warmup, lr 0.01", "update 6: no decay, lr 0.06"), logger.lines);
+    }
+
+    /** Logs each change of regime once: DJL calls it after a batch's backward pass, before its update. */
+    private static final class BoundaryLogger extends TrainingListenerAdapter {
+        private final StepLr schedule;
+        /** The updates before this batch's: n, on a run resumed with {@code optBeginNumUpdate(n)}. */
+        private long step;
+        final List<String> lines = new ArrayList<>();
+
+        BoundaryLogger(StepLr schedule) {
+            this.schedule = schedule;
+        }
+
+        @Override
+        public void onTrainingBatch(Trainer trainer, BatchData batchData) {
+            Boundary part = schedule.part(step);
+            if (part.step() == step) {
+                lines.add("update " + (step + 1) + ": " + part.what() + ", lr " + part.lr());
+            }
+            step++;
         }
     }
 
@@ -154,30 +205,36 @@ class DjlTrainingTest {
         return trainer(model, beginNumUpdate, SCHEDULE);
     }
 
-    private static Trainer trainer(Model model, int beginNumUpdate, ai.djl.training.tracker.Tracker tracker) {
+    private static Trainer trainer(Model model, int beginNumUpdate, ai.djl.training.tracker.Tracker tracker,
+            TrainingListener... listeners) {
         Optimizer sgd = Optimizer.sgd()
                 .setLearningRateTracker(tracker)
                 .optBeginNumUpdate(beginNumUpdate)
                 .build();
         Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(sgd));
+                .optOptimizer(sgd).addTrainingListeners(listeners));
         trainer.initialize(new Shape(Digits.BATCH, Digits.PIXELS));
         return trainer;
+    }
+
+    /** The features and the labels of minibatch {@code b}. */
+    private static NDList[] arrays(NDManager manager, int b) {
+        NDArray features = manager.create(DIGITS.features[b], new Shape(Digits.BATCH, Digits.PIXELS));
+        float[] digits = new float[Digits.BATCH];
+        for (int row = 0; row < Digits.BATCH; row++) {
+            digits[row] = DIGITS.labels[b][row];
+        }
+        return new NDList[] {new NDList(features), new NDList(manager.create(digits, new Shape(Digits.BATCH)))};
     }
 
     /** One optimizer update on minibatch {@code b}, with the parameters and gradients around it. */
     private static Update train(Trainer trainer, int b) {
         NDManager manager = trainer.getManager();
         try (NDManager step = manager.newSubManager()) {
-            NDArray features = step.create(DIGITS.features[b], new Shape(Digits.BATCH, Digits.PIXELS));
-            float[] digits = new float[Digits.BATCH];
-            for (int row = 0; row < Digits.BATCH; row++) {
-                digits[row] = DIGITS.labels[b][row];
-            }
-            NDArray labels = step.create(digits, new Shape(Digits.BATCH));
+            NDList[] arrays = arrays(step, b);
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList predictions = trainer.forward(new NDList(features));
-                collector.backward(trainer.getLoss().evaluate(new NDList(labels), predictions));
+                NDList predictions = trainer.forward(arrays[0]);
+                collector.backward(trainer.getLoss().evaluate(arrays[1], predictions));
             }
             List<float[]> before = new ArrayList<>();
             List<float[]> gradients = new ArrayList<>();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warmup.Boundary;
+import dev.warmup.StepLr;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -62,8 +64,12 @@ class Dl4jTrainingTest {
     void updateKAppliesTheRateAfterKMinusOneSteps() {
         MultiLayerNetwork network = network(new Sgd(SCHEDULE));
         UpdateRecorder recorder = new UpdateRecorder();
-        network.setListeners(recorder);
+        BoundaryLogger logger = new BoundaryLogger(SCHEDULE);
+        network.setListeners(recorder, logger);
         network.fit(new ListDataSetIterator<>(List.of(minibatch(0), minibatch(1), minibatch(2), minibatch(3)), 1), 2);
+        // the listener of docs/frameworks.md: each change of regime logged once, at the update that starts it
+        System.out.println("DL4J, a TrainingListener logging each boundary: " + logger.lines);
+        assertEquals(List.of("update 1: linear warmup, lr 0.01", "update 6: no decay, lr 0.06"), logger.lines);
 
         assertEquals(8, recorder.after.size());
         System.out.println("DL4J, Sgd(Warmup5StepLr.INSTANCE): the rate each update applied");
@@ -606,6 +612,24 @@ class Dl4jTrainingTest {
             largest = Math.max(largest, Math.abs(expected[i] - actual[i]));
         }
         return largest;
+    }
+
+    /** Logs each change of regime once: DL4J calls it after each update, with that update's iteration, from 0. */
+    private static final class BoundaryLogger extends BaseTrainingListener {
+        private final StepLr schedule;
+        final List<String> lines = new ArrayList<>();
+
+        BoundaryLogger(StepLr schedule) {
+            this.schedule = schedule;
+        }
+
+        @Override
+        public void iterationDone(Model model, int iteration, int epoch) {
+            Boundary part = schedule.part(iteration);
+            if (part.step() == iteration) {
+                lines.add("update " + (iteration + 1) + ": " + part.what() + ", lr " + part.lr());
+            }
+        }
     }
 
     /** Each update: the parameters and the (summed) gradient before it, the parameters after it, and its counts. */

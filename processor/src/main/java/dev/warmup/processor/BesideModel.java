@@ -1,6 +1,7 @@
 package dev.warmup.processor;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A schedule with an annotation beside it that changes how it runs ({@code @UntunedWarmup}, {@code @Epochs}): what
@@ -43,6 +44,21 @@ interface BesideModel extends ScheduleModel {
     @Override
     default double peakLr() {
         return schedule().peakLr();
+    }
+
+    @Override
+    default List<Landmark> landmarks(long runEnd) {
+        return schedule().landmarks(runEnd);
+    }
+
+    @Override
+    default Optional<String> warmupAttribute() {
+        return schedule().warmupAttribute();
+    }
+
+    @Override
+    default Optional<String> decayAttribute() {
+        return schedule().decayAttribute();
     }
 
     @Override

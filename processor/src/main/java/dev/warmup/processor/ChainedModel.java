@@ -319,6 +319,62 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
         return rows;
     }
 
+    /** Step 0, where each factor that changes over N steps ends, each milestone and drop, and the end of change. */
+    @Override
+    public List<Landmark> landmarks(long runEnd) {
+        List<Landmark> landmarks = new ArrayList<>(List.of(Landmark.part(0, "baseLr times the factors", "factors")));
+        List<Attributes> factors = attributes.nested("factors");
+        boolean ends = true;
+        long last = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            String path = "factors[" + i + "].";
+            switch (part.kind()) {
+                case MULTISTEP -> {
+                    List<Long> milestones = factors.get(i).longs("milestones");
+                    for (int j = 0; j < milestones.size(); j++) {
+                        landmarks.add(Landmark.part(milestones.get(j), "factor " + (i + 1) + ": milestone "
+                                + milestones.get(j), path + "milestones[" + j + "]"));
+                        last = Math.max(last, milestones.get(j));
+                    }
+                }
+                case STEP -> {
+                    ends = false;
+                    int factor = i + 1;
+                    Landmark.repeated(landmarks, 0, factors.get(i).longValue("stepSize"), runEnd, Long.MAX_VALUE,
+                            (k, step) -> Landmark.part(step, "factor " + factor + ": drop " + k, path + "stepSize"));
+                }
+                case EXP -> ends = false;
+                default -> {
+                    if (part.length() > 0) {
+                        landmarks.add(Landmark.part(part.length(), "factor " + (i + 1) + " ends", path + "steps"));
+                        last = Math.max(last, part.length());
+                    }
+                }
+            }
+        }
+        if (ends && last > 0) {
+            landmarks.add(Landmark.held(last, "final rate held", "factors"));
+        }
+        landmarks.sort(java.util.Comparator.comparingLong(Landmark::step));
+        return landmarks;
+    }
+
+    @Override
+    public Optional<String> warmupAttribute() {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).rises() && parts.get(i).length() == warmupSteps && warmupSteps > 0) {
+                return Optional.of("factors[" + i + "].steps");
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> decayAttribute() {
+        return Optional.of("factors");
+    }
+
     /** 0, the middle, last and end step of each factor that changes over N steps, the first drops and milestones. */
     @Override
     public List<Long> keySteps() {

@@ -247,6 +247,21 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
                         computedBase + "h" + computedScale + ", h = " + prefix + "DOWN_SLOPE * (CYCLE_LENGTH - p)"));
     }
 
+    /** Each cycle: its rise from baseLr and, from its peak, its fall. */
+    @Override
+    public List<Landmark> landmarks(long runEnd) {
+        List<Landmark> landmarks = new ArrayList<>(List.of(Landmark.wave(0, "cycle 1", "stepSizeUp")));
+        Landmark.repeated(landmarks, 0, cycleLength, runEnd, Long.MAX_VALUE,
+                (k, step) -> Landmark.wave(step, "cycle " + (k + 1), "stepSizeUp"));
+        return landmarks;
+    }
+
+    /** A cyclic schedule means to keep cycling: its final rate is where the run stops in a cycle. */
+    @Override
+    public Optional<String> decayAttribute() {
+        return Optional.empty();
+    }
+
     @Override
     public List<Long> keySteps() {
         List<Long> steps = new ArrayList<>();

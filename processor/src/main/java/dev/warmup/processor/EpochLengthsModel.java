@@ -50,12 +50,23 @@ record EpochLengthsModel(ScheduleModel schedule, long stepsPerEpoch, Attributes 
         return schedule.keySteps();
     }
 
+    /** The schedule's landmarks, each with its epoch: {@code milestone 1500 (epoch 30)}. */
+    @Override
+    public List<Landmark> landmarks(long runEnd) {
+        return schedule.landmarks(runEnd).stream().map(l -> l.at(l.step(), l.what() + " (epoch " + epoch(l.step())
+                + ")")).toList();
+    }
+
+    private String epoch(long step) {
+        return step % stepsPerEpoch == 0 ? Long.toString(step / stepsPerEpoch)
+                : Literals.show((double) step / stepsPerEpoch);
+    }
+
     /** The schedule's markers, each with its epoch: {@code W = 250 (epoch 5)}. */
     @Override
     public List<SvgPlot.Marker> markers() {
         return schedule.markers().stream().map(m -> new SvgPlot.Marker(m.step(), m.label() + " (epoch "
-                + (m.step() % stepsPerEpoch == 0 ? Long.toString(m.step() / stepsPerEpoch)
-                        : Literals.show((double) m.step() / stepsPerEpoch)) + ")")).toList();
+                + epoch(m.step()) + ")")).toList();
     }
 
     @Override

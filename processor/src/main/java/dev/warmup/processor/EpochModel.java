@@ -221,6 +221,14 @@ record EpochModel(ScheduleModel schedule, long stepsPerEpoch, Attributes beside)
         return List.copyOf(steps);
     }
 
+    /** The schedule's landmarks at the first update of their epoch. */
+    @Override
+    public List<Landmark> landmarks(long runEnd) {
+        long epochs = runEnd == Long.MAX_VALUE ? runEnd : (runEnd - 1) / stepsPerEpoch + 1;
+        return schedule.landmarks(epochs).stream().filter(l -> l.step() <= Long.MAX_VALUE / stepsPerEpoch)
+                .map(l -> l.at(l.step() * stepsPerEpoch, l.what() + " (epoch " + l.step() + ")")).toList();
+    }
+
     @Override
     public List<SvgPlot.Marker> markers() {
         List<SvgPlot.Marker> markers = new ArrayList<>();

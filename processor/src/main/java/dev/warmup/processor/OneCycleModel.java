@@ -322,6 +322,27 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
         return rows;
     }
 
+    /** Each phase of the cycle; its last is cut if the run ends before totalSteps; minLr held from totalSteps. */
+    @Override
+    public List<Landmark> landmarks(long runEnd) {
+        List<Landmark> landmarks = new ArrayList<>();
+        String[] titles = ends.size() == 2 ? new String[] {"rising to maxLr", "falling to the starting rate",
+                "annealing to the final rate"} : new String[] {"rising to maxLr", "annealing to the final rate"};
+        for (int i = 0; i < phases.size(); i++) {
+            long start = i == 0 ? 0 : lastOf(i - 1) + 1;
+            String what = "phase " + (i + 1) + ": " + titles[i];
+            landmarks.add(i == phases.size() - 1 ? Landmark.wave(start, what, "totalSteps")
+                    : Landmark.part(start, what, "pctStart"));
+        }
+        landmarks.add(Landmark.held(lastStep + 1, "final rate held", "totalSteps"));
+        return landmarks;
+    }
+
+    @Override
+    public Optional<String> decayAttribute() {
+        return Optional.of("totalSteps");
+    }
+
     @Override
     public List<Long> keySteps() {
         TreeSet<Long> steps = new TreeSet<>(List.of(0L, lastStep - 1, lastStep));

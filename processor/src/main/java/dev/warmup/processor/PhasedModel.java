@@ -293,6 +293,32 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
         return endConstant(phase, ends.get(phase), phase == phases.size() - 1);
     }
 
+    /** Each phase, and the final rate held after the last. */
+    @Override
+    public List<Landmark> landmarks(long runEnd) {
+        List<Landmark> landmarks = new ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) {
+            String what = "phase " + (i + 1) + ": " + phases.get(i).title();
+            landmarks.add(phases.get(i).kind() == PhaseShape.COSINE ? Landmark.wave(startOf(i), what, "phases[" + i + "]")
+                    : Landmark.part(startOf(i), what, "phases[" + i + "]"));
+        }
+        if (!lastHeld()) {
+            landmarks.add(Landmark.held(ends.get(phases.size() - 1), "final rate held",
+                    "phases[" + (phases.size() - 1) + "].steps"));
+        }
+        return landmarks;
+    }
+
+    @Override
+    public Optional<String> warmupAttribute() {
+        return warmupSteps > 0 ? Optional.of("phases[0].steps") : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> decayAttribute() {
+        return Optional.of("phases");
+    }
+
     /** Where each phase ends (the first ones, if there are many), marked on the chart. */
     @Override
     public List<SvgPlot.Marker> markers() {

@@ -3,6 +3,7 @@ package dev.warmup.processor;
 import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -93,6 +94,47 @@ interface ScheduleModel extends Series {
         }
         return steps;
     }
+
+    /**
+     * The most landmarks of a part that repeats listed from step 0 without a run's length ({@code @RunLength}); with
+     * one, up to its end, at most {@link #MAX_REPEATED_IN_RUN}, then the two around its end.
+     */
+    int MAX_REPEATED = 16;
+
+    /** The most landmarks of a part that repeats listed from step 0 up to a stated run's end. */
+    int MAX_REPEATED_IN_RUN = 1000;
+
+    /** How many repeats of a part to list from step 0: for a run of {@code runEnd} steps, or without one. */
+    static long repeatsListed(long runEnd) {
+        return runEnd == Long.MAX_VALUE ? MAX_REPEATED : MAX_REPEATED_IN_RUN;
+    }
+
+    /**
+     * Where the schedule starts a new part, ascending, the first at step 0: every landmark its attributes write, and,
+     * of a part that repeats (restarts, cycles, drops every stepSize), those up to {@code runEnd} and the first at or
+     * past it ({@link #repeatsListed} at most, then the two around the end), or, without a run's length
+     * ({@code Long.MAX_VALUE}), the first {@link #MAX_REPEATED}. By default the warmup and
+     * what follows it.
+     */
+    default List<Landmark> landmarks(long runEnd) {
+        return warmupSteps() > 0 ? List.of(Landmark.part(0, "warmup", "warmupSteps"),
+                Landmark.part(warmupSteps(), "after warmup", "warmupSteps")) : List.of(Landmark.part(0, "the schedule",
+                scaleAttribute()));
+    }
+
+    /**
+     * The attribute of an explicit warmup's length, which the lint holds against a quarter of the run; empty where
+     * the schedule has none, or where rising is its shape (a one-cycle or cyclic schedule).
+     */
+    default Optional<String> warmupAttribute() {
+        return Optional.empty();
+    }
+
+    /**
+     * The attribute to change when the rate ends the run above half its peak; empty for a schedule that does not
+     * mean to decay by its end (a cyclic one).
+     */
+    Optional<String> decayAttribute();
 
     /** A row of the formula table of the class Javadoc. */
     record FormulaRow(String steps, String formula, String computation) {}

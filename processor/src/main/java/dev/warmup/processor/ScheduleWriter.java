@@ -6,11 +6,15 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.warmup.Boundary;
 import dev.warmup.Framework;
 import dev.warmup.StepLr;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,10 +36,12 @@ final class ScheduleWriter {
      * @param frameworks the frameworks of {@code @Adapters} whose interfaces the class also implements
      * @param quantities the quantities beside the rate, each a method: the schedule's own, then the
      *     {@code @Quantity} annotations'
+     * @param runEnd the run's length in updates ({@code @RunLength}), or {@code Long.MAX_VALUE}: the boundaries of a
+     *     part that repeats are listed up to it
      */
     static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
             Optional<ClassName> generated, Set<String> shadowing, Set<Framework> frameworks,
-            List<QuantityModel> quantities) {
+            List<QuantityModel> quantities, long runEnd) {
         Code code = new Code();
         MethodSpec lr = lr(schedule.body(code));
         List<MethodSpec> quantityMethods = quantities.stream().map(q -> quantity(q, q.series().body(code))).toList();
@@ -59,6 +65,7 @@ final class ScheduleWriter {
                 .map(QuantityModel::settings).filter(s -> !s.isEmpty()).map(s -> " " + s)
                 .collect(java.util.stream.Collectors.joining());
         type.addField(fingerprintField(Fingerprint.of(settings)));
+        type.addField(boundariesField(schedule, runEnd));
         for (int i = 0; i < constants.size(); i++) {
             type.addField(constantField(constants.get(i), literals.get(i)));
         }
@@ -79,6 +86,12 @@ final class ScheduleWriter {
                 .addStatement("return $L", Literals.ofDouble(schedule.peakLr()))
                 .build());
         type.addMethod(fingerprintMethod());
+        type.addMethod(MethodSpec.methodBuilder("boundaries")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(List.class, Boundary.class))
+                .addStatement("return BOUNDARIES")
+                .build());
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -112,6 +125,31 @@ final class ScheduleWriter {
                         + " every\nattribute of its annotations, defaults included (the name left out): the same in"
                         + " every build, and\nanother for any other setting.\n")
                 .initializer("$S", fingerprint)
+                .build();
+    }
+
+    /**
+     * The constant {@code BOUNDARIES}: where each part of the schedule starts ({@link ScheduleModel#landmarks}), those
+     * at one step merged, with the rate there.
+     */
+    static FieldSpec boundariesField(ScheduleModel schedule, long runEnd) {
+        List<Landmark> landmarks = new ArrayList<>(schedule.landmarks(runEnd));
+        landmarks.sort(Comparator.comparingLong(Landmark::step));
+        CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class).indent();
+        for (int i = 0; i < landmarks.size(); i++) {
+            long step = landmarks.get(i).step();
+            StringBuilder what = new StringBuilder(landmarks.get(i).what());
+            while (i + 1 < landmarks.size() && landmarks.get(i + 1).step() == step) {
+                what.append("; ").append(landmarks.get(++i).what());
+            }
+            list.add("\nnew $T($L, $S, $L)$L", Boundary.class, Literals.ofLong(step), what,
+                    Literals.ofDouble(schedule.at(step)), i + 1 < landmarks.size() ? "," : "");
+        }
+        return FieldSpec.builder(ParameterizedTypeName.get(List.class, Boundary.class), "BOUNDARIES", Modifier.PUBLIC,
+                        Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Where each part of the schedule starts, from step 0, with the rate there: what"
+                        + " {@code part(step)}\nsearches, for a training loop that logs each change of regime once.\n")
+                .initializer(list.unindent().add(")").build())
                 .build();
     }
 

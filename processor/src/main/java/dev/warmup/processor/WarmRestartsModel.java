@@ -584,6 +584,97 @@ record WarmRestartsModel(long warmupSteps, double startLr, double warmupSlope, d
         return rows;
     }
 
+    /** The warmup, each cycle (those around the run's end, of many), and etaMin held after the last. */
+    @Override
+    public List<Landmark> landmarks(long runEnd) {
+        List<Landmark> landmarks = new ArrayList<>();
+        if (warmupSteps > 0) {
+            landmarks.add(Landmark.part(0, "linear warmup", "warmupSteps"));
+        }
+        long offset = prefix ? warmupSteps : 0;
+        long lastD = Long.MAX_VALUE - offset;
+        long limit = end >= 0 ? end : lastD;
+        List<Long> starts = new ArrayList<>(); // in d
+        if (tMult == 1) {
+            List<Landmark> repeated = new ArrayList<>();
+            Landmark.repeated(repeated, 0, firstCycle, runEnd == Long.MAX_VALUE ? runEnd : runEnd - offset,
+                    Long.MAX_VALUE, (k, d) -> Landmark.wave(d, "", "t0"));
+            starts.add(0L);
+            repeated.forEach(l -> starts.add(l.step()));
+        } else {
+            long runD = runEnd == Long.MAX_VALUE ? lastD : Math.max(0, runEnd - offset);
+            long listed = ScheduleModel.repeatsListed(runEnd);
+            long cycle = 0;
+            for (long d = 0; d >= 0 && cycle <= listed; cycle++) {
+                starts.add(d);
+                if (d >= runD) {
+                    break;
+                }
+                d = startOf(cycle + 1, lastD);
+            }
+            if (runEnd != Long.MAX_VALUE && runD > 0 && cycleOfD(runD - 1) >= cycle) {
+                for (long c : List.of(cycleOfD(runD - 1), cycleOfD(runD - 1) + 1)) {
+                    long d = startOf(c, lastD);
+                    if (d >= 0) {
+                        starts.add(d);
+                    }
+                }
+            }
+        }
+        boolean afterWarmup = warmupSteps == 0 || prefix; // without the prefix, the cycle at W starts at W
+        for (long d : starts) {
+            long step = offset + d;
+            if (d >= limit || step < warmupSteps) {
+                continue;
+            }
+            if (!afterWarmup && step > warmupSteps) {
+                landmarks.add(Landmark.wave(warmupSteps, "cycle " + (cycleOfD(warmupSteps) + 1) + " from the end of"
+                        + " warmup", "t0"));
+            }
+            afterWarmup = true;
+            landmarks.add(Landmark.wave(step, "cycle " + (cycleOfD(d) + 1), "t0").repeating());
+        }
+        if (!afterWarmup && (end < 0 || warmupSteps < end)) {
+            landmarks.add(Landmark.wave(warmupSteps, "cycle " + (cycleOfD(warmupSteps) + 1) + " from the end of "
+                    + "warmup", "t0"));
+        }
+        if (end >= 0 && end <= Long.MAX_VALUE - offset && offset + end >= warmupSteps) {
+            landmarks.add(Landmark.held(offset + end, "etaMin held after " + attributes.show("cycles") + " cycles",
+                    "cycles"));
+        }
+        return landmarks;
+    }
+
+    /** The cycle of d, whatever tMult. */
+    private long cycleOfD(long d) {
+        return tMult == 1 ? d / firstCycle : tMult == 2 ? 63 - Long.numberOfLeadingZeros(d / firstCycle + 1)
+                : cycleOf(d);
+    }
+
+    /** The d at which cycle {@code cycle} starts, or -1 past {@code lastD}. */
+    private long startOf(long cycle, long lastD) {
+        if (tMult == 1) {
+            return cycle <= lastD / firstCycle ? cycle * firstCycle : -1;
+        }
+        if (tMult == 2) {
+            return cycle < 63 && (1L << cycle) - 1 <= lastD / firstCycle ? firstCycle * ((1L << cycle) - 1) : -1;
+        }
+        if (isWhole(tMult)) {
+            return cycle < cycleStarts.length ? cycleStarts[(int) cycle] : -1;
+        }
+        return cycle == 0 ? 0 : firstStepOf(cycle, lastD);
+    }
+
+    @Override
+    public Optional<String> warmupAttribute() {
+        return warmupSteps > 0 ? Optional.of("warmupSteps") : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> decayAttribute() {
+        return Optional.of("t0");
+    }
+
     /** The start, around the end of warmup, and the middle and ends of the first cycles. */
     @Override
     public List<Long> keySteps() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.TreeSet;
@@ -189,6 +190,57 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
             }
         }
         return markers;
+    }
+
+    /** The warmup, the decay, its milestones or drops, and where it holds its final rate or floor. */
+    @Override
+    public List<Landmark> landmarks(long runEnd) {
+        List<Landmark> landmarks = new ArrayList<>();
+        if (warmup != null) {
+            landmarks.add(Landmark.part(0, warmupTitle(), "steps"));
+        }
+        String decayAttribute = warmup != null ? "steps" : "decay"; // the attribute that places it
+        boolean halfWave = decay instanceof CosineShape
+                || decay instanceof CosineCyclesShape cycles && !cycles.restarts() && cycles.cycles() == 0.5;
+        landmarks.add(halfWave && totalSteps != null ? Landmark.wave(warmupSteps, decayTitle(), "totalSteps")
+                : Landmark.part(warmupSteps, decayTitle(), decayAttribute));
+        if (decay instanceof MultiStepShape m) {
+            for (int i = 0; i < m.milestones().size(); i++) {
+                landmarks.add(Landmark.part(m.milestones().get(i), "milestone " + m.milestones().get(i),
+                        "milestones[" + i + "]"));
+            }
+        } else if (decayKind() == Decay.STEP || decayKind() == Decay.INV_TIME_STEP) {
+            long stepSize = attributes.longValue("stepSize");
+            Landmark.repeated(landmarks, warmupSteps, stepSize, runEnd, Long.MAX_VALUE,
+                    (k, step) -> Landmark.part(step, "drop " + k, "stepSize"));
+        }
+        if (totalSteps != null) {
+            landmarks.add(Landmark.held((Long) totalSteps.value(), "final rate held", "totalSteps"));
+        } else if (decay instanceof FlooredShape floored) {
+            floorStep().ifPresent(step -> landmarks.add(Landmark.held(step, "floor minLr held", "minLr")));
+        }
+        return landmarks;
+    }
+
+    /** For a decay to a floor, the first step at the floor, if it reaches it by {@code Long.MAX_VALUE}. */
+    private java.util.OptionalLong floorStep() {
+        for (Long step : decayKeySteps()) {
+            if (step > warmupSteps && decay.at(step) == ((FlooredShape) decay).floor()
+                    && decay.at(step - 1) != ((FlooredShape) decay).floor()) {
+                return java.util.OptionalLong.of(step);
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
+    @Override
+    public Optional<String> warmupAttribute() {
+        return warmup != null ? Optional.of("steps") : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> decayAttribute() {
+        return Optional.of(totalSteps != null ? "totalSteps" : attributes.isSet("gamma") ? "gamma" : "decay");
     }
 
     /** Steps worth showing in the Javadoc: the start, around the end of warmup, and the decay's landmarks. */

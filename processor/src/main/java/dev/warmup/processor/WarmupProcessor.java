@@ -56,6 +56,7 @@ public final class WarmupProcessor extends AbstractProcessor {
     private static final String UNTUNED_WARMUP = "dev.warmup.UntunedWarmup";
     private static final String QUANTITY = "dev.warmup.Quantity";
     private static final String EPOCHS = "dev.warmup.Epochs";
+    private static final String RUN_LENGTH = "dev.warmup.RunLength";
     /** The container javac writes for repeated {@code @Quantity}. */
     private static final String QUANTITIES = "dev.warmup.Quantities";
     private static final String STEP_LR = "dev.warmup.StepLr";
@@ -90,7 +91,8 @@ public final class WarmupProcessor extends AbstractProcessor {
     }
 
     /** The annotations that go beside a schedule annotation, and mean nothing alone. */
-    private static final List<String> BESIDE_SCHEDULE = List.of(UNTUNED_WARMUP, QUANTITY, QUANTITIES, EPOCHS);
+    private static final List<String> BESIDE_SCHEDULE = List.of(UNTUNED_WARMUP, QUANTITY, QUANTITIES, EPOCHS,
+            RUN_LENGTH);
 
     /** The annotations that declare a schedule: one a class. */
     private static Set<String> scheduleAnnotationNames() {
@@ -108,9 +110,15 @@ public final class WarmupProcessor extends AbstractProcessor {
      */
     static final String STRICT_OPTION = "warmup.strict";
 
+    /**
+     * {@code -Awarmup.lint=false} turns the schedule lint ({@link Lint}) off for the whole build: for settings written
+     * by a program (a sweep), not by a person.
+     */
+    static final String LINT_OPTION = "warmup.lint";
+
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(PLOT_OPTION, STRICT_OPTION);
+        return Set.of(PLOT_OPTION, STRICT_OPTION, LINT_OPTION);
     }
 
     @Override
@@ -259,6 +267,12 @@ public final class WarmupProcessor extends AbstractProcessor {
             schedule = UntunedModel.validate(untunedAttributes.get(), reporterOn(element, untuned.get()),
                     schedule.map(ScheduleModel.class::cast));
         }
+        long runLength = lint(type, mirror, schedule, everyUpdate ? updatesPerLength.orElse(1L) : 1L);
+        // the run in updates, up to which the generated class lists the parts of a schedule that repeats
+        long updatesPerRunStep = everyUpdate ? updatesPerLength.orElse(1L)
+                : epochAttributes.map(a -> Math.max(1, a.longValue("stepsPerEpoch"))).orElse(1L);
+        long runEnd = runLength <= 0 ? Long.MAX_VALUE : runLength > Long.MAX_VALUE / updatesPerRunStep
+                ? Long.MAX_VALUE : runLength * updatesPerRunStep;
         if (epochs.isPresent()) {
             Optional<String> alongside = PLATEAU.endsWith("." + annotation) ? Optional.of("@PlateauSchedule")
                     : everyUpdate ? Optional.empty()
@@ -295,7 +309,7 @@ public final class WarmupProcessor extends AbstractProcessor {
         Function<Set<String>, String> write = shadowing -> (plateau != null
                 ? PlateauWriter.write(plateau, target, annotated, type, generated, shadowing, frameworks.get())
                 : ScheduleWriter.write((ScheduleModel) model, target, annotated, type, generated, shadowing,
-                        frameworks.get(), quantities.get())).toString();
+                        frameworks.get(), quantities.get(), runEnd)).toString();
         Set<String> shadowing = new TreeSet<>(javaLangNamesThisRound.getOrDefault(target.packageName(), Set.of()));
         shadowing.add(target.simpleName());
         String text;
@@ -477,9 +491,11 @@ public final class WarmupProcessor extends AbstractProcessor {
             return new SimpleImmutableEntry<>(mirror, value);
         }
         int index = Integer.parseInt(head.substring(bracket + 1, head.length() - 1));
-        if (index >= elements.size() || !(elements.get(index) instanceof AnnotationValue element)
-                || !(element.getValue() instanceof AnnotationMirror nested)) {
+        if (index >= elements.size() || !(elements.get(index) instanceof AnnotationValue element)) {
             return new SimpleImmutableEntry<>(mirror, value);
+        }
+        if (!(element.getValue() instanceof AnnotationMirror nested)) {
+            return new SimpleImmutableEntry<>(mirror, dot < 0 ? element : value); // an element: milestones[2]
         }
         return dot < 0 ? new SimpleImmutableEntry<>(nested, null) : locate(nested, path.substring(dot + 1));
     }
@@ -543,6 +559,60 @@ public final class WarmupProcessor extends AbstractProcessor {
                 .map(VariableElement::getSimpleName).anyMatch(n -> n.contentEquals(name));
     }
 
+    /**
+     * The schedule lint ({@link Lint}) of a valid schedule, against {@code @RunLength} beside it (in the schedule's
+     * unit: times {@code updatesPerLength} with {@code @Epochs(everyUpdate = true)}) or its own end; each warning on
+     * the attribute at fault, unless {@code @SuppressWarnings} on the class or a class around it names it.
+     */
+    private long lint(TypeElement type, AnnotationMirror mirror, Optional<?> schedule, long updatesPerLength) {
+        Optional<AnnotationMirror> runLength = mirrorOf(type, RUN_LENGTH);
+        Optional<Attributes> run = runLength.flatMap(Attributes::read);
+        if (runLength.isPresent() && run.isEmpty()) {
+            return 0; // a value did not compile; javac has said so
+        }
+        long length = run.map(a -> a.longValue("value")).orElse(0L);
+        if (run.isPresent() && length <= 0) {
+            reporterOn(type, runLength.get()).error("value", "@RunLength(" + length + ") is not allowed: the run's "
+                    + "length must be > 0 steps (epochs, with @Epochs)");
+            return 0;
+        }
+        if (!(schedule.orElse(null) instanceof ScheduleModel model)) {
+            if (run.isPresent() && PLATEAU.equals(((TypeElement) mirror.getAnnotationType().asElement())
+                    .getQualifiedName().toString())) {
+                reporterOn(type, runLength.get()).error("value", "@RunLength is not supported with @PlateauSchedule, whose rate "
+                        + "is set by observations at run time; remove @RunLength");
+            }
+            return length;
+        }
+        Set<String> suppressed = suppressedWarnings(type);
+        if (suppressed.contains(Lint.KEY) || "false".equalsIgnoreCase(processingEnv.getOptions().get(LINT_OPTION))) {
+            return length;
+        }
+        long steps = length > Long.MAX_VALUE / updatesPerLength ? Long.MAX_VALUE : length * updatesPerLength;
+        String runText = run.isEmpty() ? "" : "@RunLength(" + length + ")" + (updatesPerLength > 1 ? " epochs, "
+                + steps + " updates" : "");
+        Reporter reporter = reporterOn(type, mirror);
+        boolean perEpoch = mirrorOf(type, EPOCHS).isPresent() && updatesPerLength == 1;
+        Lint.check(model, steps, runText, perEpoch ? "epoch" : "step", (finding, attribute, message) -> {
+            if (!suppressed.contains(finding.key)) {
+                reporter.warning(attribute, "[" + finding.key + "] " + message);
+            }
+        });
+        return length;
+    }
+
+    /** The values of {@code @SuppressWarnings} on {@code element} and the elements around it. */
+    private static Set<String> suppressedWarnings(Element element) {
+        Set<String> names = new HashSet<>();
+        for (Element e = element; e != null && !(e instanceof PackageElement); e = e.getEnclosingElement()) {
+            SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
+            if (suppress != null) {
+                names.addAll(List.of(suppress.value()));
+            }
+        }
+        return names;
+    }
+
     /** A reporter that places each message on the attribute it names, inside {@code mirror}. */
     private Reporter reporterOn(Element element, AnnotationMirror mirror) {
         return new Reporter() {
@@ -569,6 +639,12 @@ public final class WarmupProcessor extends AbstractProcessor {
             return;
         }
         Map.Entry<AnnotationMirror, AnnotationValue> site = locate(mirror, attribute);
+        if (attribute.endsWith("]") && site.getValue() != null && !(site.getValue().getValue() instanceof List)
+                && !isJavac()) {
+            // an element of an array (milestones[2]): the Eclipse compiler places it on the annotation, javac on the
+            // element; on the whole array, both
+            site = locate(mirror, attribute.substring(0, attribute.lastIndexOf('[')));
+        }
         try {
             print(kind, message, element, site.getKey(), site.getValue());
         } catch (RuntimeException eclipse) {
@@ -606,6 +682,7 @@ public final class WarmupProcessor extends AbstractProcessor {
                         .anyMatch(m -> scheduleAnnotations.contains(m.getAnnotationType().asElement()));
                 String what = name.equals(UNTUNED_WARMUP) ? "@UntunedWarmup multiplies a schedule"
                         : name.equals(EPOCHS) ? "@Epochs steps a schedule once an epoch"
+                        : name.equals(RUN_LENGTH) ? "@RunLength states the run a schedule is checked against"
                         : "@Quantity adds a quantity to a schedule's generated class";
                 if (!scheduled) {
                     mirrorOf(element, name).ifPresent(mirror -> error(element, mirror, null, what + ", but " + element
@@ -697,6 +774,16 @@ public final class WarmupProcessor extends AbstractProcessor {
             return;
         }
         print(Diagnostic.Kind.ERROR, message, element, mirror, value);
+    }
+
+    /** Whether the compiler is javac, whose trees place a message on an element of an array. */
+    private boolean isJavac() {
+        try {
+            com.sun.source.util.Trees.instance(processingEnv);
+            return true;
+        } catch (RuntimeException | LinkageError notJavac) {
+            return false;
+        }
     }
 
     private static boolean isContainer(AnnotationMirror mirror) {

@@ -73,6 +73,16 @@ final class Compiler {
         return com.google.testing.compile.Compiler.compiler(new FileBackedEclipseCompiler()).withOptions(all);
     }
 
+    /**
+     * Compiles {@code sources} with the processor and its lint off ({@code -Awarmup.lint=false}), for tests of other
+     * things whose settings were not chosen for a run (random ones, the edges of the allowed ranges, the peers' own
+     * test settings).
+     */
+    static Compilation compileWithoutLint(JavaFileObject... sources) {
+        return compiler("-A" + WarmupProcessor.LINT_OPTION + "=false").withProcessors(new WarmupProcessor())
+                .compile(sources);
+    }
+
     /** Compiles {@code sources} with the processor, under the compiler the tests run under. */
     static Compilation compile(JavaFileObject... sources) {
         return compiler().withProcessors(new WarmupProcessor()).compile(sources);

@@ -124,7 +124,7 @@ class UntunedWarmupTest {
     @ParameterizedTest(name = "{0} {1} beta2 = {2}")
     @MethodSource("everyAnnotationWithEveryRule")
     void besideEveryAnnotationTheRateIsTheScheduleTimesTheFactor(String annotation, UntunedRule rule, double beta2) {
-        Compilation compilation = Compiler.compile(
+        Compilation compilation = Compiler.compileWithoutLint(
                 JavaFileObjects.forSourceString("p.Plain", "package p;\nimport dev.warmup.*;\n" + annotation
                         + "\nfinal class Plain {}\n"),
                 JavaFileObjects.forSourceString("p.Warmed", "package p;\nimport dev.warmup.*;\n" + annotation
