@@ -572,8 +572,8 @@ public final class WarmupProcessor extends AbstractProcessor {
         }
         long length = run.map(a -> a.longValue("value")).orElse(0L);
         if (run.isPresent() && length <= 0) {
-            reporterOn(type, runLength.get()).error("value", "@RunLength(" + length + ") is not allowed: the run's "
-                    + "length must be > 0 steps (epochs, with @Epochs)");
+            reporterOn(type, runLength.get()).error("value", "value = " + length + " is not allowed: the run's length"
+                    + " (@RunLength) must be > 0 steps (epochs, with @Epochs)");
             return 0;
         }
         if (!(schedule.orElse(null) instanceof ScheduleModel model)) {
@@ -593,11 +593,17 @@ public final class WarmupProcessor extends AbstractProcessor {
                 + steps + " updates" : "");
         Reporter reporter = reporterOn(type, mirror);
         boolean perEpoch = mirrorOf(type, EPOCHS).isPresent() && updatesPerLength == 1;
-        Lint.check(model, steps, runText, perEpoch ? "epoch" : "step", (finding, attribute, message) -> {
-            if (!suppressed.contains(finding.key)) {
-                reporter.warning(attribute, "[" + finding.key + "] " + message);
-            }
-        });
+        try {
+            Lint.check(model, steps, runText, perEpoch ? "epoch" : "step", (finding, attribute, message) -> {
+                if (!suppressed.contains(finding.key)) {
+                    reporter.warning(attribute, "[" + finding.key + "] " + message);
+                }
+            });
+        } catch (RuntimeException | AssertionError unexpected) {
+            // a check, not the schedule: the class is still generated
+            reporter.warning("", "[" + Lint.KEY + "] the schedule lint failed on this schedule, which is generated "
+                    + "all the same. Please report this as a bug, with this message: " + unexpected);
+        }
         return length;
     }
 

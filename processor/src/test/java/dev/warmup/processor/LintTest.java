@@ -193,7 +193,7 @@ class LintTest {
     void runLengthMustBePositiveAndBesideASchedule() {
         Compilation zero = Compiler.compile(JavaFileObjects.forSourceString("l.Zero", "package l;\n"
                 + "import dev.warmup.*;\n@WarmupSchedule(steps = 10, initLr = 0.1)\n@RunLength(0)\nfinal class Zero {}\n"));
-        assertThat(zero).hadErrorContaining("@RunLength(0) is not allowed: the run's length must be > 0 steps");
+        assertThat(zero).hadErrorContaining("value = 0 is not allowed: the run's length (@RunLength) must be > 0 steps");
         Compilation plateau = Compiler.compile(JavaFileObjects.forSourceString("l.P", "package l;\n"
                 + "import dev.warmup.*;\n@PlateauSchedule(initLr = 0.1)\n@RunLength(100)\nfinal class P {}\n"));
         assertThat(plateau).hadErrorContaining("@RunLength is not supported with @PlateauSchedule");

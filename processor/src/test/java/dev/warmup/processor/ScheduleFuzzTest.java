@@ -18,6 +18,7 @@ import dev.warmup.PhaseShape;
 import dev.warmup.PhasedSchedule;
 import dev.warmup.Quantity;
 import dev.warmup.QuantityKind;
+import dev.warmup.RunLength;
 import dev.warmup.StepLr;
 import dev.warmup.UntunedRule;
 import dev.warmup.UntunedWarmup;
@@ -1417,7 +1418,7 @@ class ScheduleFuzzTest {
         public String checkError(Diagnostic<? extends JavaFileObject> error, Set<String> named) {
             String message = error.getMessage(Locale.ROOT);
             Matcher attribute = ATTRIBUTE.matcher(message);
-            if (!attribute.find() || !attributesOf(type).contains(attribute.group(1))) {
+            if (!attribute.find() || !attributesOfAll(annotation).contains(attribute.group(1))) {
                 return "ERROR_NAMES_NO_ATTRIBUTE: " + message;
             }
             named.add(attribute.group(1));
@@ -1485,6 +1486,19 @@ class ScheduleFuzzTest {
         }
 
         /** The attributes of an annotation, and of {@code @Phase} for {@code @PhasedSchedule}. */
+        /** The attributes of every annotation written in {@code annotations} (a schedule, @Epochs, @RunLength). */
+        private static Set<String> attributesOfAll(String annotations) {
+            Set<String> names = new java.util.HashSet<>();
+            for (Class<? extends Annotation> type : List.of(WarmupSchedule.class, PhasedSchedule.class,
+                    OneCycleSchedule.class, CyclicSchedule.class, WarmRestartsSchedule.class, ChainedSchedule.class,
+                    UntunedWarmup.class, Quantity.class, Epochs.class, RunLength.class)) {
+                if (annotations.contains("@" + type.getSimpleName() + "(")) {
+                    names.addAll(attributesOf(type));
+                }
+            }
+            return names;
+        }
+
         private static Set<String> attributesOf(Class<? extends Annotation> type) {
             Stream<Method> methods = Stream.of(type.getDeclaredMethods());
             if (type == PhasedSchedule.class) {
@@ -1537,7 +1551,12 @@ class ScheduleFuzzTest {
                 generated = className + "Named";
                 a.put("name", random.nextBoolean() ? "1st" : generated);
             }
-            return new AnnotationCase(id, seed, className, type, TestAttributes.source(type, a), generated);
+            String annotation = TestAttributes.source(type, a);
+            if (random.nextInt(3) == 0) {
+                // the lint against a run of any length, the schedule valid or not
+                annotation += " @RunLength(" + steps(random) + "L)";
+            }
+            return new AnnotationCase(id, seed, className, type, annotation, generated);
         }
     }
 
