@@ -37,7 +37,12 @@ public final class Main {
 
     private Main() {}
 
+    /** With the argument {@code peak-band}, measures the band of {@link PeakBand} instead. */
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("peak-band")) {
+            PeakBand.main(args);
+            return;
+        }
         PrintStream out = System.out;
         long start = System.nanoTime();
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * the band this prints ({@code RangeTestTest}). Run with:
  *
  * <pre>{@code
- * mvn -q -DskipTests -pl processor,demo -am package exec:java -Dexec.mainClass=dev.warmup.demo.PeakBand
+ * mvn -q -DskipTests -pl processor,demo -am package exec:java -Dexec.args=peak-band
  * }</pre>
  */
 final class PeakBand {

@@ -148,6 +148,16 @@ record LrRangeModel(ExponentialShape ramp, long steps, double endLr, PeakText pe
         return List.of(stepsMethod, annotationFor.build());
     }
 
+    /** fastai's defaults, where unset. */
+    @Override
+    public Map<String, String> defaultsUsed() {
+        Map<String, String> used = new java.util.LinkedHashMap<>();
+        for (String attribute : List.of("startLr", "endLr", "steps")) {
+            used.put(attribute, attributes.show(attribute));
+        }
+        return used;
+    }
+
     @Override
     public String settingsText() {
         return attributes.settingsText() + (scheduleSettings.isEmpty() ? "" : " " + scheduleSettings);
