@@ -1,5 +1,7 @@
 package dev.warmup.demo;
 
+import dev.warmup.LrFinder;
+import dev.warmup.LrRange;
 import dev.warmup.StepLr;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -17,6 +19,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -135,6 +138,49 @@ final class Charts {
         }
         endAxisAtWholeEpoch(byEpoch, scalingArms);
         return write("demo-loss", List.of(byStep, byEpoch), List.of("warmup", "scaling"));
+    }
+
+    /**
+     * The learning-rate range test: its smoothed loss against the rate (log scale), the points fastai's suggestions
+     * mark on it ({@code valley}, {@code steep}, and the lowest loss, whose rate is ten times {@code minimum}), and the
+     * band of peaks at which the gradual warmup trains well.
+     *
+     * @return the PNG written
+     */
+    Path rangeTest(LrFinder finder, double bandLow, double bandHigh) throws IOException {
+        XYChart chart = panel("Learning-rate range test on the digits (fastai's lr_find)", "learning rate (log)",
+                "smoothed minibatch loss");
+        chart.getStyler().setXAxisLogarithmic(true).setXAxisDecimalPattern("0E0").setYAxisDecimalPattern("0.0")
+                .setMarkerSize(12);
+        double[] rates = new double[finder.recorded()];
+        double[] losses = new double[finder.recorded()];
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = 0;
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = finder.lr(i);
+            losses[i] = finder.smoothedLoss(i);
+            lowest = Math.min(lowest, losses[i]);
+            highest = Math.max(highest, losses[i]);
+        }
+        addLine(chart, "smoothed loss, " + rates.length + " steps", rates, losses, 3, false);
+        addLine(chart, "gradual warmup trains well at peaks\n" + bandLow + " to " + bandHigh,
+                new double[] {bandLow, bandLow, bandHigh, bandHigh}, new double[] {highest, lowest, lowest, highest},
+                2, true);
+        LrFinder.Suggestion suggestion = finder.suggest();
+        addPoint(chart, "valley (fastai's default): " + LrRange.literal(suggestion.valley()), suggestion.valley(),
+                suggestion.valleyLoss(), 0, SeriesMarkers.CIRCLE);
+        addPoint(chart, "steep: " + LrRange.literal(suggestion.steep()), suggestion.steep(), suggestion.steepLoss(), 1,
+                SeriesMarkers.DIAMOND);
+        addPoint(chart, "lowest loss, 10 x minimum: " + LrRange.literal(10 * suggestion.minimum()),
+                10 * suggestion.minimum(), suggestion.minimumLoss(), 4, SeriesMarkers.SQUARE);
+        return write("range-test", List.of(chart), List.of("curve"));
+    }
+
+    private static void addPoint(XYChart chart, String name, double x, double y, int style, Marker marker) {
+        XYSeries point = chart.addSeries(name, new double[] {x}, new double[] {y});
+        point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        point.setMarker(marker);
+        point.setMarkerColor(PALETTE[style % PALETTE.length]);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.warmup.demo;
 
 import dev.warmup.Decay;
+import dev.warmup.LrRangeTest;
 import dev.warmup.Warmup;
 import dev.warmup.WarmupSchedule;
 
@@ -45,9 +46,14 @@ final class ExperimentSchedules {
             decay = Decay.MULTISTEP, milestones = {LARGE_BATCH_FIRST_DROP, LARGE_BATCH_SECOND_DROP})
     static final class ConstantWarmup {}
 
-    /** Gradual warmup (Goyal et al. 2017): from 0 up to the large rate in equal steps. */
+    /**
+     * Gradual warmup (Goyal et al. 2017): from 0 up to the large rate in equal steps. Beside it, a learning-rate range
+     * test with fastai's defaults (1e-7 to 10 over 100 steps), whose generated
+     * {@code ExperimentSchedules_GradualWarmupLrRange} writes this annotation with the peak the test suggests.
+     */
     @WarmupSchedule(steps = WARMUP_STEPS, initLr = LARGE_RATE, decay = Decay.MULTISTEP,
             milestones = {LARGE_BATCH_FIRST_DROP, LARGE_BATCH_SECOND_DROP})
+    @LrRangeTest
     static final class GradualWarmup {}
 
     /** The baseline: the small rate, at the large batch, from the first step. */

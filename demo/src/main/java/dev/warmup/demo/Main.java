@@ -1,5 +1,7 @@
 package dev.warmup.demo;
 
+import dev.warmup.LrFinder;
+import dev.warmup.LrRange;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -10,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The demo: trains the warmup experiment on the digits data, prints the results table and the replayed simulation of
- * the warmup write-up (the text on warmup that this project summarises), and writes the charts under
+ * The demo: trains the warmup experiment on the digits data, prints the results table, the replayed simulation of
+ * the warmup write-up (the text on warmup that this project summarises) and a learning-rate range test, and writes
+ * the charts under
  * {@code target/warmup-demo/} of the working directory.
  */
 public final class Main {
@@ -34,7 +37,12 @@ public final class Main {
 
     private Main() {}
 
+    /** With the argument {@code peak-band}, measures the band of {@link PeakBand} instead. */
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("peak-band")) {
+            PeakBand.main(args);
+            return;
+        }
         PrintStream out = System.out;
         long start = System.nanoTime();
 
@@ -57,16 +65,23 @@ public final class Main {
         WriteupReplay.print(Schedules_WriteupSimulationStepLr.INSTANCE,
                 OUTPUT_DIRECTORY.resolve("writeup-replay.txt").toAbsolutePath(), out);
 
+        LrRange range = ExperimentSchedules_GradualWarmupLrRange.INSTANCE;
+        LrFinder finder = RangeTest.run(range, data, settings, ExperimentSchedules.LARGE_BATCH, RangeTest.SEED);
+        RangeTest.report(range, finder, ExperimentSchedules.LARGE_BATCH,
+                OUTPUT_DIRECTORY.resolve("range-test.txt").toAbsolutePath(), out);
+
         Charts charts = new Charts(OUTPUT_DIRECTORY.toAbsolutePath(), WarmupExperiment.ARMS, trainSize,
                 settings.collapseLoss());
         List<Arm> warmupArms = WarmupExperiment.COMPARISONS.get(0).arms();
         List<Arm> scalingArms = WarmupExperiment.COMPARISONS.get(1).arms();
         Path lr = charts.learningRates(warmupArms, scalingArms, REFERENCE_SCHEDULES);
         Path loss = charts.trainingLoss(warmupArms, scalingArms, results);
+        Path rangeChart = charts.rangeTest(finder, PeakBand.BAND_LOW, PeakBand.BAND_HIGH);
         out.println();
         out.println("Charts (PNG, and one SVG per panel beside them):");
         out.println("  " + lr);
         out.println("  " + loss);
+        out.println("  " + rangeChart);
         out.printf(Locale.ROOT, "Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
 
         // The results last, where the terminal leaves them in view.

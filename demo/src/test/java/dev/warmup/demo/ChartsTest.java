@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warmup.LrFinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +31,14 @@ class ChartsTest {
                 new Charts.ReferenceSchedule("README's example", Schedules_Cifar10StepLr.INSTANCE, 30_000)));
         Path loss = charts.trainingLoss(List.of(large), List.of(small, large), results);
 
-        for (Path png : List.of(lr, loss)) {
+        LrFinder finder = RangeTestTest.finderOf(new double[] {3, 2.9, 2.7, 2.4, 2.0, 1.7, 1.6, 1.8, 2.5, 4, 9});
+        Path range = charts.rangeTest(finder, 0.05, 0.2);
+
+        for (Path png : List.of(lr, loss, range)) {
             assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(Files.readAllBytes(png), 4), png.toString());
         }
-        for (String svg : List.of("demo-lr-warmup.svg", "demo-lr-literature.svg", "demo-loss-scaling.svg")) {
+        for (String svg : List.of("demo-lr-warmup.svg", "demo-lr-literature.svg", "demo-loss-scaling.svg",
+            "range-test-curve.svg")) {
             assertTrue(Files.readString(directory.resolve(svg)).contains("<svg"), svg);
         }
     }

@@ -78,6 +78,11 @@ interface ScheduleModel extends Series {
                 : List.of();
     }
 
+    /** Panels of the chart below the rate's, beyond the quantities': the rate on a log scale of a range test. */
+    default List<SvgPlot.Panel> chartPanels() {
+        return List.of();
+    }
+
     /** The last step of the chart: past every key step by a tenth, and at least twice the warmup. */
     default long plotEnd() {
         long last = Math.max(10, keySteps().get(keySteps().size() - 1));

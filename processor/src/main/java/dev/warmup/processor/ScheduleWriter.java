@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.warmup.Boundary;
 import dev.warmup.Framework;
+import dev.warmup.LrRange;
 import dev.warmup.StepLr;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,13 +47,14 @@ final class ScheduleWriter {
         MethodSpec lr = lr(schedule.body(code));
         List<MethodSpec> quantityMethods = quantities.stream().map(q -> quantity(q, q.series().body(code))).toList();
         CodeBlock warmupSteps = schedule.warmupStepsExpression(code);
+        List<MethodSpec> rangeMethods = schedule instanceof LrRangeModel range ? range.rangeMethods(code) : List.of();
         List<NamedConstant> constants = code.constants();
         // Each literal once: the shortest digits that round-trip take a few BigDecimal roundings to find.
         List<String> literals = constants.stream().map(NamedConstant::literal).toList();
         TypeSpec.Builder type = qualifying(TypeSpec.classBuilder(target), shadowing)
                 .addOriginatingElement(origin)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(StepLr.class)
+                .addSuperinterface(schedule instanceof LrRangeModel ? LrRange.class : StepLr.class)
                 .addJavadoc("$L", classJavadoc(schedule, quantities, constants, literals, source));
         generated.ifPresent(annotation -> type.addAnnotation(generatedAnnotation(annotation,
                 schedule.annotationText(), source)));
@@ -73,6 +75,7 @@ final class ScheduleWriter {
         type.addMethod(lr);
         type.addMethods(quantityMethods);
         type.addMethods(code.methods());
+        type.addMethods(rangeMethods);
         type.addMethod(MethodSpec.methodBuilder("warmupSteps")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)

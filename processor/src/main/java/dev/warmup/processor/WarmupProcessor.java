@@ -45,7 +45,8 @@ import javax.tools.StandardLocation;
  * {@code @PhasedSchedule}, {@code @OneCycleSchedule}, {@code @CyclicSchedule}, {@code @WarmRestartsSchedule},
  * {@code @ChainedSchedule}) it reads the annotation, and {@code @UntunedWarmup} beside it, validates them, and writes a
  * final class implementing {@code StepLr}; for {@code @PlateauSchedule}, a final class with state implementing
- * {@code PlateauLr}. Problems are compile
+ * {@code PlateauLr}; for {@code @LrRangeTest}, alone or beside a schedule annotation, a final class implementing
+ * {@code LrRange}. Problems are compile
  * errors on the attribute at fault; an unexpected exception becomes one error on the annotated type, never a javac
  * crash.
  */
@@ -66,6 +67,8 @@ public final class WarmupProcessor extends AbstractProcessor {
     /** Generates a {@code PlateauLr}, a class with state, rather than a {@code StepLr}: see {@link PlateauModel}. */
     static final String PLATEAU = "dev.warmup.PlateauSchedule";
     private static final String PLATEAU_LR = "dev.warmup.PlateauLr";
+    /** A range test: alone, or beside a schedule annotation, whose class it does not change. */
+    static final String LR_RANGE_TEST = "dev.warmup.LrRangeTest";
 
     /** How each schedule annotation is validated into a model, by name. */
     private static final Map<String, BiFunction<Attributes, Reporter, Optional<ScheduleModel>>> VALIDATORS = Map.of(
@@ -87,6 +90,7 @@ public final class WarmupProcessor extends AbstractProcessor {
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> types = scheduleAnnotationNames();
         types.addAll(BESIDE_SCHEDULE);
+        types.add(LR_RANGE_TEST);
         return types;
     }
 
@@ -153,13 +157,19 @@ public final class WarmupProcessor extends AbstractProcessor {
                 .sorted(Comparator.comparing(WarmupProcessor::sortKey))
                 .map(Element.class::cast)
                 .toList();
-        Map<String, Set<String>> javaLangNamesThisRound = javaLangNamesThisRound(elements, scheduleAnnotations);
+        TypeElement rangeTest = processingEnv.getElementUtils().getTypeElement(LR_RANGE_TEST);
+        List<Element> rangeTests = rangeTest == null ? List.of() : round.getElementsAnnotatedWith(rangeTest).stream()
+                .sorted(Comparator.comparing(WarmupProcessor::sortKey))
+                .map(Element.class::cast)
+                .toList();
+        Set<TypeElement> named = new HashSet<>(scheduleAnnotations);
+        Optional.ofNullable(rangeTest).ifPresent(named::add);
+        List<Element> everyNamed = new java.util.ArrayList<>(elements);
+        everyNamed.addAll(rangeTests);
+        Map<String, Set<String>> javaLangNamesThisRound = javaLangNamesThisRound(everyNamed, named);
         for (Element element : elements) {
             try {
-                List<AnnotationMirror> mirrors = element.getAnnotationMirrors().stream()
-                        .filter(m -> scheduleAnnotations.contains(m.getAnnotationType().asElement()))
-                        .map(AnnotationMirror.class::cast)
-                        .toList();
+                List<AnnotationMirror> mirrors = mirrorsOf(element, scheduleAnnotations);
                 if (mirrors.size() > 1) {
                     for (AnnotationMirror extra : mirrors.subList(1, mirrors.size())) {
                         error(element, extra, null, "@" + simpleName(extra) + " is not allowed together with @"
@@ -170,13 +180,75 @@ public final class WarmupProcessor extends AbstractProcessor {
                 }
                 processType(element, mirrors.get(0), writtenThisRound, packagesThisRound, javaLangNamesThisRound);
             } catch (RuntimeException | LinkageError | AssertionError unexpected) {
-                StringWriter trace = new StringWriter();
-                unexpected.printStackTrace(new PrintWriter(trace));
-                print(Diagnostic.Kind.ERROR, "The warmup processor failed on " + element + ". Please report this as"
-                        + " a bug, with this message:\n" + trace, element, null, null);
+                reportUnexpected(element, element.toString(), unexpected);
+            }
+        }
+        // After the schedules: a range test's class name is checked against theirs.
+        for (Element element : rangeTests) {
+            try {
+                List<AnnotationMirror> schedules = mirrorsOf(element, scheduleAnnotations);
+                if (schedules.size() <= 1) { // more: reported above
+                    processRangeTest(element, mirrorOf(element, LR_RANGE_TEST).orElseThrow(),
+                            schedules.stream().findFirst(), writtenThisRound, packagesThisRound,
+                            javaLangNamesThisRound);
+                }
+            } catch (RuntimeException | LinkageError | AssertionError unexpected) {
+                reportUnexpected(element, "@LrRangeTest of " + element, unexpected);
             }
         }
         return false;
+    }
+
+    /** The schedule annotations on {@code element}. */
+    private static List<AnnotationMirror> mirrorsOf(Element element, Set<TypeElement> scheduleAnnotations) {
+        return element.getAnnotationMirrors().stream()
+                .filter(m -> scheduleAnnotations.contains(m.getAnnotationType().asElement()))
+                .map(AnnotationMirror.class::cast)
+                .toList();
+    }
+
+    /** An exception the processor did not expect: one error on {@code element}, asking for a bug report. */
+    private void reportUnexpected(Element element, String what, Throwable unexpected) {
+        StringWriter trace = new StringWriter();
+        unexpected.printStackTrace(new PrintWriter(trace));
+        print(Diagnostic.Kind.ERROR, "The warmup processor failed on " + what + ". Please report this as a bug, with"
+                + " this message:\n" + trace, element, null, null);
+    }
+
+    /**
+     * A {@code @LrRangeTest}: validated with the schedule annotation beside it, if any, into a {@link LrRangeModel},
+     * and written as {@code <Name>LrRange}.
+     */
+    private void processRangeTest(Element element, AnnotationMirror mirror, Optional<AnnotationMirror> schedule,
+            Map<String, String> writtenThisRound, Map<String, Map<String, Boolean>> packagesThisRound,
+            Map<String, Set<String>> javaLangNamesThisRound) {
+        if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
+            if (schedule.isEmpty()) { // else reported on the schedule annotation
+                error(element, mirror, null, "@LrRangeTest is not allowed on " + describe(element.getKind()) + " "
+                        + element + ": annotate a class or a record");
+            }
+            return;
+        }
+        TypeElement type = (TypeElement) element;
+        Optional<Attributes> attributes = Attributes.read(mirror);
+        Optional<Optional<Attributes>> beside = schedule.isEmpty() ? Optional.of(Optional.empty())
+                : Attributes.read(schedule.get()).map(Optional::of);
+        if (attributes.isEmpty() || beside.isEmpty()) {
+            return; // a value did not compile; javac has said so
+        }
+        Reporter reporter = reporterOn(element, mirror);
+        Optional<ScheduleModel> model = LrRangeModel.validate(attributes.get(), beside.get(), reporter);
+        String name = attributes.get().stringValue("name");
+        if (!Checks.isValidName(name)) {
+            return; // reported by the validator
+        }
+        ClassName target = targetName(type, name, LrRangeModel.SUFFIX);
+        if (!checkTargetFree(target, writtenThisRound, reporter) || model.isEmpty()) {
+            return;
+        }
+        writeClass(type, target, model.get(), List.of(), Set.of(), Long.MAX_VALUE, reporter,
+                attributes.get().isSet("name"),
+                "LrRangeTest", writtenThisRound, packagesThisRound, javaLangNamesThisRound);
     }
 
     private static String simpleName(AnnotationMirror mirror) {
@@ -301,15 +373,27 @@ public final class WarmupProcessor extends AbstractProcessor {
                 || quantities.isEmpty() || !nestedNamesFree(type, target, quantities.get(), frameworks.get())) {
             return;
         }
+        writeClass(type, target, schedule.get(), quantities.get(), frameworks.get(), runEnd, reporter,
+                request.get().nameSet(), annotation, writtenThisRound, packagesThisRound, javaLangNamesThisRound);
+    }
+
+    /**
+     * Writes the generated class of a validated model, and its chart beside it; a constant that would not be finite
+     * is reported instead, on the model's scale attribute. {@code runEnd}: the run's length in updates
+     * ({@code @RunLength}), up to which the class lists the parts of a schedule that repeats.
+     */
+    private void writeClass(TypeElement type, ClassName target, Object model, List<QuantityModel> quantities,
+            Set<Framework> frameworks, long runEnd, Reporter reporter, boolean nameSet, String annotation,
+            Map<String, String> writtenThisRound, Map<String, Map<String, Boolean>> packagesThisRound,
+            Map<String, Set<String>> javaLangNamesThisRound) {
         Optional<ClassName> generated = Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(GENERATED))
                 .map(ClassName::get);
-        Object model = schedule.get();
         PlateauModel plateau = model instanceof PlateauModel p ? p : null;
         String annotated = type.getQualifiedName().toString();
         Function<Set<String>, String> write = shadowing -> (plateau != null
-                ? PlateauWriter.write(plateau, target, annotated, type, generated, shadowing, frameworks.get())
+                ? PlateauWriter.write(plateau, target, annotated, type, generated, shadowing, frameworks)
                 : ScheduleWriter.write((ScheduleModel) model, target, annotated, type, generated, shadowing,
-                        frameworks.get(), quantities.get(), runEnd)).toString();
+                        frameworks, quantities, runEnd)).toString();
         Set<String> shadowing = new TreeSet<>(javaLangNamesThisRound.getOrDefault(target.packageName(), Set.of()));
         shadowing.add(target.simpleName());
         String text;
@@ -349,9 +433,10 @@ public final class WarmupProcessor extends AbstractProcessor {
                         ScheduleModel scheduleModel = (ScheduleModel) model;
                         List<SvgPlot.Panel> panels = new java.util.ArrayList<>(List.of(
                                 new SvgPlot.Panel("learning rate", scheduleModel::at)));
-                        for (QuantityModel quantity : quantities.get()) {
+                        for (QuantityModel quantity : quantities) {
                             panels.add(new SvgPlot.Panel(quantity.method(), quantity.series()::at));
                         }
+                        panels.addAll(scheduleModel.chartPanels());
                         writer.write(SvgPlot.render(target.simpleName(), scheduleModel.plotEnd(), panels,
                                 scheduleModel.markers()));
                     }
@@ -359,7 +444,7 @@ public final class WarmupProcessor extends AbstractProcessor {
             }
         } catch (IOException e) {
             reporter.error("name", "Cannot write " + target.canonicalName() + ": " + e.getMessage()
-                    + (request.get().nameSet() ? "" : "; set name = \"...\" to write it under another name"));
+                    + (nameSet ? "" : "; set name = \"...\" to write it under another name"));
         }
     }
 

@@ -92,6 +92,20 @@ class GeneratedSourceTest {
                 "final class Timm {}"), "TimmStepLr");
     }
 
+    /**
+     * A learning-rate range test beside the schedule whose peak it is to find, as reviewed in
+     * {@code golden/DigitsLrRange.java} (the schedule's own class is as without it).
+     */
+    @Test
+    void rangeTestGeneratesTheReviewedSource() throws IOException {
+        assertGeneratesTheGolden(JavaFileObjects.forSourceLines("p.Digits",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmupSchedule(steps = 80, initLr = 0.2, decay = Decay.MULTISTEP, milestones = {100, 150})",
+                "@LrRangeTest(startLr = 1e-5, endLr = 10, steps = 100)",
+                "final class Digits {}"), "DigitsLrRange");
+    }
+
     /** PyTorch's {@code CyclicLR} in mode exp_range, as reviewed in {@code golden/ClrStepLr.java}. */
     @Test
     void cyclicGeneratesTheReviewedSource() throws IOException {
@@ -235,12 +249,13 @@ class GeneratedSourceTest {
                 "  @CyclicSchedule(baseLr = 0.001, maxLr = 0.1, mode = CyclicMode.EXP_RANGE, gamma = 0.9999)",
                 "  static final class Clr {}",
                 "  @WarmRestartsSchedule(baseLr = 0.1, t0 = 10, tMult = 3, warmupSteps = 5, startLr = 0.01)",
+                "  @LrRangeTest(steps = 300)",
                 "  static final class Sgdr {}",
                 "}");
         Compilation first = Compiler.compile(WSD, others, CHAINED);
         Compilation again = Compiler.compile(CHAINED, others, WSD);
         for (String name : new String[] {"p.WsdStepLr", "p.Others_OneStepLr", "p.Others_ClrStepLr",
-            "p.Others_SgdrStepLr", "p.ChainedStepLr"}) {
+            "p.Others_SgdrStepLr", "p.Others_SgdrLrRange", "p.ChainedStepLr"}) {
             assertEquals(source(first, name), source(again, name), name);
         }
     }
