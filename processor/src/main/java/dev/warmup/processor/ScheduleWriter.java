@@ -32,10 +32,11 @@ final class ScheduleWriter {
      * @param frameworks the frameworks of {@code @Adapters} whose interfaces the class also implements
      * @param quantities the quantities beside the rate, each a method: the schedule's own, then the
      *     {@code @Quantity} annotations'
+     * @param twin the PyTorch twin ({@link PyTorchTwin}), shown in the class Javadoc, if there is one
      */
     static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
             Optional<ClassName> generated, Set<String> shadowing, Set<Framework> frameworks,
-            List<QuantityModel> quantities) {
+            List<QuantityModel> quantities, Optional<String> twin) {
         Code code = new Code();
         MethodSpec lr = lr(schedule.body(code));
         List<MethodSpec> quantityMethods = quantities.stream().map(q -> quantity(q, q.series().body(code))).toList();
@@ -47,7 +48,8 @@ final class ScheduleWriter {
                 .addOriginatingElement(origin)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(StepLr.class)
-                .addJavadoc("$L", classJavadoc(schedule, quantities, constants, literals, source));
+                .addJavadoc("$L", classJavadoc(schedule, quantities, constants, literals, source)
+                        + twinJavadoc(twin, target));
         generated.ifPresent(annotation -> type.addAnnotation(generatedAnnotation(annotation,
                 schedule.annotationText(), source)));
 
@@ -226,6 +228,19 @@ final class ScheduleWriter {
         }
         doc.append("<p>Values at key steps:\n<pre>{@code\n").append(values).append("}</pre>\n");
         return doc.toString();
+    }
+
+    /**
+     * The class Javadoc's last section: the PyTorch twin, in a block of code that shows its text as it is; "" without
+     * one, or for one that such a block cannot hold (a brace, or the end of a comment: the twins {@link PyTorchTwin}
+     * writes have none).
+     */
+    static String twinJavadoc(Optional<String> twin, ClassName target) {
+        if (twin.isEmpty() || twin.get().contains("{") || twin.get().contains("}") || twin.get().contains("*/")) {
+            return "";
+        }
+        return "\n<p>The same schedule in PyTorch, also the resource {@code " + target.simpleName()
+                + ".py} beside this class:\n<pre>{@code\n" + twin.get() + "}</pre>\n";
     }
 
     /**
