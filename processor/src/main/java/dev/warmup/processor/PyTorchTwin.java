@@ -303,6 +303,13 @@ final class PyTorchTwin {
 
     private static void phasedSchedule(Twin twin, PhasedModel model) {
         double peak = model.peakLr();
+        if (peak == 0) {
+            // no factor of a rate of 0 gives another rate: the optimizer's lr is the schedule
+            twin.optimizer(0.0, "");
+            twin.sequential(List.of(Piece.lambda("scheduler", 0, "1.0").withComment("every phase at 0: the "
+                    + "optimizer's lr, 0.0, at every step")));
+            return;
+        }
         List<Attributes> written = model.attributes().nested("phases");
         List<Piece> pieces = new ArrayList<>();
         for (int i = 0; i < model.phases().size(); i++) {
@@ -353,7 +360,8 @@ final class PyTorchTwin {
             // ConstantLR returns to the optimizer's lr after total_iters: the last phase is a LambdaLR
             case CONSTANT -> last ? null : "ConstantLR(optimizer, factor=" + ratio(b, peak) + ", total_iters="
                     + length + ")";
-            case LINEAR -> a > 0 ? "LinearLR(optimizer, start_factor=" + ratio(a, peak) + ", end_factor="
+            // LinearLR's factors are in (0, 1] and [0, 1]: a phase cut before it rises past the peak is a LambdaLR
+            case LINEAR -> a > 0 && b <= peak ? "LinearLR(optimizer, start_factor=" + ratio(a, peak) + ", end_factor="
                     + ratio(b, peak) + ", total_iters=" + length + ")" : null;
             case COSINE -> power == 1 && a == peak && b < a ? "CosineAnnealingLR(optimizer, T_max=" + length
                     + (b == 0 ? "" : ", eta_min=" + py(b)) + ")" : null;
