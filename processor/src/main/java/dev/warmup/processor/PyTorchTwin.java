@@ -168,7 +168,7 @@ final class PyTorchTwin {
             pieces.add(warmupPiece(a, init, w, !decays));
         }
         if (decays) {
-            pieces.addAll(decayPieces(a, model, init, w));
+            pieces.addAll(decayPieces(a, init, w));
         }
         twin.optimizer(init, "");
         twin.sequential(pieces);
@@ -194,7 +194,7 @@ final class PyTorchTwin {
         };
     }
 
-    private static List<Piece> decayPieces(Attributes a, WarmupModel model, double init, long w) {
+    private static List<Piece> decayPieces(Attributes a, double init, long w) {
         Decay decay = Decay.valueOf(a.enumValue("decay"));
         String name = "decay";
         double min = a.doubleValue("minLr");
@@ -283,7 +283,8 @@ final class PyTorchTwin {
                         + scaled(init, min, "(1 + math.cos(math.pi * (" + (units == 1 ? "" : units + " * ")
                                 + "step % " + wave + ") / " + wave + ")) / 2", init))
                         .withComment("cycles = " + py(WarmupModel.cyclesOr(a, decay)) + " restarts over " + d
-                                + " steps: the position in the cycle, cycles * step / " + d + " % 1, in whole numbers"));
+                                + " steps: the position in the cycle, cycles * step / " + d
+                                + " % 1, in whole numbers"));
             }
             case INV_TIME -> pieces.add(Piece.lambda(name, w, "1 / (1 + " + py(a.doubleValue("gamma")) + " * "
                     + (a.isSet("stepSize") ? "step / " + stepSize : "step") + ")")
@@ -326,7 +327,8 @@ final class PyTorchTwin {
             String factor = phaseFactor(phase, length, power, gamma, stepSize, peak, last);
             String name = "phase" + (i + 1);
             String scheduler = phaseScheduler(phase, length, power, gamma, stepSize, peak, last);
-            pieces.add(scheduler == null ? Piece.lambda(name, start, factor) : Piece.of(name, start, scheduler, factor));
+            pieces.add(scheduler == null ? Piece.lambda(name, start, factor)
+                    : Piece.of(name, start, scheduler, factor));
             if (last && scheduler != null && (phase.kind() == PhaseShape.COSINE
                     || phase.kind() == PhaseShape.EXPONENTIAL)) {
                 pieces.add(Piece.hold(model.ends().get(i), ratio(phase.end(), peak), "the last phase's end value "
@@ -591,7 +593,8 @@ final class PyTorchTwin {
             body.add("    i = d // " + t0 + "  # the cycle");
             body.add("    start, length = i * " + t0 + ", " + t0);
         } else {
-            body.add("    i = 0  # the cycle: cycle i starts at t0 * (tMult^i - 1) / (tMult - 1) and lasts t0 * tMult^i");
+            body.add("    i = 0  # the cycle: cycle i starts at t0 * (tMult^i - 1) / (tMult - 1) and lasts "
+                    + "t0 * tMult^i");
             String next = whole ? t0 + " * (" + mult + " ** (i + 1) - 1) // " + ((long) tMult - 1)
                     : t0 + " * ((" + mult + " ** (i + 1) - 1) / (" + mult + " - 1))";
             body.add("    while d >= " + next + ":");

@@ -613,7 +613,8 @@ class PyTorchTwinTest {
         steps.forEach(array::add);
         entry.add("steps", array);
         JsonArray functions = new JsonArray();
-        columns.stream().filter(column -> column.startsWith("f:")).forEach(column -> functions.add(column.substring(2)));
+        columns.stream().filter(column -> column.startsWith("f:"))
+                .forEach(column -> functions.add(column.substring(2)));
         entry.add("functions", functions);
         entry.addProperty("momentum", columns.contains("momentum"));
         EpochsOf epochs = EpochsOf.of(c.annotation());
