@@ -52,6 +52,19 @@ import javax.annotation.processing.Generated;
  * 9000   0.021124292483243632  0.8796724318351075
  * 10000  0.037418243596864076  0.863213895356703
  * }</pre>
+ *
+ * <p>The same schedule in PyTorch, also the resource {@code ClrStepLr.py} beside this class:
+ * <pre>{@code
+ * # PyTorch 1.13 twin of p.ClrStepLr: the same rate at every step, from torch.optim.lr_scheduler.
+ * from torch.optim.lr_scheduler import CyclicLR
+ *
+ * # optimizer = torch.optim.SGD(params, lr=0.1, momentum=0.9)
+ * scheduler = CyclicLR(optimizer, base_lr=0.001, max_lr=0.1, mode='exp_range', gamma=0.9999)
+ * # CyclicLR sets the rate itself (base_lr at step 0), and the momentum of each update, the generated
+ * # momentum(step): SGD's momentum (PyTorch 1.13 refuses Adam with cycle_momentum=True).
+ * # Call scheduler.step() after each optimizer.step(): the update that follows `step` earlier updates uses
+ * # lr(step) of the generated class.
+ * }</pre>
  */
 @Generated(
         value = "dev.warmup.processor.WarmupProcessor",

@@ -32,6 +32,20 @@ import javax.annotation.processing.Generated;
  * 99    8.709635899560805
  * 100   10.0
  * }</pre>
+ *
+ * <p>The same schedule in PyTorch, also the resource {@code DigitsLrRange.py} beside this class:
+ * <pre>{@code
+ * # PyTorch 1.13 twin of p.DigitsLrRange: the same rate at every step, from torch.optim.lr_scheduler.
+ * from torch.optim.lr_scheduler import LambdaLR
+ *
+ * # optimizer = torch.optim.SGD(params, lr=1e-05)
+ * # factor(step): fastai's lr_find ramp, startLr * (endLr / startLr)^(step / N) over N = 100 steps, then endLr.
+ * def factor(step):
+ *     return (10.0 / 1e-05) ** (min(step, 100) / 100)
+ * scheduler = LambdaLR(optimizer, lambda step: factor(step))
+ * # Call scheduler.step() after each optimizer.step(): the update that follows `step` earlier updates uses
+ * # lr(step) of the generated class.
+ * }</pre>
  */
 @Generated(
         value = "dev.warmup.processor.WarmupProcessor",

@@ -43,6 +43,27 @@ import javax.annotation.processing.Generated;
  * 362   0.03290116632623943
  * 474   0.0010030880393852427
  * }</pre>
+ *
+ * <p>The same schedule in PyTorch, also the resource {@code KerasStepLr.py} beside this class:
+ * <pre>{@code
+ * # PyTorch 1.13 twin of p.KerasStepLr: the same rate at every step, from torch.optim.lr_scheduler.
+ * import math
+ * from torch.optim.lr_scheduler import LambdaLR
+ *
+ * # optimizer = torch.optim.SGD(params, lr=0.1)
+ * # rate(step): the rate of cycle i, its height lower by Keras's m_mul.
+ * def rate(step):
+ *     d = step
+ *     i = 0  # the cycle: cycle i starts at t0 * (tMult^i - 1) / (tMult - 1) and lasts t0 * tMult^i
+ *     while d >= 100 * ((1.5 ** (i + 1) - 1) / (1.5 - 1)):
+ *         i += 1
+ *     start = 100 * ((1.5 ** i - 1) / (1.5 - 1))
+ *     length = 100 * 1.5 ** i
+ *     return 0.001 + (0.1 - 0.001) * 0.8 ** i * (1 + math.cos(math.pi * (d - start) / length)) / 2
+ * scheduler = LambdaLR(optimizer, lambda step: rate(step) / 0.1)
+ * # Call scheduler.step() after each optimizer.step(): the update that follows `step` earlier updates uses
+ * # lr(step) of the generated class.
+ * }</pre>
  */
 @Generated(
         value = "dev.warmup.processor.WarmupProcessor",

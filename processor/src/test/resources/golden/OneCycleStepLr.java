@@ -68,6 +68,20 @@ import javax.annotation.processing.Generated;
  * 999   4.3923855618853266E-7  0.95
  * 1000  4.0E-7                 0.95
  * }</pre>
+ *
+ * <p>The same schedule in PyTorch, also the resource {@code OneCycleStepLr.py} beside this class:
+ * <pre>{@code
+ * # PyTorch 1.13 twin of p.OneCycleStepLr: the same rate at every step, from torch.optim.lr_scheduler.
+ * from torch.optim.lr_scheduler import OneCycleLR
+ *
+ * # optimizer = torch.optim.SGD(params, lr=0.1, momentum=0.95)
+ * scheduler = OneCycleLR(optimizer, max_lr=0.1, total_steps=1001, pct_start=0.25, three_phase=True)
+ * # OneCycleLR sets the rate itself (max_lr / div_factor at step 0), and the momentum of each update (Adam's
+ * # betas[0]), the generated momentum(step). Its last step is total_steps - 1 = 1000, at the final rate, which
+ * # the generated class holds from there on; a scheduler.step() past total_steps = 1001 raises ValueError.
+ * # Call scheduler.step() after each optimizer.step(): the update that follows `step` earlier updates uses
+ * # lr(step) of the generated class.
+ * }</pre>
  */
 @Generated(
         value = "dev.warmup.processor.WarmupProcessor",

@@ -39,6 +39,21 @@ import javax.annotation.processing.Generated;
  * 3521  0.010006435133203784
  * 3522  0.01
  * }</pre>
+ *
+ * <p>The same schedule in PyTorch, also the resource {@code OptaxStepLr.py} beside this class:
+ * <pre>{@code
+ * # PyTorch 1.13 twin of p.OptaxStepLr: the same rate at every step, from torch.optim.lr_scheduler.
+ * from torch.optim.lr_scheduler import ConstantLR, LambdaLR, SequentialLR
+ *
+ * # optimizer = torch.optim.SGD(params, lr=0.1)
+ * warmup = ConstantLR(optimizer, factor=1.0, total_iters=200)
+ * decay = LambdaLR(optimizer, lambda step: max(0.5 ** (step / 1000), 0.01 / 0.1))
+ * # SequentialLR hands over at each milestone, an absolute step; the scheduler that starts there counts its own
+ * # steps from 0.
+ * scheduler = SequentialLR(optimizer, schedulers=[warmup, decay], milestones=[200])
+ * # Call scheduler.step() after each optimizer.step(): the update that follows `step` earlier updates uses
+ * # lr(step) of the generated class.
+ * }</pre>
  */
 @Generated(
         value = "dev.warmup.processor.WarmupProcessor",

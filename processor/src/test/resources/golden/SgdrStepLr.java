@@ -47,6 +47,22 @@ import javax.annotation.processing.Generated;
  * 90    0.05000000000000002
  * 134   3.04586490452138E-5
  * }</pre>
+ *
+ * <p>The same schedule in PyTorch, also the resource {@code SgdrStepLr.py} beside this class:
+ * <pre>{@code
+ * # PyTorch 1.13 twin of p.SgdrStepLr: the same rate at every step, from torch.optim.lr_scheduler.
+ * from torch.optim.lr_scheduler import CosineAnnealingWarmRestarts, LinearLR, SequentialLR
+ *
+ * # optimizer = torch.optim.SGD(params, lr=0.1)
+ * warmup = LinearLR(optimizer, start_factor=0.01 / 0.1, total_iters=5)
+ * # its cycles from the hand-over at step 5
+ * restarts = CosineAnnealingWarmRestarts(optimizer, T_0=10, T_mult=3)
+ * # SequentialLR hands over at each milestone, an absolute step; the scheduler that starts there counts its own
+ * # steps from 0.
+ * scheduler = SequentialLR(optimizer, schedulers=[warmup, restarts], milestones=[5])
+ * # Call scheduler.step() after each optimizer.step(): the update that follows `step` earlier updates uses
+ * # lr(step) of the generated class.
+ * }</pre>
  */
 @Generated(
         value = "dev.warmup.processor.WarmupProcessor",

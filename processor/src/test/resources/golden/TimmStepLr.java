@@ -48,6 +48,29 @@ import javax.annotation.processing.Generated;
  * 299   1.6165528230184174E-5
  * 300   1.0E-5
  * }</pre>
+ *
+ * <p>The same schedule in PyTorch, also the resource {@code TimmStepLr.py} beside this class:
+ * <pre>{@code
+ * # PyTorch 1.13 twin of p.TimmStepLr: the same rate at every step, from torch.optim.lr_scheduler.
+ * import math
+ * from torch.optim.lr_scheduler import LambdaLR
+ *
+ * # optimizer = torch.optim.SGD(params, lr=0.1)
+ * # rate(step): the rate of cycle i, its restart lower by timm's cycle_decay; the warmup in place of the first
+ * # cycle's first steps (timm's warmup_prefix=False).
+ * def rate(step):
+ *     if step < 5:
+ *         return 0.0001 + (0.1 - 0.0001) * step / 5
+ *     d = step
+ *     i = d // 100  # the cycle
+ *     start, length = i * 100, 100
+ *     if i >= 3:  # after the last cycle (timm's cycle_limit)
+ *         return 1e-05
+ *     return 1e-05 + (0.1 * 0.5 ** i - 1e-05) * (1 + math.cos(math.pi * (d - start) / length)) / 2
+ * scheduler = LambdaLR(optimizer, lambda step: rate(step) / 0.1)
+ * # Call scheduler.step() after each optimizer.step(): the update that follows `step` earlier updates uses
+ * # lr(step) of the generated class.
+ * }</pre>
  */
 @Generated(
         value = "dev.warmup.processor.WarmupProcessor",

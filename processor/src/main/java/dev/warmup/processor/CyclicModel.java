@@ -50,6 +50,7 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
         } else {
             checks.unused("gamma", "mode = CyclicMode." + mode + " does not use it; remove it, or set mode = "
                     + "CyclicMode.EXP_RANGE");
+            gammaOk = !a.isSet("gamma"); // an error above: no class
         }
         long up = a.longValue("stepSizeUp");
         long down = downSet ? a.longValue("stepSizeDown") : up;
@@ -70,7 +71,7 @@ record CyclicModel(CyclicMode mode, double baseLr, long stepSizeUp, long cycleLe
                     new QuantityModel("momentum", QuantityKind.MOMENTUM, "cycled against the rate, from maxMomentum"
                             + " = " + Literals.ofDouble(top) + " down to baseMomentum = "
                             + Literals.ofDouble(bottom) + " at the peak of the rate, the wave scaled as the rate's",
-                            model.new Momentum(top, top - bottom), "")));
+                            model.new Momentum(top, top - bottom), "", null)));
         }
         /* The highest rate is at the first peak. */
         return checks.ratesFinite(model, "maxLr", List.of(up))

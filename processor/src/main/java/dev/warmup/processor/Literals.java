@@ -68,6 +68,20 @@ final class Literals {
         return exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
     }
 
+    /**
+     * A Python literal for a finite double, as Python's {@code repr} writes it: the same shortest digits as
+     * {@link #ofDouble}, in Python's format ({@code 0.1}, {@code 4e-05}, {@code 1e+16}, {@code 100.0}), so that the
+     * literal parses back to the same double in Python.
+     */
+    static String ofPython(double value) {
+        String java = ofDouble(value);
+        if (value == 0) {
+            return java;
+        }
+        return format(new BigDecimal(java).stripTrailingZeros(), -4, 16, "", exponent -> "e"
+                + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent));
+    }
+
     /** A double as a user reads or writes it: a literal, or {@code NaN}, {@code Infinity}, {@code -Infinity}. */
     static String show(double value) {
         if (Double.isNaN(value)) {
@@ -91,14 +105,23 @@ final class Literals {
 
     /** Plain decimal between 1e-3 and 1e7, scientific outside, as {@link Double#toString} does. */
     private static String format(BigDecimal value) {
+        return format(value, -3, 7, ".0", exponent -> "E" + exponent);
+    }
+
+    /**
+     * Plain decimal from {@code 10^lowestPlain} to below {@code 10^firstScientific}, with a {@code .0} if whole;
+     * scientific outside, a one-digit mantissa followed by {@code wholeMantissa}, then {@code exponent}'s text.
+     */
+    private static String format(BigDecimal value, int lowestPlain, int firstScientific, String wholeMantissa,
+            java.util.function.IntFunction<String> exponentText) {
         String sign = value.signum() < 0 ? "-" : "";
         String digits = value.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - value.scale();
-        if (exponent >= -3 && exponent < 7) {
+        if (exponent >= lowestPlain && exponent < firstScientific) {
             String plain = value.abs().toPlainString();
             return sign + (plain.contains(".") ? plain : plain + ".0");
         }
-        String mantissa = digits.length() == 1 ? digits + ".0" : digits.charAt(0) + "." + digits.substring(1);
-        return sign + mantissa + "E" + exponent;
+        String mantissa = digits.length() == 1 ? digits + wholeMantissa : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mantissa + exponentText.apply(exponent);
     }
 }

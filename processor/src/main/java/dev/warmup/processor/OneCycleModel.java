@@ -88,7 +88,7 @@ record OneCycleModel(List<Shape> phases, List<Double> ends, long lastStep, doubl
                     + shape.name().toLowerCase(java.util.Locale.ROOT) + " from maxMomentum = "
                     + Literals.ofDouble(top) + " to baseMomentum = " + Literals.ofDouble(base) + " while the rate rises,"
                     + " back while it falls" + (threePhase ? ", maxMomentum in the third phase" : ", then held"),
-                    cycled, ""));
+                    cycled, "", null));
         }
         OneCycleModel model = new OneCycleModel(curves, ends, last, min, a, momentum);
         /* The highest rates are around the peak. */

@@ -35,7 +35,7 @@ final class PlateauWriter {
 
     /** As {@link ScheduleWriter#write}, for a plateau schedule; {@code frameworks} is empty or DJL. */
     static JavaFile write(PlateauModel model, ClassName target, String source, Element origin,
-            Optional<ClassName> generated, Set<String> shadowing, Set<Framework> frameworks) {
+            Optional<ClassName> generated, Set<String> shadowing, Set<Framework> frameworks, Optional<String> twin) {
         Code code = new Code();
         MethodSpec lrOfStep = lrOfStep(model, code);
         List<RuleConstant> rule = ruleConstants(model);
@@ -46,7 +46,8 @@ final class PlateauWriter {
                 .addOriginatingElement(origin)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(PlateauLr.class)
-                .addJavadoc("$L", classJavadoc(model, rule, warmupConstants, source, annotation));
+                .addJavadoc("$L", classJavadoc(model, rule, warmupConstants, source, annotation)
+                        + ScheduleWriter.twinJavadoc(twin, target));
         generated.ifPresent(a -> type.addAnnotation(ScheduleWriter.generatedAnnotation(a,
                 model.attributes().annotationText(), source)));
 

@@ -19,8 +19,11 @@ import java.util.Set;
  * @param series its evaluator and code
  * @param settings for the fingerprint, the method's name and every attribute of the {@code @Quantity}; "" for the
  *     schedule's own, which its annotation's settings cover
+ * @param attributes the {@code @Quantity} as read (its lengths in updates), for its PyTorch twin; null for the
+ *     schedule's own, which its scheduler in PyTorch cycles
  */
-record QuantityModel(String method, QuantityKind kind, String summary, Series series, String settings) {
+record QuantityModel(String method, QuantityKind kind, String summary, Series series, String settings,
+        Attributes attributes) {
 
     /** The methods a generated class has already (its own, {@code Object}'s, the adapters'), which no quantity can be. */
     static final Set<String> TAKEN = Set.of("lr", "lrFloat", "fill", "warmupSteps", "peakLr", "factor", "toString",
@@ -179,7 +182,7 @@ record QuantityModel(String method, QuantityKind kind, String summary, Series se
                 : curve.kind() + " from " + Literals.ofDouble(start) + " to " + Literals.ofDouble(end) + " over " + steps
                         + " steps, then held";
         return Optional.of(new QuantityModel(name, kind, words, new Held(curve, stepsConstant, endConstant),
-                name + " = " + a.settingsText()));
+                name + " = " + a.settingsText(), a));
     }
 
     /** A shape from step 0 to {@code steps}, then its end value held: the series of a {@code @Quantity}. */

@@ -39,10 +39,11 @@ final class ScheduleWriter {
      *     {@code @Quantity} annotations'
      * @param runEnd the run's length in updates ({@code @RunLength}), or {@code Long.MAX_VALUE}: the boundaries of a
      *     part that repeats are listed up to it
+     * @param twin the PyTorch twin ({@link PyTorchTwin}), shown in the class Javadoc, if there is one
      */
     static JavaFile write(ScheduleModel schedule, ClassName target, String source, Element origin,
             Optional<ClassName> generated, Set<String> shadowing, Set<Framework> frameworks,
-            List<QuantityModel> quantities, long runEnd) {
+            List<QuantityModel> quantities, long runEnd, Optional<String> twin) {
         Code code = new Code();
         MethodSpec lr = lr(schedule.body(code));
         List<MethodSpec> quantityMethods = quantities.stream().map(q -> quantity(q, q.series().body(code))).toList();
@@ -55,7 +56,8 @@ final class ScheduleWriter {
                 .addOriginatingElement(origin)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(schedule instanceof LrRangeModel ? LrRange.class : StepLr.class)
-                .addJavadoc("$L", classJavadoc(schedule, quantities, constants, literals, source));
+                .addJavadoc("$L", classJavadoc(schedule, quantities, constants, literals, source)
+                        + twinJavadoc(twin, target));
         generated.ifPresent(annotation -> type.addAnnotation(generatedAnnotation(annotation,
                 schedule.annotationText(), source)));
 
@@ -267,6 +269,19 @@ final class ScheduleWriter {
         }
         doc.append("<p>Values at key steps:\n<pre>{@code\n").append(values).append("}</pre>\n");
         return doc.toString();
+    }
+
+    /**
+     * The class Javadoc's last section: the PyTorch twin, in a block of code that shows its text as it is; "" without
+     * one, or for one that such a block cannot hold (a brace, or the end of a comment: the twins {@link PyTorchTwin}
+     * writes have none).
+     */
+    static String twinJavadoc(Optional<String> twin, ClassName target) {
+        if (twin.isEmpty() || twin.get().contains("{") || twin.get().contains("}") || twin.get().contains("*/")) {
+            return "";
+        }
+        return "\n<p>The same schedule in PyTorch, also the resource {@code " + target.simpleName()
+                + ".py} beside this class:\n<pre>{@code\n" + twin.get() + "}</pre>\n";
     }
 
     /**

@@ -390,10 +390,11 @@ public final class WarmupProcessor extends AbstractProcessor {
                 .map(ClassName::get);
         PlateauModel plateau = model instanceof PlateauModel p ? p : null;
         String annotated = type.getQualifiedName().toString();
+        Optional<String> twin = twin(model, quantities, target, type);
         Function<Set<String>, String> write = shadowing -> (plateau != null
-                ? PlateauWriter.write(plateau, target, annotated, type, generated, shadowing, frameworks)
+                ? PlateauWriter.write(plateau, target, annotated, type, generated, shadowing, frameworks, twin)
                 : ScheduleWriter.write((ScheduleModel) model, target, annotated, type, generated, shadowing,
-                        frameworks, quantities, runEnd)).toString();
+                        frameworks, quantities, runEnd, twin)).toString();
         Set<String> shadowing = new TreeSet<>(javaLangNamesThisRound.getOrDefault(target.packageName(), Set.of()));
         shadowing.add(target.simpleName());
         String text;
@@ -418,6 +419,14 @@ public final class WarmupProcessor extends AbstractProcessor {
             // One write of the whole text: JavaPoet writes in pieces of a few characters, each encoded on its own.
             try (Writer writer = source.openWriter()) {
                 writer.write(text);
+            }
+            if (twin.isPresent()) {
+                // The PyTorch twin, beside the class: a build or a test reads it as a resource of the class.
+                FileObject python = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT,
+                        target.packageName(), target.simpleName() + ".py", type);
+                try (Writer writer = python.openWriter()) {
+                    writer.write(twin.get());
+                }
             }
             if (!"false".equalsIgnoreCase(processingEnv.getOptions().get(PLOT_OPTION))) {
                 // The learning-rate curve, beside the generated source: users see the schedule before they train.
@@ -445,6 +454,24 @@ public final class WarmupProcessor extends AbstractProcessor {
         } catch (IOException e) {
             reporter.error("name", "Cannot write " + target.canonicalName() + ": " + e.getMessage()
                     + (nameSet ? "" : "; set name = \"...\" to write it under another name"));
+        }
+    }
+
+    /**
+     * The PyTorch twin of the class ({@link PyTorchTwin}), or empty if writing it failed: a bug of the processor that
+     * must not cost the user the class, which is generated without it, with a warning that asks for a report (a
+     * warning, not an error, even with {@code -Awarmup.strict}).
+     */
+    private Optional<String> twin(Object model, List<QuantityModel> quantities, ClassName target, Element element) {
+        try {
+            return Optional.of(model instanceof PlateauModel plateau
+                    ? PyTorchTwin.of(plateau, target.canonicalName())
+                    : PyTorchTwin.of((ScheduleModel) model, quantities, target.canonicalName()));
+        } catch (RuntimeException | AssertionError unexpected) {
+            print(Diagnostic.Kind.WARNING, "The warmup processor could not write the PyTorch twin of "
+                    + target.canonicalName() + "; the class is generated without it. Please report this as a bug, "
+                    + "with this message: " + unexpected, element, null, null);
+            return Optional.empty();
         }
     }
 

@@ -358,6 +358,22 @@ class GeneratedSourceTest {
         assertEquals(Math.scalb(1.0, -20), schedule.lr(Long.MAX_VALUE));
     }
 
+    /**
+     * The PyTorch twin is a resource beside the class, in the class output (so in the jar), under both compilers, with
+     * the text the class Javadoc shows.
+     */
+    @Test
+    void thePyTorchTwinIsAResourceBesideTheClass() throws IOException {
+        Compilation compilation = Compiler.compile(CIFAR10);
+        String twin = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "p", "Cifar10StepLr.py").orElseThrow()
+                .getCharContent(false).toString();
+        assertThat(twin).startsWith("# PyTorch 1.13 twin of p.Cifar10StepLr");
+        assertThat(twin).contains("scheduler = SequentialLR(optimizer, schedulers=[warmup, decay], milestones=[2500])");
+        String javadoc = twin.lines().map(line -> line.isEmpty() ? " *\n" : " * " + line + "\n")
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(source(compilation, "p.Cifar10StepLr")).contains("<pre>{@code\n" + javadoc + " * }</pre>");
+    }
+
     @Test
     void generatedSourceCarriesTheGeneratedAnnotationAndNoNonFiniteLiteral() {
         String source = source(Compiler.compile(CIFAR10), "p.Cifar10StepLr");

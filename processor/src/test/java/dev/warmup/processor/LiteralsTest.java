@@ -30,6 +30,29 @@ class LiteralsTest {
     }
 
     @Test
+    void writesTheShortestDecimalAsPythonsReprDoes() {
+        // each expected text is what Python 3.11's repr printed for the same double
+        assertEquals("0.1", Literals.ofPython(0.1));
+        assertEquals("4e-05", Literals.ofPython(0.1 / 2500));
+        assertEquals("0.001", Literals.ofPython(0.001));
+        assertEquals("0.0001", Literals.ofPython(1e-4));
+        assertEquals("0.00012", Literals.ofPython(1.2e-4));
+        assertEquals("1234567.0", Literals.ofPython(1234567));
+        assertEquals("10000000.0", Literals.ofPython(1e7));
+        assertEquals("1000000000000000.0", Literals.ofPython(1e15));
+        assertEquals("1e+16", Literals.ofPython(1e16));
+        assertEquals("1.2345678901234568e+17", Literals.ofPython(123456789012345678.0));
+        assertEquals("0.30000000000000004", Literals.ofPython(0.1 + 0.2));
+        assertEquals("-2.5", Literals.ofPython(-2.5));
+        assertEquals("0.0", Literals.ofPython(0.0));
+        assertEquals("-0.0", Literals.ofPython(-0.0));
+        assertEquals("5e-324", Literals.ofPython(Double.MIN_VALUE));
+        assertEquals("1.7976931348623157e+308", Literals.ofPython(Double.MAX_VALUE));
+        assertEquals("2e+23", Literals.ofPython(2e23));
+        assertThrows(IllegalArgumentException.class, () -> Literals.ofPython(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
     void everyLiteralParsesBackToTheSameDouble() {
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < 50_000; i++) {
@@ -41,6 +64,9 @@ class LiteralsTest {
             assertEquals(Double.doubleToRawLongBits(value), Double.doubleToRawLongBits(Double.parseDouble(literal)),
                     literal);
             assertTrue(literal.contains(".") && literal.length() <= 24, literal);
+            String python = Literals.ofPython(value);
+            assertEquals(Double.doubleToRawLongBits(value), Double.doubleToRawLongBits(Double.parseDouble(python)),
+                    python);
         }
     }
 

@@ -167,6 +167,11 @@ class PyTorchReferenceTest {
 
     /** The annotation of a case: from cases.json, or written here where it has none. */
     private static String annotationOf(String name) {
+        return annotationOf(cases, name);
+    }
+
+    /** The annotation of case {@code name} of {@code cases} (cases.json): its own, or written here. */
+    static String annotationOf(JsonObject cases, String name) {
         JsonObject attributes = cases.getAsJsonObject(name).getAsJsonObject("annotation");
         if (attributes.isEmpty()) {
             String written = WRITTEN_HERE.get(name);

@@ -1,0 +1,7 @@
+# PyTorch 1.13 twin of twins.PolyFloorStepLr: the same rate at every step, from torch.optim.lr_scheduler.
+from torch.optim.lr_scheduler import LambdaLR
+
+# optimizer = torch.optim.SGD(params, lr=0.1)
+scheduler = LambdaLR(optimizer, lambda step: (0.0001 + (0.1 - 0.0001) * ((300 - min(step, 300)) / 300) ** 0.5) / 0.1)
+# Call scheduler.step() after each optimizer.step(): the update that follows `step` earlier updates uses
+# lr(step) of the generated class.

@@ -1,0 +1,34 @@
+# PyTorch 1.13 twin of twins.UntunedRadamCyclicStepLr: the same rate at every step, from
+# torch.optim.lr_scheduler.
+import math
+from torch.optim.lr_scheduler import LambdaLR
+
+# optimizer = torch.optim.Adam(params, lr=0.001, betas=(0.9, 0.999))
+# @UntunedWarmup: the schedule times pytorch_warmup's RAdamWarmup factor omega(t) for Adam's beta2 = 0.999, at
+# iteration t = step + 1, written out. With pytorch_warmup itself: warmup =
+# pytorch_warmup.RAdamWarmup(optimizer), and after each optimizer.step(), `with warmup.dampening():
+# scheduler.step()` for the scheduler without the factor.
+def untuned_warmup(t):
+    rho_inf = 2.0 / (1.0 - 0.999) - 1
+    s = t - 1 + 5  # the offset: the least s >= 1 with rho(s) > 4
+    rho = rho_inf - 2 * s * 0.999 ** s / (1 - 0.999 ** s)
+    return math.sqrt((rho - 4) * (rho - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho))
+
+# CyclicLR's triangle wave, scaled by its mode, as it computes it.
+def wave(step):
+    cycle = math.floor(1 + step / 200)
+    x = 1.0 + step / 200 - cycle
+    step_ratio = 100 / 200
+    scale = x / step_ratio if x <= step_ratio else (x - 1) / (step_ratio - 1)
+    return scale
+# rate(step): CyclicLR's rate.
+def rate(step):
+    return 0.0001 + (0.001 - 0.0001) * wave(step)
+scheduler = LambdaLR(optimizer, lambda step: rate(step) / 0.001 * untuned_warmup(step + 1))
+# The momentum CyclicLR cycles, momentum(step) of the generated class, which LambdaLR does not set: before
+# each update, `for group in optimizer.param_groups: group['betas'] = (momentum(step), group['betas'][1])`
+# (Adam's beta1; SGD's group['momentum']).
+def momentum(step):
+    return 0.9 - (0.9 - 0.8) * wave(step)
+# Call scheduler.step() after each optimizer.step(): the update that follows `step` earlier updates uses
+# lr(step) of the generated class.
