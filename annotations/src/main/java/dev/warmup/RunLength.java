@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * it at compile time: a milestone, phase or warmup at or past the end, a rate held at its floor for more than a fifth
  * of the run, a warmup longer than a quarter of it, a final rate above half the peak, a cosine or cycle cut before 90 %
  * of it. Each finding is a compiler warning on the attribute at fault; {@code @SuppressWarnings("warmup")} on the class
- * silences them, {@code -Werror} makes them errors. Without {@code @RunLength} the checks that need no stated length
- * (a warmup longer than a quarter of the schedule's own total, a final rate above half the peak) still run.
+ * silences them, {@code -Werror} makes them errors. Without {@code @RunLength} one check still runs, against the
+ * schedule's own end where it ends at a floor below its peak: a warmup longer than a quarter of it.
  *
  * <pre>{@code
  * @WarmupSchedule(steps = 500, initLr = 0.1, decay = Decay.MULTISTEP, milestones = {30_000, 60_000})

@@ -331,11 +331,11 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
             String path = "factors[" + i + "].";
             switch (part.kind()) {
                 case MULTISTEP -> {
+                    ends = false; // its last rate is where its milestones leave it, not an end reached over steps
                     List<Long> milestones = factors.get(i).longs("milestones");
                     for (int j = 0; j < milestones.size(); j++) {
                         landmarks.add(Landmark.part(milestones.get(j), "factor " + (i + 1) + ": milestone "
                                 + milestones.get(j), path + "milestones[" + j + "]"));
-                        last = Math.max(last, milestones.get(j));
                     }
                 }
                 case STEP -> {
@@ -347,7 +347,7 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
                 case EXP -> ends = false;
                 default -> {
                     if (part.length() > 0) {
-                        landmarks.add(Landmark.part(part.length(), "factor " + (i + 1) + " ends", path + "steps"));
+                        landmarks.add(Landmark.end(part.length(), "factor " + (i + 1) + " ends", path + "steps"));
                         last = Math.max(last, part.length());
                     }
                 }
@@ -372,7 +372,9 @@ record ChainedModel(List<Part> parts, ProductShape product, long warmupSteps, At
 
     @Override
     public Optional<String> decayAttribute() {
-        return Optional.of("factors");
+        // factors that only rise, or hold, do not mean to decay
+        return parts.stream().anyMatch(p -> !p.rises() && p.kind() != FactorShape.CONSTANT) ? Optional.of("factors")
+                : Optional.empty();
     }
 
     /** 0, the middle, last and end step of each factor that changes over N steps, the first drops and milestones. */

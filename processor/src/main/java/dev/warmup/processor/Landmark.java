@@ -21,6 +21,8 @@ record Landmark(long step, String what, String attribute, Kind kind, boolean rep
         PART,
         /** A cosine or a cycle: cut before its end, it leaves the rate mid-way. */
         WAVE,
+        /** A part that changes over steps ends here (a chained factor): past the run's end, it runs throughout. */
+        END,
         /** The rate is constant from here on, to the end of any run. */
         HELD
     }
@@ -31,6 +33,10 @@ record Landmark(long step, String what, String attribute, Kind kind, boolean rep
 
     static Landmark wave(long step, String what, String attribute) {
         return new Landmark(step, what, attribute, Kind.WAVE, false);
+    }
+
+    static Landmark end(long step, String what, String attribute) {
+        return new Landmark(step, what, attribute, Kind.END, false);
     }
 
     static Landmark held(long step, String what, String attribute) {

@@ -44,17 +44,46 @@ final class Lint {
         void warn(Finding finding, String attribute, String message);
     }
 
-    private Lint() {}
-
     /**
      * Checks {@code model} against a run of {@code run} steps (its own unit: epochs for a schedule stepped once an
      * epoch), or, for {@code run <= 0}, against the schedule's own end, if it has one.
      *
-     * @param runText how the run's length was stated, for messages: {@code @RunLength(90)}
+     * @param perLength the updates of a length as written: stepsPerEpoch with {@code @Epochs(everyUpdate = true)},
+     *     whose schedule (and {@code run}) is in updates while its attributes are in epochs; else 1
      * @param unit what a step of the schedule is, for messages: {@code step}, or {@code epoch} for a schedule stepped
      *     once an epoch
      */
-    static void check(ScheduleModel model, long run, String runText, String unit, Sink sink) {
+    static void check(ScheduleModel model, long run, long perLength, String unit, Sink sink) {
+        new Lint(model, perLength, unit).check(run, sink);
+    }
+
+    private final ScheduleModel model;
+    private final long perLength;
+    private final String unit;
+
+    private Lint(ScheduleModel model, long perLength, String unit) {
+        this.model = model;
+        this.perLength = perLength;
+        this.unit = unit;
+    }
+
+    /** {@code @RunLength} of a run of {@code steps}, as written: {@code @RunLength(60) = 3000 updates}. */
+    private String runLength(long steps) {
+        return "@RunLength(" + written(steps) + ")" + (perLength > 1 ? " = " + steps + " updates" : "");
+    }
+
+    /** A length as its attribute is written: the steps, or with lengths in epochs, the epochs. */
+    private String written(long steps) {
+        return steps % perLength == 0 ? Long.toString(steps / perLength) : Literals.show((double) steps / perLength);
+    }
+
+    /** A number of steps: {@code 250 steps}, or {@code 5 epochs (250 updates)}. */
+    private String count(long steps) {
+        return perLength == 1 ? steps + " " + unit + "s" : written(steps) + " epochs (" + steps + " updates)";
+    }
+
+    private void check(long run, Sink sink) {
+        String runText = runLength(run);
         List<Landmark> landmarks = new ArrayList<>(model.landmarks(run > 0 ? run : Long.MAX_VALUE));
         landmarks.sort(java.util.Comparator.comparingLong(Landmark::step));
         Optional<Landmark> held = landmarks.stream().filter(l -> l.kind() == Landmark.Kind.HELD).findFirst();
@@ -69,11 +98,12 @@ final class Lint {
         double peak = model.peakLr();
         if (stated) {
             for (Landmark l : landmarks) {
-                if (l.kind() != Landmark.Kind.HELD && !l.repeats() && l.step() > 0 && l.step() >= run) {
+                if ((l.kind() == Landmark.Kind.PART || l.kind() == Landmark.Kind.WAVE) && !l.repeats() && l.step() > 0
+                        && l.step() >= run) {
                     sink.warn(Finding.PAST_END, l.attribute(), l.what() + " starts at " + unit + " " + l.step()
                             + ", at or past the end of " + ofRun + ", so it never takes effect; "
                             + (l.attribute().startsWith("milestones") || l.attribute().contains(".milestones")
-                                    ? "write milestones below " + run + " (to switch a decay off, leave its "
+                                    ? "write milestones below " + written(run) + " (to switch a decay off, leave its "
                                             + "milestones out; with lengths in epochs, state them all in epochs)"
                                     : "move it before " + unit + " " + run + ", or remove it"));
                 }
@@ -93,10 +123,10 @@ final class Lint {
         long warmup = model.warmupSteps();
         Optional<String> warmupAttribute = model.warmupAttribute();
         if (warmupAttribute.isPresent() && warmup > WARMUP_SHARE * end) {
-            sink.warn(Finding.LONG_WARMUP, warmupAttribute.get(), "the warmup lasts " + warmup + " " + unit + "s, "
+            sink.warn(Finding.LONG_WARMUP, warmupAttribute.get(), "the warmup lasts " + count(warmup) + ", "
                     + percent((double) warmup / end) + " of " + ofRun + ": a warmup longer than a quarter of the run"
-                    + " leaves little of it at the peak rate; warm up for at most " + (long) (WARMUP_SHARE * end)
-                    + " " + unit + "s, or state a longer run");
+                    + " leaves little of it at the peak rate; warm up for at most " + count((long) (WARMUP_SHARE * end))
+                    + ", or state a longer run");
         }
         boolean cut = false;
         if (stated) {
@@ -116,7 +146,7 @@ final class Lint {
                     sink.warn(Finding.CUT, last.attribute(), "the run ends " + percent(done) + " into " + last.what()
                             + " (" + unit + "s " + last.step() + " to " + next.step() + "): its last " + unit + ", " + (run - 1)
                             + ", trains at " + rate(model.at(run - 1)) + ", not at the " + rate(model.at(next.step() - 1))
-                            + " where it ends; " + endWithRun(last, next, run, runText, unit));
+                            + " where it ends; " + endWithRun(last, next, run));
                 }
             }
         }
@@ -131,17 +161,16 @@ final class Lint {
     }
 
     /** What to write so that the wave ends with the run. */
-    private static String endWithRun(Landmark wave, Landmark next, long run, String runText, String unit) {
+    private String endWithRun(Landmark wave, Landmark next, long run) {
         String attribute = wave.attribute();
         if (attribute.equals("totalSteps")) {
-            return "set totalSteps = " + run + " to end it with the run, or train to " + unit + " " + next.step();
+            return "set totalSteps = " + written(run) + " to end it with the run, or train to " + unit + " " + next.step();
         }
         if (attribute.startsWith("phases[")) {
-            return "make the phase " + (run - wave.step()) + " " + unit + "s long (steps = " + (run - wave.step())
+            return "make the phase " + count(run - wave.step()) + " long (steps = " + written(run - wave.step())
                     + ") to end it with the run, or train to " + unit + " " + next.step();
         }
-        return "train to the end of the cycle, " + unit + " " + next.step() + " (" + runText.replace(Long.toString(run),
-                Long.toString(next.step())) + "), or to the end of the one before, " + unit + " " + wave.step()
+        return "train to the end of the cycle, " + unit + " " + next.step() + " (" + runLength(next.step()) + "), or to the end of the one before, " + unit + " " + wave.step()
                 + ", or choose cycle lengths that end at " + unit + " " + run;
     }
 

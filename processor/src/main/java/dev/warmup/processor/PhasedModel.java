@@ -316,7 +316,7 @@ record PhasedModel(List<Phase> phases, List<Long> ends, double finalLr, long war
 
     @Override
     public Optional<String> decayAttribute() {
-        return Optional.of("phases");
+        return finalLr < peakLr() ? Optional.of("phases") : Optional.empty(); // phases that end at their peak
     }
 
     /** Where each phase ends (the first ones, if there are many), marked on the chart. */

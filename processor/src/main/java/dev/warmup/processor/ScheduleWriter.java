@@ -133,6 +133,9 @@ final class ScheduleWriter {
                 .build();
     }
 
+    /** The most boundaries a generated class lists: 21 bytes of its static initialiser each. */
+    static final int MAX_BOUNDARIES = 1000;
+
     /**
      * The constant {@code BOUNDARIES}: where each part of the schedule starts ({@link ScheduleModel#landmarks}), those
      * at one step merged, with the rate there.
@@ -140,6 +143,13 @@ final class ScheduleWriter {
     static FieldSpec boundariesField(ScheduleModel schedule, long runEnd) {
         List<Landmark> landmarks = new ArrayList<>(schedule.landmarks(runEnd));
         landmarks.sort(Comparator.comparingLong(Landmark::step));
+        // at most MAX_BOUNDARIES, so that the static initialiser stays far below the JVM's 64 KB a method
+        long steps = landmarks.stream().mapToLong(Landmark::step).distinct().count();
+        if (steps > MAX_BOUNDARIES) {
+            long last = landmarks.stream().mapToLong(Landmark::step).distinct().skip(MAX_BOUNDARIES - 1).findFirst()
+                    .getAsLong();
+            landmarks.removeIf(l -> l.step() > last);
+        }
         CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class).indent();
         for (int i = 0; i < landmarks.size(); i++) {
             long step = landmarks.get(i).step();

@@ -224,13 +224,21 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
 
     /** For a decay to a floor, the first step at the floor, if it reaches it by {@code Long.MAX_VALUE}. */
     private java.util.OptionalLong floorStep() {
-        for (Long step : decayKeySteps()) {
-            if (step > warmupSteps && decay.at(step) == ((FlooredShape) decay).floor()
-                    && decay.at(step - 1) != ((FlooredShape) decay).floor()) {
-                return java.util.OptionalLong.of(step);
+        double floor = ((FlooredShape) decay).floor();
+        if (decay.at(Long.MAX_VALUE) != floor || decay.at(warmupSteps) == floor) {
+            return java.util.OptionalLong.empty();
+        }
+        long above = warmupSteps; // the rate falls: the first step at the floor, by bisection
+        long at = Long.MAX_VALUE;
+        while (at - above > 1) {
+            long middle = above + (at - above) / 2;
+            if (decay.at(middle) == floor) {
+                at = middle;
+            } else {
+                above = middle;
             }
         }
-        return java.util.OptionalLong.empty();
+        return java.util.OptionalLong.of(at);
     }
 
     @Override
@@ -240,6 +248,9 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
 
     @Override
     public Optional<String> decayAttribute() {
+        if (decayKind() == Decay.NONE) {
+            return Optional.empty(); // a warmup to a rate held for good: nothing to decay
+        }
         return Optional.of(totalSteps != null ? "totalSteps" : attributes.isSet("gamma") ? "gamma" : "decay");
     }
 

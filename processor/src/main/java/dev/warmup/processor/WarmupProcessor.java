@@ -701,12 +701,10 @@ public final class WarmupProcessor extends AbstractProcessor {
             return length;
         }
         long steps = length > Long.MAX_VALUE / updatesPerLength ? Long.MAX_VALUE : length * updatesPerLength;
-        String runText = run.isEmpty() ? "" : "@RunLength(" + length + ")" + (updatesPerLength > 1 ? " epochs, "
-                + steps + " updates" : "");
         Reporter reporter = reporterOn(type, mirror);
         boolean perEpoch = mirrorOf(type, EPOCHS).isPresent() && updatesPerLength == 1;
         try {
-            Lint.check(model, steps, runText, perEpoch ? "epoch" : "step", (finding, attribute, message) -> {
+            Lint.check(model, steps, updatesPerLength, perEpoch ? "epoch" : "step", (finding, attribute, message) -> {
                 if (!suppressed.contains(finding.key)) {
                     reporter.warning(attribute, "[" + finding.key + "] " + message);
                 }

@@ -32,7 +32,13 @@ class BoundariesTest {
                 source("Cyclic", "@CyclicSchedule(baseLr = 0.001, maxLr = 0.1, stepSizeUp = 200)"),
                 source("ImageNet", "@ChainedSchedule(baseLr = 0.1, factors = {@Factor(shape = FactorShape.LINEAR,"
                         + " startFactor = 0.1, steps = 5), @Factor(shape = FactorShape.MULTISTEP,"
-                        + " milestones = {30, 60}, gamma = 0.1)})\n@Epochs(stepsPerEpoch = 50)"));
+                        + " milestones = {30, 60}, gamma = 0.1)})\n@Epochs(stepsPerEpoch = 50)"),
+                // drops of four factors up to a run of 1e9 steps: millions of boundaries, more than a class can list
+                source("ManyDrops", "@ChainedSchedule(baseLr = 0.1, factors = {@Factor(shape = FactorShape.STEP,"
+                        + " stepSize = 101, gamma = 0.999), @Factor(shape = FactorShape.STEP, stepSize = 103,"
+                        + " gamma = 0.999), @Factor(shape = FactorShape.STEP, stepSize = 107, gamma = 0.999),"
+                        + " @Factor(shape = FactorShape.STEP, stepSize = 109, gamma = 0.999)})\n"
+                        + "@RunLength(1_000_000_000)"));
         assertThat(compilation).succeededWithoutWarnings();
         loader = new Compiler.Loader(compilation);
     }
@@ -93,6 +99,14 @@ class BoundariesTest {
         assertEquals(List.of(0L, 250L, 1500L, 3000L), steps(imageNet));
         assertEquals("factor 2: milestone 30 (epoch 30)", imageNet.part(1500).what());
         assertEquals(0.1 * 0.1, imageNet.part(1500).lr());
+    }
+
+    /** The first 1,000 boundaries, so that the class's static initialiser fits a method's 64 KB. */
+    @Test
+    void atMostAThousandBoundaries() {
+        StepLr drops = loader.schedule("b.ManyDropsStepLr");
+        assertEquals(1000, drops.boundaries().size());
+        assertEquals(List.of(0L, 101L, 103L, 107L, 109L, 202L), steps(drops).subList(0, 6));
     }
 
     @Test

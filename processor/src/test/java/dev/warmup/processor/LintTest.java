@@ -112,6 +112,18 @@ class LintTest {
                 + " gamma = 0.1)})\n@Epochs(stepsPerEpoch = 50)\n@RunLength(70)",
                 warning("past-end", "80}", "factor 2: milestone 80 starts at epoch 80, at or past the end of the run"
                         + " (@RunLength(70))")));
+        // lengths in epochs converted to updates: the advice in epochs, as the attribute is written; the warmup is
+        // 250 of 5000 updates, the run 3000: (3000 - 250) / (5000 - 250) = 58 %
+        CASES.put("CutEveryUpdate", of("@WarmupSchedule(steps = 5, initLr = 0.1, decay = Decay.COSINE, totalSteps = 100)"
+                + "\n@Epochs(stepsPerEpoch = 50, everyUpdate = true)\n@RunLength(60)",
+                warning("cut", "100)", "the run ends 58 % into cosine decay"),
+                warning("", "", "set totalSteps = 60 to end it with the run, or train to step 5000")));
+        // a warmup to a rate held for good, and the classic multi-step chain (5 warmup epochs, drops at 150 and 225 of
+        // 300): nothing is wrong with either
+        CASES.put("ConstantAfterWarmup", of("@WarmupSchedule(steps = 500, initLr = 0.1)\n@RunLength(10_000)"));
+        CASES.put("ChainedMultiStep", of("@ChainedSchedule(baseLr = 0.1, factors = {@Factor(shape = FactorShape.LINEAR,"
+                + " startFactor = 0.1, steps = 5), @Factor(shape = FactorShape.MULTISTEP, milestones = {150, 225},"
+                + " gamma = 0.1)})\n@Epochs(stepsPerEpoch = 391)\n@RunLength(300)"));
         // a schedule that fits its run: no warning
         CASES.put("Fits", of("@WarmupSchedule(steps = 50, initLr = 0.1, decay = Decay.COSINE, totalSteps = 1000)\n"
                 + "@RunLength(1000)"));
@@ -187,6 +199,7 @@ class LintTest {
         Compilation failed = Compiler.javac("-Werror").withProcessors(new WarmupProcessor())
                 .compile(JavaFileObjects.forSourceString("l.PastEnd", source));
         assertThat(failed).failed();
+        assertThat(failed).hadWarningContaining("[warmup:past-end] milestone 90000 starts at step 90000");
     }
 
     @Test
