@@ -102,7 +102,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScheduleFuzzTest {
 
-    static final int DEFAULT_CASES = 4_000;
+    static final int DEFAULT_CASES = 3_000;
     private static final long SEED = 0x5EED_2026_1125L;
     static final int OTHER_CASES_PER_SEED = 120;
     /** Cases per compilation: javac's Filer compares each new file with all earlier ones, so not too many. */
