@@ -118,14 +118,9 @@ interface ScheduleModel extends Series {
      * Where the schedule starts a new part, ascending, the first at step 0: every landmark its attributes write, and,
      * of a part that repeats (restarts, cycles, drops every stepSize), those up to {@code runEnd} and the first at or
      * past it ({@link #repeatsListed} at most, then the two around the end), or, without a run's length
-     * ({@code Long.MAX_VALUE}), the first {@link #MAX_REPEATED}. By default the warmup and
-     * what follows it.
+     * ({@code Long.MAX_VALUE}), the first {@link #MAX_REPEATED}.
      */
-    default List<Landmark> landmarks(long runEnd) {
-        return warmupSteps() > 0 ? List.of(Landmark.part(0, "warmup", "warmupSteps"),
-                Landmark.part(warmupSteps(), "after warmup", "warmupSteps")) : List.of(Landmark.part(0, "the schedule",
-                scaleAttribute()));
-    }
+    List<Landmark> landmarks(long runEnd);
 
     /**
      * The attribute of an explicit warmup's length, which the lint holds against a quarter of the run; empty where
