@@ -1,15 +1,18 @@
 package dev.warmup.demo;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * What the runs of one arm measured, over seeds. Losses and accuracy cover the runs that did not diverge (collapsed
- * ones included); steps to
- * target cover the runs that reached it; the counts say how many that is.
+ * ones included); steps to target cover the runs that reached it; the counts say how many that is.
+ *
+ * @param divergenceSteps the step at which each diverged run diverged, in increasing order
  */
-record ArmSummary(Arm arm, int runs, int diverged, int collapsed, Spread peakLoss, Spread finalTrainLoss,
-        Spread testAccuracy, Spread stepsToTarget) {
+record ArmSummary(Arm arm, Proportion diverged, Proportion collapsed, long[] divergenceSteps, Spread peakLoss,
+        Spread finalTrainLoss, Spread testAccuracy, Spread stepsToTarget) {
 
     static ArmSummary of(Arm arm, RunResult[] runs, TrainingSettings settings) {
-        int diverged = 0;
         int collapsed = 0;
         double[] peaks = new double[runs.length];
         double[] losses = new double[runs.length];
@@ -17,9 +20,6 @@ record ArmSummary(Arm arm, int runs, int diverged, int collapsed, Spread peakLos
         double[] stepsToTarget = new double[runs.length];
         for (int i = 0; i < runs.length; i++) {
             RunResult run = runs[i];
-            if (run.diverged()) {
-                diverged++;
-            }
             if (run.collapsed(settings.collapseLoss())) {
                 collapsed++;
             }
@@ -28,8 +28,23 @@ record ArmSummary(Arm arm, int runs, int diverged, int collapsed, Spread peakLos
             accuracies[i] = run.testAccuracy();
             stepsToTarget[i] = run.reachedTarget() ? run.stepsToTarget() : Double.NaN;
         }
-        return new ArmSummary(arm, runs.length, diverged, collapsed, Spread.of(peaks), Spread.of(losses),
-                Spread.of(accuracies),
-                Spread.of(stepsToTarget));
+        long[] divergenceSteps = Arrays.stream(runs).filter(RunResult::diverged).mapToLong(RunResult::divergedAtStep)
+                .sorted().toArray();
+        return new ArmSummary(arm, new Proportion(divergenceSteps.length, runs.length),
+                new Proportion(collapsed, runs.length), divergenceSteps, Spread.of(peaks), Spread.of(losses),
+                Spread.of(accuracies), Spread.of(stepsToTarget));
+    }
+
+    /** "14 (9–33)": the median step at which runs diverged and the first and last; "n/a" if none did. */
+    String formatDivergenceSteps() {
+        int n = divergenceSteps.length;
+        if (n == 0) {
+            return "n/a";
+        }
+        if (n == 1) {
+            return Long.toString(divergenceSteps[0]);
+        }
+        double median = (divergenceSteps[(n - 1) / 2] + divergenceSteps[n / 2]) / 2.0;
+        return String.format(Locale.ROOT, "%.0f (%d–%d)", median, divergenceSteps[0], divergenceSteps[n - 1]);
     }
 }

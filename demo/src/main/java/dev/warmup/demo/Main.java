@@ -35,15 +35,38 @@ public final class Main {
                     + " to 0.1, then lr = lr^1.0001 a step", Schedules_WriteupSimulationStepLr.INSTANCE,
                     WriteupReplay.TOTAL_STEPS - 1));
 
+    /** The seed count of the run whose table docs/demo.md quotes. */
+    static final int QUOTED_SEEDS = 100;
+
     private Main() {}
 
-    /** With the argument {@code peak-band}, measures the band of {@link PeakBand} instead. */
+    /**
+     * Runs the demo over {@value WarmupExperiment#DEFAULT_SEEDS} seeds, or as many as {@code --seeds N} says; with
+     * the argument {@code peak-band}, measures the band of {@link PeakBand} instead.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length == 1 && args[0].equals("peak-band")) {
             PeakBand.main(args);
             return;
         }
-        PrintStream out = System.out;
+        run(seeds(args), System.out);
+    }
+
+    /** The seed count of {@code --seeds N}, or the default when there are no arguments. */
+    static int seeds(String[] args) {
+        if (args.length == 0) {
+            return WarmupExperiment.DEFAULT_SEEDS;
+        }
+        if (args.length == 2 && args[0].equals("--seeds") && args[1].matches("[0-9]{1,6}")
+                && Integer.parseInt(args[1]) >= 1) {
+            return Integer.parseInt(args[1]);
+        }
+        throw new IllegalArgumentException("arguments " + Arrays.toString(args) + " are not understood: run with no"
+                + " arguments (" + WarmupExperiment.DEFAULT_SEEDS + " seeds), with --seeds N for N seeds (1 to"
+                + " 999999), or with peak-band");
+    }
+
+    private static void run(int seeds, PrintStream out) throws IOException {
         long start = System.nanoTime();
 
         Dataset.Split data = DigitsCsv.load().split(WarmupExperiment.TEST_FRACTION, WarmupExperiment.SPLIT_SEED);
@@ -52,12 +75,11 @@ public final class Main {
         out.printf(Locale.ROOT, "Digits: %d training and %d test images of 8x8 pixels scaled to [0, 1];"
                 + " MLP %s with ReLU and He initialisation, SGD with momentum %s; %d seeds per schedule.%n",
                 trainSize, data.test().size(), Arrays.toString(settings.layerSizes(data.train())),
-                settings.momentum(), WarmupExperiment.SEEDS);
+                settings.momentum(), seeds);
 
         long trainingStart = System.nanoTime();
-        Map<Arm, RunResult[]> results = ExperimentRunner.runAll(WarmupExperiment.ARMS, data, settings,
-                WarmupExperiment.SEEDS);
-        out.printf(Locale.ROOT, "Trained %d runs in %.1f s.%n", WarmupExperiment.ARMS.size() * WarmupExperiment.SEEDS,
+        Map<Arm, RunResult[]> results = ExperimentRunner.runAll(WarmupExperiment.ARMS, data, settings, seeds);
+        out.printf(Locale.ROOT, "Trained %d runs in %.1f s.%n", WarmupExperiment.ARMS.size() * seeds,
                 (System.nanoTime() - trainingStart) / 1e9);
         Map<Arm, ArmSummary> summaries = new LinkedHashMap<>();
         results.forEach((arm, runs) -> summaries.put(arm, ArmSummary.of(arm, runs, settings)));
@@ -87,11 +109,16 @@ public final class Main {
         // The results last, where the terminal leaves them in view.
         out.println();
         out.printf(Locale.ROOT, "Results over %d seeds. Diverged: a minibatch loss above %.1f or not finite, which"
-                + " ends the run. Collapsed: did not diverge but ended with a training loss above %.2f, no better"
-                + " than a uniform guess. Peak loss (the largest minibatch loss), final training loss (whole training"
+                + " ends the run; with the step at which it did (steps count from 0). Collapsed: did not diverge but"
+                + " ended with a training loss above %.2f, no better than a uniform guess. Both with the 95 %% Wilson"
+                + " score interval of their rate. Peak loss (the largest minibatch loss), final training loss (whole training"
                 + " set) and test accuracy: mean ± std over the runs that did not diverge. Steps to target: over the"
-                + " runs that reached it, test accuracy checked every %d examples.%n%n", WarmupExperiment.SEEDS,
+                + " runs that reached it, test accuracy checked every %d examples.%n%n", seeds,
                 settings.divergenceLoss(), settings.collapseLoss(), settings.evaluateEveryExamples());
         ResultTable.print(WarmupExperiment.COMPARISONS, summaries, trainSize, settings, out);
+        if (seeds < QUOTED_SEEDS) {
+            out.printf(Locale.ROOT, "%nThe intervals narrow with more seeds: docs/demo.md quotes a run over %d"
+                    + " (-Dexec.args=\"--seeds %d\").%n", QUOTED_SEEDS, QUOTED_SEEDS);
+        }
     }
 }

@@ -40,15 +40,15 @@ final class PeakBand {
                     step -> peak * gradual.factor(step), ExperimentSchedules.LARGE_BATCH,
                     ExperimentSchedules.LARGE_BATCH_STEPS));
         }
-        Map<Arm, RunResult[]> results = ExperimentRunner.runAll(arms, data, settings, WarmupExperiment.SEEDS);
+        Map<Arm, RunResult[]> results = ExperimentRunner.runAll(arms, data, settings, WarmupExperiment.DEFAULT_SEEDS);
         System.out.printf(Locale.ROOT, "%-26s  %8s  %9s  %15s  %12s%n", "schedule", "diverged", "collapsed",
                 "test accuracy %", "runs >= 95 %");
         for (Arm arm : arms) {
             RunResult[] runs = results.get(arm);
             ArmSummary summary = ArmSummary.of(arm, runs, settings);
             long reached = java.util.Arrays.stream(runs).filter(r -> r.testAccuracy() >= 0.95).count();
-            System.out.printf(Locale.ROOT, "%-26s  %5d/%d  %6d/%d  %15s  %9d/%d%n", arm.name(), summary.diverged(),
-                    runs.length, summary.collapsed(), runs.length, summary.testAccuracy().scaled(100).format("%.1f"),
+            System.out.printf(Locale.ROOT, "%-26s  %5d/%d  %6d/%d  %15s  %9d/%d%n", arm.name(), summary.diverged().count(),
+                    runs.length, summary.collapsed().count(), runs.length, summary.testAccuracy().scaled(100).format("%.1f"),
                     reached, runs.length);
         }
     }

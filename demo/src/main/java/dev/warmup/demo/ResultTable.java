@@ -2,6 +2,7 @@ package dev.warmup.demo;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,10 +19,14 @@ final class ResultTable {
             TrainingSettings settings, PrintStream out) {
         String target = String.format(Locale.ROOT, "%.0f %%", 100 * settings.targetAccuracy());
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"schedule", "diverged", "collapsed", "peak loss", "final training loss",
-            "test accuracy %", "steps to " + target + " (runs)", "epochs to " + target});
+        rows.add(new String[] {"schedule", "diverged (95 % CI)", "at step: median (range)", "collapsed (95 % CI)",
+            "peak loss", "final training loss", "test accuracy %", "steps to " + target + " (runs)",
+            "epochs to " + target});
         for (WarmupExperiment.Comparison comparison : comparisons) {
-            rows.add(new String[] {"**" + comparison.title() + "**", "", "", "", "", "", "", ""});
+            String[] heading = new String[rows.get(0).length];
+            Arrays.fill(heading, "");
+            heading[0] = "**" + comparison.title() + "**";
+            rows.add(heading);
             for (Arm arm : comparison.arms()) {
                 rows.add(row(summaries.get(arm), trainSize));
             }
@@ -50,12 +55,13 @@ final class ResultTable {
         Spread steps = summary.stepsToTarget();
         return new String[] {
             summary.arm().name(),
-            summary.diverged() + "/" + summary.runs(),
-            summary.collapsed() + "/" + summary.runs(),
+            summary.diverged().format(),
+            summary.formatDivergenceSteps(),
+            summary.collapsed().format(),
             summary.peakLoss().format("%.1f"),
             summary.finalTrainLoss().format("%.4f"),
             summary.testAccuracy().scaled(100).format("%.1f"),
-            steps.format("%.0f") + " (" + steps.count() + "/" + summary.runs() + ")",
+            steps.format("%.0f") + " (" + steps.count() + "/" + summary.diverged().runs() + ")",
             steps.scaled((double) summary.arm().batchSize() / trainSize).format("%.1f"),
         };
     }

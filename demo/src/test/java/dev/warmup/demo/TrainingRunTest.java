@@ -28,8 +28,10 @@ class TrainingRunTest {
         assertTrue(Double.isNaN(run.testAccuracy()));
         assertFalse(run.reachedTarget());
         ArmSummary summary = ArmSummary.of(absurd, new RunResult[] {run, run}, WarmupExperiment.SETTINGS);
-        assertEquals(2, summary.diverged());
-        assertEquals(0, summary.collapsed(), "a diverged run is not also counted as collapsed");
+        assertEquals(new Proportion(2, 2), summary.diverged());
+        assertEquals(new Proportion(0, 2), summary.collapsed(), "a diverged run is not also counted as collapsed");
+        assertEquals(run.divergedAtStep() + " (" + run.divergedAtStep() + "–" + run.divergedAtStep() + ")",
+                summary.formatDivergenceSteps());
         assertEquals("n/a", summary.testAccuracy().format("%.1f"));
     }
 
