@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
  *
  * <pre>{@code
  * step t        lr(t)                                            computed as
- * 0 <= t < 200  initLr                                           START_LR
+ * 0 <= t < 200  startLr                                          START_LR
  * t >= 200      max(initLr * gamma^((t - W) / stepSize), minLr)  max(INIT_LR * exp(DECAY_LOG_GAMMA * (t - W)), MIN_LR)
  * }</pre>
  *
@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  * <pre>{@code
  * constant         value                  from
  * WARMUP_STEPS     200L                   steps: the warmup length W
- * START_LR         0.1                    initLr
+ * START_LR         0.1                    startLr
  * INIT_LR          0.1                    initLr
  * DECAY_LOG_GAMMA  -6.931471805599453E-4  ln(gamma) / stepSize
  * MIN_LR           0.01                   minLr: the floor of the decay
@@ -100,7 +100,7 @@ public final class OptaxStepLr implements StepLr {
             throw new IllegalArgumentException("step must be >= 0, was " + step);
         }
         if (step < WARMUP_STEPS) {
-            // constant warmup: initLr
+            // constant warmup: startLr
             return START_LR;
         }
         // exponential decay to a floor: max(initLr * gamma^((t - W) / stepSize), minLr)

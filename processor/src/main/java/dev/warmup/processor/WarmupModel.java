@@ -66,6 +66,9 @@ record WarmupModel(long warmupSteps, Shape warmup, Shape decay, NamedConstant to
 
     static final Names WARMUP = new Names(WARMUP_NAMES, "", "startLr", "initLr", "t", "W");
     static final Names DECAY = new Names(DECAY_NAMES, "", "initLr", "minLr", "(t - W)", "(T - W)");
+    /** A constant shape holds its end rate b: startLr through a constant warmup, initLr without a decay. */
+    static final Names CONSTANT_WARMUP = new Names(WARMUP_NAMES, "", "startLr", "startLr", "t", "W");
+    static final Names NO_DECAY = new Names(DECAY_NAMES, "", "initLr", "initLr", "(t - W)", "(T - W)");
 
     private Decay decayKind() {
         return Decay.valueOf(attributes.enumValue("decay"));

@@ -135,7 +135,7 @@ final class WarmupValidation {
                             + "Warmup.CONSTANT: the rate is 0 for the first " + w + " steps, so they train nothing;"
                             + " set startLr to the small warmup rate (He et al. 2016 used initLr / 10)");
                 }
-                return new ConstantShape(start, WARMUP);
+                return new ConstantShape(start, WarmupModel.CONSTANT_WARMUP);
             case EXPONENTIAL:
                 if (!checkWith(start > 0, a.isSet("startLr") ? "startLr" : "warmup",
                         "startLr = " + Literals.show(start) + " is not allowed with warmup = "
@@ -154,7 +154,7 @@ final class WarmupValidation {
         Names names = DECAY;
         switch (decay()) {
             case NONE:
-                return new ConstantShape(init, names);
+                return new ConstantShape(init, WarmupModel.NO_DECAY);
             case EXP: {
                 boolean gammaOk = gamma(0.9999);
                 boolean perSteps = a.isSet("stepSize");

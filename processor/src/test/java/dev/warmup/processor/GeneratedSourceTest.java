@@ -221,6 +221,22 @@ class GeneratedSourceTest {
     }
 
     /**
+     * He et al.'s constant warmup with no decay: its table names the rate each part holds, startLr through the warmup
+     * and initLr after it (a constant part holds its end rate, which for these two is the one the user wrote).
+     */
+    @Test
+    void constantPartsNameTheRateTheyHold() {
+        String source = source(Compiler.compile(JavaFileObjects.forSourceLines("p.ResNet",
+                "package p;",
+                "import dev.warmup.*;",
+                "@WarmupSchedule(steps = 400, initLr = 0.1, warmup = Warmup.CONSTANT, startLr = 0.01)",
+                "final class ResNet {}")), "p.ResNetStepLr");
+        assertTrue(source.contains(" * 0 <= t < 400  startLr  START_LR\n * t >= 400      initLr   INIT_LR\n"), source);
+        assertTrue(source.contains(" * START_LR      0.01   startLr\n"), source);
+        assertTrue(source.contains(" * INIT_LR       0.1    initLr\n"), source);
+    }
+
+    /**
      * Generates {@code simpleName} from {@code source} and compares it with its golden. With
      * {@code -Dwarmup.updateGoldens} (e.g. {@code mvn -o -pl processor verify -Dtest=GeneratedSourceTest
      * -Dwarmup.updateGoldens}), it first writes what was generated over the golden in {@code src/test/resources},
