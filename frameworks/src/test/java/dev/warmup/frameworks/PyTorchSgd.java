@@ -44,6 +44,7 @@ public final class PyTorchSgd extends Optimizer {
         float lr = learningRateTracker.getNewValue(parameterId, updateCount(parameterId));
         NDArray v = withDefaultState(velocities, parameterId, weight.getDevice(), k -> weight.zerosLike());
         try (NDScope scope = new NDScope()) { // closes the temporaries below
+            scope.suppressNotUsedWarning();
             NDArray g = grad.mul(rescaleGrad);
             if (clipGrad >= 0) {
                 g = g.clip(-clipGrad, clipGrad);
