@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>DJL's {@code Optimizer.sgd().optMomentum(m)}: {@code v = m v + lr (g + wd w); w = w - v};
  *   <li>{@link PyTorchSgd}: {@code v = m v + g + wd w; w = w - lr v}, as {@code torch.optim.SGD}, and the values
- *       PyTorch itself gives ({@code PyTorchSgdReference.csv}).
+ *       PyTorch itself gives ({@code djl-momentum-pytorch.csv}).
  * </ul>
  *
  * <p>The model is one linear output, {@code p = w . x + b}, on one batch of three examples, with DJL's {@code L2Loss},
@@ -214,10 +214,10 @@ class DjlMomentumTest {
         return after;
     }
 
-    /** The rows of {@code PyTorchSgdReference.csv}: weight decay, update, w0, w1, b. */
+    /** The rows of {@code djl-momentum-pytorch.csv}: weight decay, update, w0, w1, b. */
     private static List<String[]> pyTorchReference() throws IOException {
         List<String[]> rows = new ArrayList<>();
-        try (InputStream in = DjlMomentumTest.class.getResourceAsStream("PyTorchSgdReference.csv");
+        try (InputStream in = DjlMomentumTest.class.getResourceAsStream("djl-momentum-pytorch.csv");
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.startsWith("#") && !line.startsWith("weight_decay")) {
