@@ -47,9 +47,9 @@ final class PeakBand {
             RunResult[] runs = results.get(arm);
             ArmSummary summary = ArmSummary.of(arm, runs, settings);
             long reached = java.util.Arrays.stream(runs).filter(r -> r.testAccuracy() >= 0.95).count();
-            System.out.printf(Locale.ROOT, "%-26s  %5d/%d  %6d/%d  %15s  %9d/%d%n", arm.name(), summary.diverged().count(),
-                    runs.length, summary.collapsed().count(), runs.length, summary.testAccuracy().scaled(100).format("%.1f"),
-                    reached, runs.length);
+            System.out.printf(Locale.ROOT, "%-26s  %5d/%d  %6d/%d  %15s  %9d/%d%n", arm.name(),
+                    summary.diverged().count(), runs.length, summary.collapsed().count(), runs.length,
+                    summary.testAccuracy().scaled(100).format("%.1f"), reached, runs.length);
         }
     }
 }

@@ -230,11 +230,11 @@ public final class DjlWarmupComparison {
     }
 
     private static void printTable(Run[][][] runs, int seeds) {
-        System.out.printf("%nDJL 0.36.0 (PyTorch engine, CPU, float), digits, batch %d, momentum %s, %d seeds; test "
-                + "accuracy: mean ± std over the runs that did not diverge%n%n", BATCH, MOMENTUM, seeds);
-        System.out.println("| schedule | optimizer | diverged | 95 % Wilson | collapsed | 95 % Wilson "
-                + "| test accuracy % (runs) |");
-        System.out.println("| --- | --- | ---: | :---: | ---: | :---: | ---: |");
+        System.out.printf("%nDJL 0.36.0 (PyTorch engine, CPU, float), digits, batch %d, momentum %s, %d seeds; counts"
+                + " with the 95 %% Wilson interval of their rate; test accuracy: mean ± std over the runs that did not"
+                + " diverge%n%n", BATCH, MOMENTUM, seeds);
+        System.out.println("| schedule | optimizer | diverged | collapsed | test accuracy % (runs) |");
+        System.out.println("| --- | --- | ---: | ---: | ---: |");
         for (int a = 0; a < ARMS.size(); a++) {
             for (int f = 0; f < FORMS.size(); f++) {
                 Run[] arm = runs[a][f];
@@ -242,9 +242,9 @@ public final class DjlWarmupComparison {
                 int collapsed = (int) Arrays.stream(arm).filter(Run::collapsed).count();
                 double[] accuracy = Arrays.stream(arm).filter(run -> !run.diverged())
                         .mapToDouble(run -> 100 * run.testAccuracy()).toArray();
-                System.out.printf(Locale.ROOT, "| %s | %s | %d/%d | %s | %d/%d | %s | %s %s (%d) |%n",
-                        ARMS.get(a).name(), FORMS.get(f).name(), diverged, seeds, wilson(seeds, diverged), collapsed,
-                        seeds, wilson(seeds, collapsed), mean(accuracy), deviation(accuracy), accuracy.length);
+                System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s %s (%d) |%n", ARMS.get(a).name(),
+                        FORMS.get(f).name(), count(diverged, seeds), count(collapsed, seeds), mean(accuracy),
+                        deviation(accuracy), accuracy.length);
             }
         }
         System.out.println();
@@ -268,9 +268,11 @@ public final class DjlWarmupComparison {
         }
     }
 
-    private static String wilson(int trials, int successes) {
+    /** "21/100 (14–30 %)": the count and the 95 % Wilson score interval of its rate, as the demo prints them. */
+    private static String count(int successes, int trials) {
         Interval interval = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(trials, successes, 0.05);
-        return String.format(Locale.ROOT, "%.2f–%.2f", interval.getLowerBound(), interval.getUpperBound());
+        return String.format(Locale.ROOT, "%d/%d (%.0f–%.0f %%)", successes, trials, 100 * interval.getLowerBound(),
+                100 * interval.getUpperBound());
     }
 
     private static String mean(double[] values) {
