@@ -110,10 +110,10 @@ public final class Main {
         out.println();
         out.printf(Locale.ROOT, "Results over %d seeds. Diverged: a minibatch loss above %.1f or not finite, which"
                 + " ends the run; with the step at which it did (steps count from 0). Collapsed: did not diverge but"
-                + " ended with a training loss above %.2f, no better than a uniform guess. Both with the 95 %% Wilson"
-                + " score interval of their rate. Peak loss (the largest minibatch loss), final training loss (whole"
-                + " training set) and test accuracy: mean ± std over the runs that did not diverge. Steps to target: over the"
-                + " runs that reached it, test accuracy checked every %d examples.%n%n", seeds,
+                + " ended with a training loss above %.2f, less than 10 %% below a uniform guess's. Both with the 95 %%"
+                + " Wilson score interval of their rate. Peak loss (the largest minibatch loss), final training loss"
+                + " (whole training set) and test accuracy: mean ± std over the runs that did not diverge. Steps to"
+                + " target: over the runs that reached it, test accuracy checked every %d examples.%n%n", seeds,
                 settings.divergenceLoss(), settings.collapseLoss(), settings.evaluateEveryExamples());
         ResultTable.print(WarmupExperiment.COMPARISONS, summaries, trainSize, settings, out);
         if (seeds < QUOTED_SEEDS) {

@@ -18,9 +18,9 @@ record RunResult(double[] stepLosses, long divergedAtStep, double peakLoss, doub
     }
 
     /**
-     * Whether the run ended without diverging but no better than a uniform guess: its training loss is above
-     * {@code collapseLoss} (90 % of ln(classes) in the demo), as when every ReLU has died and the network outputs the
-     * same logits for every image.
+     * Whether the run ended without diverging but with a training loss above {@code collapseLoss} (90 % of
+     * ln(classes) in the demo, less than 10 % below a uniform guess's), as when every ReLU has died and the network
+     * outputs the same logits for every image.
      */
     boolean collapsed(double collapseLoss) {
         return !diverged() && finalTrainLoss > collapseLoss;

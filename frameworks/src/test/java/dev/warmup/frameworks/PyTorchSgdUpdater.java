@@ -28,8 +28,9 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * <p>Given as DL4J's own updaters are: {@code .updater(new PyTorchSgdUpdater(XStepLr.INSTANCE, 0.9))}, with the
  * class the processor generates ({@code @Adapters(Framework.ND4J)}). The configuration goes through DL4J's JSON (the
  * {@code @class} of the updater and of each schedule) and Java serialisation; the velocity is DL4J's updater state,
- * saved and restored with the network by {@code ModelSerializer}. DL4J's {@code WeightDecay} and L2 apply as with
- * its own updaters, not as PyTorch's {@code weight_decay}.
+ * saved and restored with the network by {@code ModelSerializer}. DL4J's {@code WeightDecay} applies after the
+ * updater, not as PyTorch's {@code weight_decay}; DL4J's L2 adds {@code l2 w} to the gradient before it, as PyTorch's
+ * does.
  */
 public final class PyTorchSgdUpdater implements IUpdater {
 
