@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * The experiment's design: which arms run, in which comparisons, with which shared settings. The settings are the
- * ones at which the effect of warmup showed clearly in exploratory runs; the README says how they were found.
+ * ones at which the effect of warmup showed clearly in exploratory runs; docs/demo.md has what they give over 100
+ * seeds.
  */
 final class WarmupExperiment {
 
