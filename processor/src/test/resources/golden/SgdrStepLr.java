@@ -19,16 +19,16 @@ import javax.annotation.processing.Generated;
  *
  * <p>Constants:
  * <pre>{@code
- * constant            value                                     from
- * WARMUP_STEPS        5L                                        warmupSteps: the warmup length W
- * WARMUP_SLOPE        0.018000000000000002                      (baseLr - startLr) / W
- * START_LR            0.01                                      startLr
- * LAST_CYCLE          38L                                       the last cycle that starts by Long.MAX_VALUE
- * CYCLE_STARTS        {0L, 10L, 40L, 130L, 400L, 1210L, 36 ...  t0 * (tMult^i - 1) / (tMult - 1): the step after warmup at which cycle i starts
- * CYCLE_SCALE         0.2                                       (tMult - 1) / t0
- * INVERSE_LOG_T_MULT  0.9102392266268375                        1 / ln(tMult)
- * CYCLE_HALF_OMEGAS   {0.15707963267948966, 0.052359877559 ...  pi / (2 T_i): by cycle
- * AMPLITUDE           0.1                                       baseLr - etaMin
+ * constant            value                                      from
+ * WARMUP_STEPS        5L                                         warmupSteps: the warmup length W
+ * WARMUP_SLOPE        0.018000000000000002                       (baseLr - startLr) / W
+ * START_LR            0.01                                       startLr
+ * LAST_CYCLE          38L                                        the last cycle that starts by Long.MAX_VALUE
+ * CYCLE_STARTS        {0L, 10L, 40L, 130L, 400L, 1210L, 36 ...}  t0 * (tMult^i - 1) / (tMult - 1): the step after warmup at which cycle i starts
+ * CYCLE_SCALE         0.2                                        (tMult - 1) / t0
+ * INVERSE_LOG_T_MULT  0.9102392266268375                         1 / ln(tMult)
+ * CYCLE_HALF_OMEGAS   {0.15707963267948966, 0.052359877559 ...}  pi / (2 T_i): by cycle
+ * AMPLITUDE           0.1                                        baseLr - etaMin
  * }</pre>
  *
  * <p>Values at key steps:

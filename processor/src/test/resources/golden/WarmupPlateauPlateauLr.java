@@ -10,7 +10,7 @@ import javax.annotation.processing.Generated;
  * {@code @PlateauSchedule(initLr = 0.1, mode = PlateauMode.MIN (default), factor = 0.3, patience = 10,
  *         threshold = 0.001, thresholdMode = ThresholdMode.REL (default), cooldown = 5, minLr = 1.0E-5,
  *         eps = 1.0E-8 (default), warmupSteps = 100, startLr = 0.0 (default))}:
- * linear warmup from 0.0 over 100 steps, then starts at 0.1 and is multiplied by 0.3 (not below 1.0E-5) when the metric has not improved (metric < best * (1 - 0.001)) for more than 10 evaluations in a row, then waits 5 evaluations.
+ * linear warmup from 0.0 over 100 steps, then starts at 0.1 and is multiplied by 0.3 (not below 1.0E-5) when the metric has not improved ({@code metric < best * (1 - 0.001)}) for more than 10 evaluations in a row, then waits 5 evaluations.
  * As PyTorch's {@code ReduceLROnPlateau(mode='min', factor=0.3, patience=10, threshold=0.001, threshold_mode='rel', cooldown=5, min_lr=1.0E-5, eps=1.0E-8)}, after the warmup.
  * One instance per training run; not thread-safe. No method allocates, except {@code state()} and {@code toString()}; its state is a {@link PlateauState}.
  *

@@ -119,13 +119,13 @@ record PlateauModel(double initLr, PlateauMode mode, double factor, int patience
                 : (min ? "metric < best - " + threshold : "metric > best + " + threshold);
     }
 
-    /** The rule in a sentence, for the class Javadoc (no final period). */
+    /** The rule in a sentence, for the class Javadoc (no final period; its comparison in {@code {@code ...}}). */
     String summary() {
         String words = (warmupSteps > 0 ? "linear warmup from " + Literals.ofDouble(startLr) + " over "
                 + warmupSteps + " steps, then " : "")
                 + "starts at " + Literals.ofDouble(initLr) + " and is multiplied by " + Literals.ofDouble(factor)
                 + (minLr > 0 ? " (not below " + Literals.ofDouble(minLr) + ")" : "")
-                + " when the metric has not improved (" + improvementText() + ") for more than " + patience
+                + " when the metric has not improved ({@code " + improvementText() + "}) for more than " + patience
                 + " evaluation" + (patience == 1 ? "" : "s") + " in a row";
         return cooldown == 0 ? words : words + ", then waits " + cooldown + " evaluation" + (cooldown == 1 ? "" : "s");
     }

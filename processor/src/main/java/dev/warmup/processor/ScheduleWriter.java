@@ -263,8 +263,7 @@ final class ScheduleWriter {
         Table constantTable = new Table("constant", "value", "from");
         for (int i = 0; i < constants.size(); i++) {
             String value = literals.get(i);
-            constantTable.row(constants.get(i).name(), value.length() > 40 ? value.substring(0, 36) + " ..." : value,
-                    constants.get(i).doc());
+            constantTable.row(constants.get(i).name(), shortened(value), constants.get(i).doc());
         }
         doc.append("<p>Constants:\n<pre>{@code\n").append(constantTable).append("}</pre>\n\n");
 
@@ -356,5 +355,18 @@ final class ScheduleWriter {
             }
             return text.toString();
         }
+    }
+
+    /**
+     * A constant's value as its Javadoc table shows it: at most 40 characters, an array cut short keeping its closing
+     * braces, which the {@code {@code ...}} block around the table counts.
+     */
+    static String shortened(String value) {
+        if (value.length() <= 40) {
+            return value;
+        }
+        String head = value.substring(0, 36);
+        long open = head.chars().filter(c -> c == '{').count() - head.chars().filter(c -> c == '}').count();
+        return head + " ..." + "}".repeat((int) Math.max(0, open));
     }
 }

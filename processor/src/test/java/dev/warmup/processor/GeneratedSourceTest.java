@@ -245,6 +245,11 @@ class GeneratedSourceTest {
     private static void assertGeneratesTheGolden(JavaFileObject source, String simpleName) throws IOException {
         Compilation compilation = Compiler.compile(source);
         assertThat(compilation).succeededWithoutWarnings();
+        if (!Compiler.isEcj()) {
+            // The generated Javadoc is valid HTML and its inline tags are closed, as javadoc checks them.
+            assertThat(Compiler.javac("-Xdoclint:all,-missing").withProcessors(new WarmupProcessor()).compile(source))
+                    .succeededWithoutWarnings();
+        }
         if (System.getProperty("warmup.updateGoldens") != null) {
             Files.writeString(Path.of("src/test/resources/golden", simpleName + ".java"),
                     source(compilation, "p." + simpleName), StandardCharsets.UTF_8);
